@@ -1,0 +1,57 @@
+package coop.sol.ledger;
+
+import coop.sol.ledger.account.Accounts;
+import coop.sol.ledger.journal.JournalVerifier;
+import coop.sol.ledger.network.Networks;
+import coop.sol.ledger.transfer.Transfers;
+import coop.sol.ledger.transfer.WriteObserver;
+import coop.sol.ledger.transfer.WriterSettings;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * The ledger of an installation: its networks, accounts and transfers, over one PostgreSQL
+ * database whose schema the migrations module created. Close it to stop the writers.
+ */
+public final class Ledger implements AutoCloseable {
+  private final Networks networks;
+  private final Accounts accounts;
+  private final Transfers transfers;
+  private final JournalVerifier verifier;
+
+  public Ledger(DataSource dataSource, WriterSettings settings, Clock clock, WriteObserver observer) {
+    DSLContext sql = DSL.using(dataSource, SQLDialect.POSTGRES);
+    this.networks = new Networks(sql);
+    this.accounts = new Accounts(sql);
+    this.transfers = new Transfers(dataSource, sql, settings, clock, observer);
+    this.verifier = new JournalVerifier(sql, accounts, transfers);
+  }
+
+  public static Ledger open(DataSource dataSource) {
+    return new Ledger(dataSource, WriterSettings.DEFAULTS, Clock.systemUTC(), WriteObserver.NONE);
+  }
+
+  public Networks networks() {
+    return networks;
+  }
+
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  public Transfers transfers() {
+    return transfers;
+  }
+
+  public JournalVerifier verifier() {
+    return verifier;
+  }
+
+  @Override
+  public void close() {
+    transfers.close();
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Getting a database: the embedded PostgreSQL (when no external one is configured) and the Flyway
+ * migrations of the {@code migrations} module.
+ */
+package coop.sol.ledger.db;

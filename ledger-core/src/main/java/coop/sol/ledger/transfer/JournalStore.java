@@ -1,0 +1,321 @@
+package coop.sol.ledger.transfer;
+
+import static coop.sol.ledger.jooq.Tables.ACCOUNT;
+import static coop.sol.ledger.jooq.Tables.STRAND;
+import static coop.sol.ledger.jooq.Tables.TRANSFER;
+import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.val;
+
+import coop.sol.ledger.account.AccountStatus;
+import coop.sol.ledger.jooq.tables.records.TransferRecord;
+import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.network.StrandKind;
+import coop.sol.ledger.transfer.BatchState.PendingState;
+import coop.sol.ledger.transfer.BatchState.ReversedState;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+
+/**
+ * The writer's SQL, through jOOQ. Batches go in as arrays ({@code unnest}) so that a batch of any
+ * size is one statement per table; balance changes are one UPDATE of net deltas per account, in
+ * account id order.
+ */
+final class JournalStore {
+
+  /** First key of the two-int advisory lock that makes one writer per network ("SOL"). */
+  static final int WRITER_LOCK_CLASS = 0x534F4C;
+
+  private final DSLContext sql;
+  private final NetworkId network;
+
+  JournalStore(DSLContext sql, NetworkId network) {
+    this.sql = sql;
+    this.network = network;
+  }
+
+  boolean tryLockWriter() {
+    return Boolean.TRUE.equals(
+        sql.select(field("pg_try_advisory_lock({0}, {1})", Boolean.class, inline(WRITER_LOCK_CLASS), val((int) network.value())))
+            .fetchOne(0, Boolean.class));
+  }
+
+  Map<StrandKind, ChainHead> loadHeads() {
+    var heads = new EnumMap<StrandKind, ChainHead>(StrandKind.class);
+    sql.select(STRAND.STRAND_ID, STRAND.HEAD_SEQ, STRAND.HEAD_HASH)
+        .from(STRAND)
+        .where(STRAND.NETWORK_ID.eq(network.value()))
+        .forEach(r -> heads.put(StrandKind.ofId(r.value1()), new ChainHead(r.value2(), r.value3())));
+    return heads;
+  }
+
+  /** The first id of a fresh block of 1,000 transfer ids. */
+  long nextIdBlock() {
+    return sql.nextval(coop.sol.ledger.jooq.Sequences.TRANSFER_ID_BLOCK_SEQ);
+  }
+
+  void loadAccounts(Collection<Long> ids, BatchState into) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    sql.select(
+            ACCOUNT.ACCOUNT_ID,
+            ACCOUNT.STRAND_ID,
+            ACCOUNT.STATUS,
+            ACCOUNT.CREDIT_LIMIT,
+            ACCOUNT.DEBITS_POSTED,
+            ACCOUNT.CREDITS_POSTED,
+            ACCOUNT.DEBITS_PENDING,
+            ACCOUNT.CREDITS_PENDING)
+        .from(ACCOUNT)
+        .where(ACCOUNT.NETWORK_ID.eq(network.value()))
+        .and(ACCOUNT.ACCOUNT_ID.eq(any(ids.toArray(Long[]::new))))
+        .forEach(
+            r ->
+                into.accounts.put(
+                    r.value1(),
+                    new AccountState(
+                        r.value1(),
+                        StrandKind.ofId(r.value2()),
+                        AccountStatus.valueOf(r.value3()),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8())));
+  }
+
+  /** Loads pending transfers with the row that resolved each, if any; returns their account ids. */
+  Set<Long> loadPendings(Collection<Long> ids, BatchState into) {
+    var accounts = new HashSet<Long>();
+    if (ids.isEmpty()) {
+      return accounts;
+    }
+    var p = TRANSFER.as("p");
+    var r = TRANSFER.as("r");
+    sql.select(p.fields())
+        .select(r.fields())
+        .from(p)
+        .leftJoin(r)
+        .on(r.NETWORK_ID.eq(p.NETWORK_ID).and(r.PENDING_ID.eq(p.TRANSFER_ID)))
+        .where(p.NETWORK_ID.eq(network.value()))
+        .and(p.TRANSFER_ID.eq(any(ids.toArray(Long[]::new))))
+        .forEach(
+            row -> {
+              Transfer pending = TransferRows.toTransfer(row.into(p));
+              TransferRecord resolved = row.into(r);
+              Transfer resolution = resolved.getTransferId() == null ? null : TransferRows.toTransfer(resolved);
+              into.pendings.put(pending.id().value(), new PendingState(pending, resolution));
+              accounts.add(pending.debit().value());
+              accounts.add(pending.credit().value());
+            });
+    return accounts;
+  }
+
+  void loadReversed(Collection<Long> ids, BatchState into) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    var t = TRANSFER.as("t");
+    var r = TRANSFER.as("r");
+    var reversedSoFar =
+        select(coalesce(sum(r.AMOUNT), BigDecimal.ZERO))
+            .from(r)
+            .where(r.NETWORK_ID.eq(t.NETWORK_ID).and(r.REVERSES_ID.eq(t.TRANSFER_ID)))
+            .asField("reversed_so_far");
+    sql.select(t.fields())
+        .select(reversedSoFar)
+        .from(t)
+        .where(t.NETWORK_ID.eq(network.value()))
+        .and(t.TRANSFER_ID.eq(any(ids.toArray(Long[]::new))))
+        .forEach(
+            row -> {
+              Transfer original = TransferRows.toTransfer(row.into(t));
+              long soFar = row.get(reversedSoFar, BigDecimal.class).longValueExact();
+              into.reversed.put(original.id().value(), new ReversedState(original, soFar));
+            });
+  }
+
+  /** The stored transfers among {@code keys}. */
+  List<Transfer> findByKeys(Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    return sql.selectFrom(TRANSFER)
+        .where(TRANSFER.NETWORK_ID.eq(network.value()))
+        .and(TRANSFER.IDEMPOTENCY_KEY.eq(any(keys.toArray(String[]::new))))
+        .fetch(TransferRows::toTransfer);
+  }
+
+  /**
+   * Inserts the rows, skipping any whose key exists already (a retry the writer did not know
+   * of). Returns the keys actually inserted.
+   */
+  Set<String> insert(List<Transfer> rows) {
+    int n = rows.size();
+    var ids = new Long[n];
+    var strands = new Short[n];
+    var seqs = new Long[n];
+    var kinds = new String[n];
+    var debits = new Long[n];
+    var credits = new Long[n];
+    var amounts = new Long[n];
+    var codes = new String[n];
+    var keys = new String[n];
+    var pendings = new Long[n];
+    var reverses = new Long[n];
+    var expires = new OffsetDateTime[n];
+    var references = new String[n];
+    var memos = new String[n];
+    var hashes = new String[n];
+    var hex = HexFormat.of();
+    for (int i = 0; i < n; i++) {
+      Transfer t = rows.get(i);
+      ids[i] = t.id().value();
+      strands[i] = t.strand().id();
+      seqs[i] = t.seq();
+      kinds[i] = t.kind().name();
+      debits[i] = t.debit().value();
+      credits[i] = t.credit().value();
+      amounts[i] = t.amount();
+      codes[i] = t.code().name();
+      keys[i] = t.key().value();
+      pendings[i] = t.pendingId().map(TransferId::value).orElse(null);
+      reverses[i] = t.reverses().map(TransferId::value).orElse(null);
+      expires[i] = t.expiresAt().map(at -> at.atOffset(ZoneOffset.UTC)).orElse(null);
+      references[i] = t.reference();
+      memos[i] = t.memo();
+      hashes[i] = hex.formatHex(t.hash());
+    }
+    OffsetDateTime createdAt = rows.get(0).createdAt().atOffset(ZoneOffset.UTC);
+    Table<?> batch =
+        org.jooq.impl.DSL.table(
+            "unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14}) "
+                + "as b(transfer_id, strand_id, seq, kind, debit, credit, amount, code, key, pending_id, "
+                + "reverses_id, expires_at, reference, memo, hash)",
+            val(ids),
+            val(strands),
+            val(seqs),
+            val(kinds),
+            val(debits),
+            val(credits),
+            val(amounts),
+            val(codes),
+            val(keys),
+            val(pendings),
+            val(reverses),
+            val(expires),
+            val(references),
+            val(memos),
+            val(hashes));
+    return new HashSet<>(
+        sql.insertInto(
+                TRANSFER,
+                TRANSFER.NETWORK_ID,
+                TRANSFER.TRANSFER_ID,
+                TRANSFER.STRAND_ID,
+                TRANSFER.SEQ,
+                TRANSFER.KIND,
+                TRANSFER.DEBIT_ACCOUNT_ID,
+                TRANSFER.CREDIT_ACCOUNT_ID,
+                TRANSFER.AMOUNT,
+                TRANSFER.CODE,
+                TRANSFER.IDEMPOTENCY_KEY,
+                TRANSFER.PENDING_ID,
+                TRANSFER.REVERSES_ID,
+                TRANSFER.EXPIRES_AT,
+                TRANSFER.REFERENCE,
+                TRANSFER.MEMO,
+                TRANSFER.CREATED_AT,
+                TRANSFER.HASH)
+            .select(
+                select(
+                        val(network.value()),
+                        field("b.transfer_id", Long.class),
+                        field("b.strand_id", Short.class),
+                        field("b.seq", Long.class),
+                        field("b.kind", String.class),
+                        field("b.debit", Long.class),
+                        field("b.credit", Long.class),
+                        field("b.amount", Long.class),
+                        field("b.code", String.class),
+                        field("b.key", String.class),
+                        field("b.pending_id", Long.class),
+                        field("b.reverses_id", Long.class),
+                        field("b.expires_at", OffsetDateTime.class),
+                        field("b.reference", String.class),
+                        field("b.memo", String.class),
+                        val(createdAt),
+                        field("decode(b.hash, 'hex')", byte[].class))
+                    .from(batch))
+            .onConflict(TRANSFER.NETWORK_ID, TRANSFER.IDEMPOTENCY_KEY)
+            .doNothing()
+            .returning(TRANSFER.IDEMPOTENCY_KEY)
+            .fetch(TRANSFER.IDEMPOTENCY_KEY));
+  }
+
+  /** Adds each changed account's net deltas to its balance columns, in account id order. */
+  void applyBalances(Collection<AccountState> changed) {
+    List<AccountState> sorted = changed.stream().sorted((a, b) -> Long.compare(a.id, b.id)).toList();
+    int n = sorted.size();
+    if (n == 0) {
+      return;
+    }
+    var ids = new Long[n];
+    var dp = new Long[n];
+    var cp = new Long[n];
+    var dpe = new Long[n];
+    var cpe = new Long[n];
+    for (int i = 0; i < n; i++) {
+      AccountState a = sorted.get(i);
+      ids[i] = a.id;
+      dp[i] = a.deltaDebitsPosted();
+      cp[i] = a.deltaCreditsPosted();
+      dpe[i] = a.deltaDebitsPending();
+      cpe[i] = a.deltaCreditsPending();
+    }
+    Table<?> d =
+        org.jooq.impl.DSL.table(
+            "unnest({0}, {1}, {2}, {3}, {4}) as d(account_id, dp, cp, dpe, cpe)",
+            val(ids), val(dp), val(cp), val(dpe), val(cpe));
+    int updated =
+        sql.update(ACCOUNT)
+            .set(ACCOUNT.DEBITS_POSTED, ACCOUNT.DEBITS_POSTED.plus(field("d.dp", Long.class)))
+            .set(ACCOUNT.CREDITS_POSTED, ACCOUNT.CREDITS_POSTED.plus(field("d.cp", Long.class)))
+            .set(ACCOUNT.DEBITS_PENDING, ACCOUNT.DEBITS_PENDING.plus(field("d.dpe", Long.class)))
+            .set(ACCOUNT.CREDITS_PENDING, ACCOUNT.CREDITS_PENDING.plus(field("d.cpe", Long.class)))
+            .from(d)
+            .where(ACCOUNT.NETWORK_ID.eq(network.value()))
+            .and(ACCOUNT.ACCOUNT_ID.eq(field("d.account_id", Long.class)))
+            .execute();
+    if (updated != n) {
+      throw new IllegalStateException("updated " + updated + " balances, expected " + n);
+    }
+  }
+
+  void saveHeads(Map<StrandKind, ChainHead> heads) {
+    for (var e : heads.entrySet()) {
+      sql.update(STRAND)
+          .set(STRAND.HEAD_SEQ, e.getValue().seq())
+          .set(STRAND.HEAD_HASH, e.getValue().hash())
+          .where(STRAND.NETWORK_ID.eq(network.value()))
+          .and(STRAND.STRAND_ID.eq(e.getKey().id()))
+          .execute();
+    }
+  }
+
+}

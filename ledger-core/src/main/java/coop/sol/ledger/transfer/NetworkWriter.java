@@ -1,0 +1,336 @@
+package coop.sol.ledger.transfer;
+
+import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.network.StrandKind;
+import coop.sol.ledger.transfer.TransferOutcome.Posted;
+import coop.sol.ledger.transfer.TransferOutcome.Rejected;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only writer of one network's journal and balances (also across processes: it holds a
+ * PostgreSQL advisory lock for the network while connected). Callers submit linked lists of
+ * transfers to a bounded queue; the writer thread drains what is queued, decides it in order
+ * against exact balances, writes everything accepted in one transaction, and completes each
+ * caller's future only after the commit. Many transfers thus share one durable commit, and a hot
+ * account receiving a thousand payments in a batch gets one UPDATE.
+ */
+final class NetworkWriter implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(NetworkWriter.class);
+  private static final int ATTEMPTS = 3;
+  private static final int ID_BLOCK = 1_000;
+
+  private final NetworkId network;
+  private final DataSource dataSource;
+  private final WriterSettings settings;
+  private final Clock clock;
+  private final WriteObserver observer;
+  private final ArrayBlockingQueue<Submission> queue;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  // Owned by the writer thread.
+  private Connection connection;
+  private JournalStore store;
+  private Map<StrandKind, ChainHead> heads;
+  private long nextId;
+  private long idBlockEnd;
+  private long lastWork = System.nanoTime();
+
+  NetworkWriter(NetworkId network, DataSource dataSource, WriterSettings settings, Clock clock, WriteObserver observer) {
+    this.network = network;
+    this.dataSource = dataSource;
+    this.settings = settings;
+    this.clock = clock;
+    this.observer = observer;
+    this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    this.thread = new Thread(this::run, "ledger-writer-" + network);
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  CompletableFuture<List<TransferOutcome>> submit(List<TransferCommand> linked) {
+    var submission = new Submission(List.copyOf(linked), new CompletableFuture<>(), System.nanoTime());
+    if (linked.isEmpty()) {
+      submission.result.complete(List.of());
+    } else if (!running || !queue.offer(submission)) {
+      submission.fail(RejectionReason.LEDGER_BUSY);
+    }
+    return submission.result;
+  }
+
+  private void run() {
+    var batch = new ArrayList<Submission>();
+    while (running || !queue.isEmpty()) {
+      try {
+        Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          releaseIfIdle();
+          continue;
+        }
+        batch.clear();
+        batch.add(first);
+        collect(batch, first.commands.size());
+        process(batch);
+        lastWork = System.nanoTime();
+      } catch (InterruptedException e) {
+        // close() interrupts to stop waiting; the loop ends once the queue is drained
+      } catch (RuntimeException | Error e) {
+        log.error("ledger writer of network {} failed a batch", network, e);
+        batch.forEach(s -> s.fail(RejectionReason.LEDGER_UNAVAILABLE));
+        disconnect();
+      }
+    }
+    disconnect();
+  }
+
+  private void collect(List<Submission> batch, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + settings.linger().toNanos();
+    while (count < settings.maxBatch()) {
+      Submission next = queue.poll();
+      if (next == null) {
+        long wait = deadline - System.nanoTime();
+        if (wait <= 0 || (next = queue.poll(wait, TimeUnit.NANOSECONDS)) == null) {
+          return;
+        }
+      }
+      batch.add(next);
+      count += next.commands.size();
+    }
+  }
+
+  private void process(List<Submission> batch) {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        connectIfNeeded();
+        write(batch);
+        return;
+      } catch (SQLException | org.jooq.exception.DataAccessException e) {
+        log.warn("ledger writer of network {}: attempt {} of {} failed: {}", network, attempt, ATTEMPTS, e.getMessage());
+        // The commit may or may not have happened; reconnecting reloads the chain heads, and a
+        // retry finds any transfer already stored by its key and answers it as posted.
+        disconnect();
+        sleepQuietly(50L * attempt * attempt);
+      }
+    }
+    batch.forEach(s -> s.fail(RejectionReason.LEDGER_UNAVAILABLE));
+  }
+
+  private void write(List<Submission> batch) throws SQLException {
+    long started = System.nanoTime();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    var state = new BatchState();
+    Set<String> checkedKeys = new HashSet<>();
+    while (true) {
+      load(batch, state);
+      var decider = new BatchDecider(network, now, state, heads, this::nextTransferId);
+      var outcomes = new ArrayList<List<TransferOutcome>>(batch.size());
+      for (Submission s : batch) {
+        outcomes.add(decider.decide(s.commands));
+      }
+      // Keys are not looked up before deciding (the unique index catches retries of posted
+      // transfers at insert). A rejection, though, might hide a retry of a transfer that did
+      // post: check the keys of rejected lists before answering.
+      Set<String> suspects = keysOfRejectedLists(batch, outcomes, state, checkedKeys);
+      if (!suspects.isEmpty()) {
+        checkedKeys.addAll(suspects);
+        List<Transfer> found = store.findByKeys(suspects);
+        if (!found.isEmpty()) {
+          found.forEach(t -> state.storedByKey.put(t.key().value(), t));
+          continue;
+        }
+      }
+      List<Transfer> accepted = decider.accepted();
+      if (!accepted.isEmpty()) {
+        Set<String> inserted = store.insert(accepted);
+        if (inserted.size() < accepted.size()) {
+          connection.rollback();
+          var existing = new HashSet<String>();
+          accepted.forEach(t -> existing.add(t.key().value()));
+          existing.removeAll(inserted);
+          checkedKeys.addAll(existing);
+          store.findByKeys(existing).forEach(t -> state.storedByKey.put(t.key().value(), t));
+          continue;
+        }
+        store.applyBalances(state.accounts.values().stream().filter(AccountState::changed).toList());
+        var changedHeads = new java.util.EnumMap<StrandKind, ChainHead>(StrandKind.class);
+        accepted.forEach(t -> changedHeads.put(t.strand(), decider.heads().get(t.strand())));
+        store.saveHeads(changedHeads);
+      }
+      connection.commit();
+      heads = decider.heads();
+      long elapsed = System.nanoTime() - started;
+      observer.batchCommitted(network, accepted.size(), elapsed);
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).complete(outcomes.get(i), observer);
+      }
+      return;
+    }
+  }
+
+  /** Loads, afresh, everything the batch needs but the stored-by-key transfers already known. */
+  private void load(List<Submission> batch, BatchState state) {
+    state.accounts.clear();
+    state.pendings.clear();
+    state.reversed.clear();
+    var accountIds = new HashSet<Long>();
+    var pendingIds = new HashSet<Long>();
+    var reversedIds = new HashSet<Long>();
+    for (Submission s : batch) {
+      for (TransferCommand c : s.commands) {
+        if (c.kind().resolvesPending()) {
+          pendingIds.add(c.pendingId().value());
+        } else {
+          accountIds.add(c.debit().value());
+          accountIds.add(c.credit().value());
+          if (c.reverses() != null) {
+            reversedIds.add(c.reverses().value());
+          }
+        }
+      }
+    }
+    accountIds.addAll(store.loadPendings(pendingIds, state));
+    store.loadReversed(reversedIds, state);
+    store.loadAccounts(accountIds, state);
+  }
+
+  private static Set<String> keysOfRejectedLists(
+      List<Submission> batch, List<List<TransferOutcome>> outcomes, BatchState state, Set<String> checked) {
+    var keys = new HashSet<String>();
+    for (int i = 0; i < batch.size(); i++) {
+      List<TransferOutcome> list = outcomes.get(i);
+      if (list.stream().anyMatch(o -> o instanceof Rejected r && r.reason() != RejectionReason.DUPLICATE_KEY_IN_REQUEST)) {
+        List<TransferCommand> commands = batch.get(i).commands;
+        for (int j = 0; j < commands.size(); j++) {
+          String key = commands.get(j).key().value();
+          if (!(list.get(j) instanceof Posted) && !checked.contains(key) && !state.storedByKey.containsKey(key)) {
+            keys.add(key);
+          }
+        }
+      }
+    }
+    return keys;
+  }
+
+  private long nextTransferId() {
+    if (nextId == idBlockEnd) {
+      nextId = store.nextIdBlock();
+      idBlockEnd = nextId + ID_BLOCK;
+    }
+    return nextId++;
+  }
+
+  private void connectIfNeeded() throws SQLException {
+    if (connection != null) {
+      return;
+    }
+    Connection c = dataSource.getConnection();
+    try {
+      c.setAutoCommit(true);
+      try (var st = c.createStatement()) {
+        st.execute("SET statement_timeout = '30s'");
+      }
+      var newStore = new JournalStore(DSL.using(c, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false)), network);
+      if (!newStore.tryLockWriter()) {
+        throw new SQLException("another process is the writer of network " + network);
+      }
+      c.setAutoCommit(false);
+      heads = newStore.loadHeads();
+      store = newStore;
+      connection = c;
+      nextId = idBlockEnd = 0;
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
+  private void releaseIfIdle() {
+    if (connection != null && System.nanoTime() - lastWork > settings.idleRelease().toNanos()) {
+      disconnect();
+    }
+  }
+
+  private void disconnect() {
+    if (connection != null) {
+      closeQuietly(connection);
+      connection = null;
+      store = null;
+      heads = null;
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      if (!c.isClosed() && !c.getAutoCommit()) {
+        c.rollback();
+      }
+    } catch (SQLException ignored) {
+      // the connection is going away
+    }
+    try {
+      // closing releases the session's advisory lock (and, pooled, the pool resets the session)
+      try (var st = c.createStatement()) {
+        st.execute("SELECT pg_advisory_unlock_all()");
+      } catch (SQLException ignored) {
+        // a broken connection holds no lock any more
+      }
+      c.close();
+    } catch (SQLException ignored) {
+      // nothing more to do
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Submission left;
+    while ((left = queue.poll()) != null) {
+      left.fail(RejectionReason.LEDGER_BUSY);
+    }
+  }
+
+  private record Submission(List<TransferCommand> commands, CompletableFuture<List<TransferOutcome>> result, long submittedNanos) {
+    void fail(RejectionReason reason) {
+      result.complete(Collections.nCopies(commands.size(), new Rejected(reason)));
+    }
+
+    void complete(List<TransferOutcome> outcomes, WriteObserver observer) {
+      observer.submissionDecided(outcomes, System.nanoTime() - submittedNanos);
+      result.complete(outcomes);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package coop.sol.ledger.transfer;
+
+/**
+ * Why a transfer was not posted. Names are stable: they are the {@code code} of the API's problem
+ * details and may be stored by clients.
+ */
+public enum RejectionReason {
+  /** The debit account does not exist in this network. */
+  DEBIT_ACCOUNT_NOT_FOUND,
+  /** The credit account does not exist in this network. */
+  CREDIT_ACCOUNT_NOT_FOUND,
+  /** Debit and credit account are the same. */
+  SAME_ACCOUNT,
+  /** An account is not of the transfer's strand (strands are never mixed). */
+  STRAND_MISMATCH,
+  /** The debit account is frozen. */
+  DEBIT_ACCOUNT_FROZEN,
+  /** The credit account is frozen. */
+  CREDIT_ACCOUNT_FROZEN,
+  /** The debit account is closed. */
+  DEBIT_ACCOUNT_CLOSED,
+  /** The credit account is closed. */
+  CREDIT_ACCOUNT_CLOSED,
+  /** The debit would take the available balance below the account's credit limit. */
+  INSUFFICIENT_FUNDS,
+  /** A balance would exceed what a 64-bit integer holds. */
+  BALANCE_OVERFLOW,
+  /** A transfer with this key exists with another debit account. */
+  EXISTS_WITH_DIFFERENT_DEBIT_ACCOUNT,
+  /** A transfer with this key exists with another credit account. */
+  EXISTS_WITH_DIFFERENT_CREDIT_ACCOUNT,
+  /** A transfer with this key exists with another amount. */
+  EXISTS_WITH_DIFFERENT_AMOUNT,
+  /** A transfer with this key exists with another strand, code, kind or reference fields. */
+  EXISTS_WITH_DIFFERENT_FIELDS,
+  /** The same idempotency key appears twice in one linked list. */
+  DUPLICATE_KEY_IN_REQUEST,
+  /** The pending transfer to post, void or expire does not exist. */
+  PENDING_TRANSFER_NOT_FOUND,
+  /** The transfer named to post, void or expire is not a pending transfer. */
+  PENDING_TRANSFER_NOT_PENDING,
+  /** The pending transfer was already posted. */
+  PENDING_TRANSFER_ALREADY_POSTED,
+  /** The pending transfer was already voided. */
+  PENDING_TRANSFER_ALREADY_VOIDED,
+  /** The pending transfer reached its timeout (or was already expired). */
+  PENDING_TRANSFER_EXPIRED,
+  /** An expiry was requested before the pending transfer's timeout. */
+  PENDING_TRANSFER_NOT_EXPIRED,
+  /** More than the pending amount was posted. */
+  EXCEEDS_PENDING_AMOUNT,
+  /** The transfer to reverse does not exist. */
+  REVERSED_TRANSFER_NOT_FOUND,
+  /** Only posted movements (POSTED, POST_PENDING) can be reversed. */
+  REVERSED_TRANSFER_NOT_POSTED,
+  /** A reversal must credit the account the original debited and debit the one it credited. */
+  REVERSAL_ACCOUNTS_MISMATCH,
+  /** The reversals of a transfer would exceed its amount. */
+  REVERSAL_EXCEEDS_ORIGINAL,
+  /** Another transfer of the same linked list was rejected, so this one was not posted. */
+  LINKED_TRANSFER_FAILED,
+  /** The writer's queue is full: nothing was posted; retry later with the same key. */
+  LEDGER_BUSY,
+  /**
+   * The database could not be reached or the commit's result is unknown: retry with the same
+   * key, which is safe (the retry returns the original outcome if it did post).
+   */
+  LEDGER_UNAVAILABLE
+}
