@@ -13,8 +13,8 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
- * The ledger of an installation: its networks, accounts and transfers, over one PostgreSQL
- * database whose schema the migrations module created. Close it to stop the writers.
+ * The ledger of an installation: its networks, accounts and transfers, over one PostgreSQL database
+ * whose schema the migrations module created. Close it to stop the writers.
  */
 public final class Ledger implements AutoCloseable {
   private final Networks networks;
@@ -22,7 +22,8 @@ public final class Ledger implements AutoCloseable {
   private final Transfers transfers;
   private final JournalVerifier verifier;
 
-  public Ledger(DataSource dataSource, WriterSettings settings, Clock clock, WriteObserver observer) {
+  public Ledger(
+      DataSource dataSource, WriterSettings settings, Clock clock, WriteObserver observer) {
     DSLContext sql = DSL.using(dataSource, SQLDialect.POSTGRES);
     this.networks = new Networks(sql);
     this.accounts = new Accounts(sql);

@@ -29,7 +29,12 @@ public final class Accounts {
    * @param creditLimit how far below zero it may go (minor units); empty = unlimited, SYSTEM only
    */
   public Account open(
-      NetworkId network, StrandKind strand, OwnerKind ownerKind, String ownerRef, String name, OptionalLong creditLimit) {
+      NetworkId network,
+      StrandKind strand,
+      OwnerKind ownerKind,
+      String ownerRef,
+      String name,
+      OptionalLong creditLimit) {
     if (creditLimit.isEmpty() && ownerKind != OwnerKind.SYSTEM) {
       throw new IllegalArgumentException("only system accounts may have no credit limit");
     }
@@ -93,8 +98,8 @@ public final class Accounts {
   }
 
   /**
-   * Changes a credit limit. Refused by the database (an exception) if the account already uses
-   * more than the new limit: lower it once the balance allows.
+   * Changes a credit limit. Refused by the database (an exception) if the account already uses more
+   * than the new limit: lower it once the balance allows.
    */
   public boolean setCreditLimit(NetworkId network, AccountId id, long creditLimit) {
     if (creditLimit < 0) {
@@ -110,7 +115,10 @@ public final class Accounts {
 
   /** Sum of posted and of pending balances per strand, straight from the balance columns. */
   public long postedSum(NetworkId network, StrandKind strand) {
-    return sql.select(DSL.coalesce(DSL.sum(ACCOUNT.CREDITS_POSTED.minus(ACCOUNT.DEBITS_POSTED)), java.math.BigDecimal.ZERO))
+    return sql.select(
+            DSL.coalesce(
+                DSL.sum(ACCOUNT.CREDITS_POSTED.minus(ACCOUNT.DEBITS_POSTED)),
+                java.math.BigDecimal.ZERO))
         .from(ACCOUNT)
         .where(ACCOUNT.NETWORK_ID.eq(network.value()))
         .and(ACCOUNT.STRAND_ID.eq(strand.id()))
@@ -128,6 +136,10 @@ public final class Accounts {
         r.getName(),
         AccountStatus.valueOf(r.getStatus()),
         r.getCreditLimit() == null ? OptionalLong.empty() : OptionalLong.of(r.getCreditLimit()),
-        new Balance(r.getDebitsPosted(), r.getCreditsPosted(), r.getDebitsPending(), r.getCreditsPending()));
+        new Balance(
+            r.getDebitsPosted(),
+            r.getCreditsPosted(),
+            r.getDebitsPending(),
+            r.getCreditsPending()));
   }
 }

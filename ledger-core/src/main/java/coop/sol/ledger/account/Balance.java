@@ -4,7 +4,8 @@ package coop.sol.ledger.account;
  * An account's totals in minor units, TigerBeetle-style: every column only grows with posted
  * transfers; pending columns grow with pending transfers and shrink when they are resolved.
  */
-public record Balance(long debitsPosted, long creditsPosted, long debitsPending, long creditsPending) {
+public record Balance(
+    long debitsPosted, long creditsPosted, long debitsPending, long creditsPending) {
 
   public static final Balance ZERO = new Balance(0, 0, 0, 0);
 
@@ -19,8 +20,8 @@ public record Balance(long debitsPosted, long creditsPosted, long debitsPending,
   }
 
   /**
-   * What the account may still spend before its limit: posted balance minus pending debits.
-   * Pending credits are not spendable until posted.
+   * What the account may still spend before its limit: posted balance minus pending debits. Pending
+   * credits are not spendable until posted.
    */
   public long available() {
     return Math.subtractExact(posted(), debitsPending);

@@ -9,9 +9,9 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
- * A PostgreSQL 17 server run by this process (zonky's embedded binaries), for installations
- * without an external database and for tests. With a data directory its data persists across
- * restarts; without one it lives in a temporary directory deleted at close.
+ * A PostgreSQL 17 server run by this process (zonky's embedded binaries), for installations without
+ * an external database and for tests. With a data directory its data persists across restarts;
+ * without one it lives in a temporary directory deleted at close.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   private final EmbeddedPostgres postgres;

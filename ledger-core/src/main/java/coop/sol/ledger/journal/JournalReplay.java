@@ -33,7 +33,9 @@ public final class JournalReplay {
       return;
     }
     if (row.seq() != seq + 1) {
-      first = new Discrepancy(Discrepancy.Kind.SEQUENCE_GAP, strand, row.seq(), "expected seq " + (seq + 1));
+      first =
+          new Discrepancy(
+              Discrepancy.Kind.SEQUENCE_GAP, strand, row.seq(), "expected seq " + (seq + 1));
       return;
     }
     byte[] expected = JournalHash.chain(head, row);
@@ -43,7 +45,12 @@ public final class JournalReplay {
               Discrepancy.Kind.HASH_MISMATCH,
               strand,
               row.seq(),
-              "transfer " + row.id() + ": stored " + hex(row.hash()) + ", recomputed " + hex(expected));
+              "transfer "
+                  + row.id()
+                  + ": stored "
+                  + hex(row.hash())
+                  + ", recomputed "
+                  + hex(expected));
       return;
     }
     head = expected;
@@ -66,7 +73,10 @@ public final class JournalReplay {
         if (reserved == null) {
           first =
               new Discrepancy(
-                  Discrepancy.Kind.DANGLING_PENDING, strand, row.seq(), "transfer " + row.id() + " resolves an unknown or resolved pending transfer");
+                  Discrepancy.Kind.DANGLING_PENDING,
+                  strand,
+                  row.seq(),
+                  "transfer " + row.id() + " resolves an unknown or resolved pending transfer");
           return;
         }
         debit[2] -= reserved;

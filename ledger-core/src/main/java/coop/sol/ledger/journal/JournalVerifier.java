@@ -54,7 +54,8 @@ public final class JournalVerifier {
     return new VerificationReport(rows, Optional.empty());
   }
 
-  private Optional<Discrepancy> checkHead(NetworkId network, StrandKind strand, JournalReplay replay) {
+  private Optional<Discrepancy> checkHead(
+      NetworkId network, StrandKind strand, JournalReplay replay) {
     var head =
         sql.select(STRAND.HEAD_SEQ, STRAND.HEAD_HASH)
             .from(STRAND)
@@ -62,7 +63,8 @@ public final class JournalVerifier {
             .and(STRAND.STRAND_ID.eq(strand.id()))
             .fetchOne();
     if (head == null) {
-      return Optional.of(new Discrepancy(Discrepancy.Kind.HEAD_MISMATCH, strand, 0, "the strand is missing"));
+      return Optional.of(
+          new Discrepancy(Discrepancy.Kind.HEAD_MISMATCH, strand, 0, "the strand is missing"));
     }
     if (head.value1() != replay.lastSeq() || !Arrays.equals(head.value2(), replay.lastHash())) {
       return Optional.of(
@@ -70,13 +72,20 @@ public final class JournalVerifier {
               Discrepancy.Kind.HEAD_MISMATCH,
               strand,
               0,
-              "recorded head is seq " + head.value1() + " " + JournalReplay.hex(head.value2())
-                  + ", journal ends at seq " + replay.lastSeq() + " " + JournalReplay.hex(replay.lastHash())));
+              "recorded head is seq "
+                  + head.value1()
+                  + " "
+                  + JournalReplay.hex(head.value2())
+                  + ", journal ends at seq "
+                  + replay.lastSeq()
+                  + " "
+                  + JournalReplay.hex(replay.lastHash())));
     }
     return Optional.empty();
   }
 
-  private static Optional<Discrepancy> checkBalances(StrandKind strand, JournalReplay replay, List<Account> all) {
+  private static Optional<Discrepancy> checkBalances(
+      StrandKind strand, JournalReplay replay, List<Account> all) {
     long posted = 0;
     long pending = 0;
     var seen = new java.util.HashSet<Long>();
@@ -84,7 +93,15 @@ public final class JournalVerifier {
       if (account.strand() != strand) {
         if (replay.accountIds().contains(account.id().value())) {
           return Optional.of(
-              new Discrepancy(Discrepancy.Kind.BALANCE_MISMATCH, strand, 0, "account " + account.id() + " of " + account.strand() + " appears in this strand"));
+              new Discrepancy(
+                  Discrepancy.Kind.BALANCE_MISMATCH,
+                  strand,
+                  0,
+                  "account "
+                      + account.id()
+                      + " of "
+                      + account.strand()
+                      + " appears in this strand"));
         }
         continue;
       }
@@ -93,7 +110,15 @@ public final class JournalVerifier {
       if (!expected.equals(account.balance())) {
         return Optional.of(
             new Discrepancy(
-                Discrepancy.Kind.BALANCE_MISMATCH, strand, 0, "account " + account.id() + ": stored " + account.balance() + ", journal gives " + expected));
+                Discrepancy.Kind.BALANCE_MISMATCH,
+                strand,
+                0,
+                "account "
+                    + account.id()
+                    + ": stored "
+                    + account.balance()
+                    + ", journal gives "
+                    + expected));
       }
       posted = Math.addExact(posted, account.balance().posted());
       pending = Math.addExact(pending, account.balance().pending());
@@ -101,12 +126,20 @@ public final class JournalVerifier {
     for (long id : replay.accountIds()) {
       if (!seen.contains(id)) {
         return Optional.of(
-            new Discrepancy(Discrepancy.Kind.BALANCE_MISMATCH, strand, 0, "the journal names account " + id + ", which is not an account of this strand"));
+            new Discrepancy(
+                Discrepancy.Kind.BALANCE_MISMATCH,
+                strand,
+                0,
+                "the journal names account " + id + ", which is not an account of this strand"));
       }
     }
     if (posted != 0 || pending != 0) {
       return Optional.of(
-          new Discrepancy(Discrepancy.Kind.NONZERO_SUM, strand, 0, "posted balances sum to " + posted + ", pending to " + pending));
+          new Discrepancy(
+              Discrepancy.Kind.NONZERO_SUM,
+              strand,
+              0,
+              "posted balances sum to " + posted + ", pending to " + pending));
     }
     return Optional.empty();
   }

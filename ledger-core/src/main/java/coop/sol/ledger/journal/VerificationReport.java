@@ -1,8 +1,8 @@
 package coop.sol.ledger.journal;
 
+import coop.sol.ledger.network.StrandKind;
 import java.util.Map;
 import java.util.Optional;
-import coop.sol.ledger.network.StrandKind;
 
 /**
  * The result of verifying a network's journal.
@@ -10,7 +10,8 @@ import coop.sol.ledger.network.StrandKind;
  * @param rows journal rows checked per strand
  * @param firstDiscrepancy the first problem found, if any
  */
-public record VerificationReport(Map<StrandKind, Long> rows, Optional<Discrepancy> firstDiscrepancy) {
+public record VerificationReport(
+    Map<StrandKind, Long> rows, Optional<Discrepancy> firstDiscrepancy) {
   public boolean valid() {
     return firstDiscrepancy.isEmpty();
   }

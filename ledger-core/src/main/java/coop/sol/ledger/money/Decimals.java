@@ -3,10 +3,10 @@ package coop.sol.ledger.money;
 import java.util.regex.Pattern;
 
 /**
- * Exact conversion between decimal strings ({@code "12.50"}) and minor units, for a scale of 0 to
- * 6 decimals. Parsing is strict: an optional minus sign, digits, and at most {@code scale}
- * decimals after a dot; no exponent, no grouping, no whitespace, no more than 18 digits. Nothing
- * goes through floating point.
+ * Exact conversion between decimal strings ({@code "12.50"}) and minor units, for a scale of 0 to 6
+ * decimals. Parsing is strict: an optional minus sign, digits, and at most {@code scale} decimals
+ * after a dot; no exponent, no grouping, no whitespace, no more than 18 digits. Nothing goes
+ * through floating point.
  */
 public final class Decimals {
 
@@ -37,7 +37,8 @@ public final class Decimals {
     }
     try {
       long whole = Math.multiplyExact(Long.parseLong(m.group(1)), POWERS[scale]);
-      long part = fraction.isEmpty() ? 0 : Long.parseLong(fraction) * POWERS[scale - fraction.length()];
+      long part =
+          fraction.isEmpty() ? 0 : Long.parseLong(fraction) * POWERS[scale - fraction.length()];
       long value = Math.addExact(whole, part);
       return text.startsWith("-") ? -value : value;
     } catch (ArithmeticException e) {
@@ -54,7 +55,9 @@ public final class Decimals {
     return new Amount(value);
   }
 
-  /** Formats minor units with exactly {@code scale} decimals: {@code format(1250, 2)} is "12.50". */
+  /**
+   * Formats minor units with exactly {@code scale} decimals: {@code format(1250, 2)} is "12.50".
+   */
   public static String format(long minorUnits, int scale) {
     checkScale(scale);
     if (scale == 0) {

@@ -30,7 +30,8 @@ public final class Networks {
                   .values(code, name)
                   .returning(NETWORK.NETWORK_ID)
                   .fetchOne(NETWORK.NETWORK_ID);
-          var insert = tx.dsl().insertInto(STRAND, STRAND.NETWORK_ID, STRAND.STRAND_ID, STRAND.KIND);
+          var insert =
+              tx.dsl().insertInto(STRAND, STRAND.NETWORK_ID, STRAND.STRAND_ID, STRAND.KIND);
           for (StrandKind kind : StrandKind.values()) {
             insert = insert.values(id, kind.id(), kind.name());
           }
@@ -52,7 +53,8 @@ public final class Networks {
   }
 
   public List<Network> list() {
-    return sql.select(NETWORK.NETWORK_ID)
+    return sql
+        .select(NETWORK.NETWORK_ID)
         .from(NETWORK)
         .orderBy(NETWORK.NETWORK_ID)
         .fetch(NETWORK.NETWORK_ID)

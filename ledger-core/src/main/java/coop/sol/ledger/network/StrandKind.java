@@ -1,8 +1,8 @@
 package coop.sol.ledger.network;
 
 /**
- * The ledgers of a network. Each is its own ledger: a transfer never crosses strands. The id is
- * the {@code strand_id} stored in the database and in the hash chain encoding; it never changes.
+ * The ledgers of a network. Each is its own ledger: a transfer never crosses strands. The id is the
+ * {@code strand_id} stored in the database and in the hash chain encoding; it never changes.
  */
 public enum StrandKind {
   /** SOL Coopération: euro-backed, bought at exchange offices, reconvertible by merchants. */

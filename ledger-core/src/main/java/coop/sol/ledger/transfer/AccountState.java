@@ -11,6 +11,7 @@ final class AccountState {
   final long id;
   final StrandKind strand;
   final AccountStatus status;
+
   /** null = no limit (system account); otherwise available may not go below -creditLimit. */
   final Long creditLimit;
 
@@ -48,7 +49,8 @@ final class AccountState {
     if (creditLimit == null) {
       return true;
     }
-    long available = Math.subtractExact(Math.subtractExact(creditsPosted, newDebitsPosted), newDebitsPending);
+    long available =
+        Math.subtractExact(Math.subtractExact(creditsPosted, newDebitsPosted), newDebitsPending);
     return available >= -creditLimit;
   }
 

@@ -126,7 +126,9 @@ final class BatchDecider {
       RejectionReason difference = difference(command, existing);
       return difference == null ? existing : difference;
     }
-    return command.kind().resolvesPending() ? resolvePending(command, undo) : newTransfer(command, undo);
+    return command.kind().resolvesPending()
+        ? resolvePending(command, undo)
+        : newTransfer(command, undo);
   }
 
   private Object newTransfer(TransferCommand c, Deque<Runnable> undo) {
@@ -258,7 +260,15 @@ final class BatchDecider {
     debit.debitsPosted = newDebitsPosted;
     credit.creditsPosted = newCreditsPosted;
     Draft draft =
-        new Draft(c, pending.strand(), pending.debit(), pending.credit(), amount, pending.code(), pending.id(), null);
+        new Draft(
+            c,
+            pending.strand(),
+            pending.debit(),
+            pending.credit(),
+            amount,
+            pending.code(),
+            pending.id(),
+            null);
     p.resolution = draft.placeholder(network, now);
     undo.push(() -> p.resolution = null);
     return draft;
@@ -378,8 +388,8 @@ final class BatchDecider {
       Instant expiresAt) {
 
     /**
-     * Stands for the resolution of a pending transfer until the batch is sealed: only its kind
-     * and key are read (to reject a second resolution, or to answer a retry in the same batch via
+     * Stands for the resolution of a pending transfer until the batch is sealed: only its kind and
+     * key are read (to reject a second resolution, or to answer a retry in the same batch via
      * acceptedByKey, which holds the sealed row).
      */
     Transfer placeholder(NetworkId network, Instant now) {

@@ -12,7 +12,8 @@ import java.util.Set;
  * @param codes only these codes (empty = all)
  * @param limit page size, 1 to 500
  */
-public record HistoryQuery(TransferId before, Instant from, Instant to, Set<TransferCode> codes, int limit) {
+public record HistoryQuery(
+    TransferId before, Instant from, Instant to, Set<TransferCode> codes, int limit) {
   public HistoryQuery {
     codes = codes == null ? Set.of() : Set.copyOf(codes);
     if (limit < 1 || limit > 500) {

@@ -10,7 +10,8 @@ public record IdempotencyKey(String value) {
 
   public IdempotencyKey {
     if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException("an idempotency key has 1 to " + MAX_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "an idempotency key has 1 to " + MAX_LENGTH + " characters");
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The writer's SQL, through jOOQ. Batches go in as arrays ({@code unnest}) so that a batch of any
@@ -50,7 +51,10 @@ final class JournalStore {
 
   boolean tryLockWriter() {
     return Boolean.TRUE.equals(
-        sql.select(field("pg_try_advisory_lock({0}, {1})", Boolean.class, inline(WRITER_LOCK_CLASS), val((int) network.value())))
+        sql.select(
+                field(
+                    "pg_try_advisory_lock({0}, {1})",
+                    Boolean.class, inline(WRITER_LOCK_CLASS), val((int) network.value())))
             .fetchOne(0, Boolean.class));
   }
 
@@ -59,7 +63,8 @@ final class JournalStore {
     sql.select(STRAND.STRAND_ID, STRAND.HEAD_SEQ, STRAND.HEAD_HASH)
         .from(STRAND)
         .where(STRAND.NETWORK_ID.eq(network.value()))
-        .forEach(r -> heads.put(StrandKind.ofId(r.value1()), new ChainHead(r.value2(), r.value3())));
+        .forEach(
+            r -> heads.put(StrandKind.ofId(r.value1()), new ChainHead(r.value2(), r.value3())));
     return heads;
   }
 
@@ -83,7 +88,7 @@ final class JournalStore {
             ACCOUNT.CREDITS_PENDING)
         .from(ACCOUNT)
         .where(ACCOUNT.NETWORK_ID.eq(network.value()))
-        .and(ACCOUNT.ACCOUNT_ID.eq(any(ids.toArray(Long[]::new))))
+        .and(ACCOUNT.ACCOUNT_ID.eq(any(longArray(ids))))
         .forEach(
             r ->
                 into.accounts.put(
@@ -113,12 +118,13 @@ final class JournalStore {
         .leftJoin(r)
         .on(r.NETWORK_ID.eq(p.NETWORK_ID).and(r.PENDING_ID.eq(p.TRANSFER_ID)))
         .where(p.NETWORK_ID.eq(network.value()))
-        .and(p.TRANSFER_ID.eq(any(ids.toArray(Long[]::new))))
+        .and(p.TRANSFER_ID.eq(any(longArray(ids))))
         .forEach(
             row -> {
               Transfer pending = TransferRows.toTransfer(row.into(p));
               TransferRecord resolved = row.into(r);
-              Transfer resolution = resolved.getTransferId() == null ? null : TransferRows.toTransfer(resolved);
+              Transfer resolution =
+                  resolved.getTransferId() == null ? null : TransferRows.toTransfer(resolved);
               into.pendings.put(pending.id().value(), new PendingState(pending, resolution));
               accounts.add(pending.debit().value());
               accounts.add(pending.credit().value());
@@ -141,7 +147,7 @@ final class JournalStore {
         .select(reversedSoFar)
         .from(t)
         .where(t.NETWORK_ID.eq(network.value()))
-        .and(t.TRANSFER_ID.eq(any(ids.toArray(Long[]::new))))
+        .and(t.TRANSFER_ID.eq(any(longArray(ids))))
         .forEach(
             row -> {
               Transfer original = TransferRows.toTransfer(row.into(t));
@@ -157,15 +163,18 @@ final class JournalStore {
     }
     return sql.selectFrom(TRANSFER)
         .where(TRANSFER.NETWORK_ID.eq(network.value()))
-        .and(TRANSFER.IDEMPOTENCY_KEY.eq(any(keys.toArray(String[]::new))))
+        .and(
+            TRANSFER.IDEMPOTENCY_KEY.eq(
+                any(val(keys.toArray(String[]::new), SQLDataType.VARCHAR.array()))))
         .fetch(TransferRows::toTransfer);
   }
 
   /**
-   * Inserts the rows, skipping any whose key exists already (a retry the writer did not know
-   * of). Returns the keys actually inserted.
+   * Inserts the rows. Returns false, with the transaction failed (roll it back), when a key exists
+   * already: a retry of a transfer the writer did not know was posted. A plain insert costs less
+   * per row than ON CONFLICT's speculative insertion, and retries are rare.
    */
-  Set<String> insert(List<Transfer> rows) {
+  boolean insert(List<Transfer> rows) {
     int n = rows.size();
     var ids = new Long[n];
     var strands = new Short[n];
@@ -222,55 +231,62 @@ final class JournalStore {
             val(references),
             val(memos),
             val(hashes));
-    return new HashSet<>(
-        sql.insertInto(
-                TRANSFER,
-                TRANSFER.NETWORK_ID,
-                TRANSFER.TRANSFER_ID,
-                TRANSFER.STRAND_ID,
-                TRANSFER.SEQ,
-                TRANSFER.KIND,
-                TRANSFER.DEBIT_ACCOUNT_ID,
-                TRANSFER.CREDIT_ACCOUNT_ID,
-                TRANSFER.AMOUNT,
-                TRANSFER.CODE,
-                TRANSFER.IDEMPOTENCY_KEY,
-                TRANSFER.PENDING_ID,
-                TRANSFER.REVERSES_ID,
-                TRANSFER.EXPIRES_AT,
-                TRANSFER.REFERENCE,
-                TRANSFER.MEMO,
-                TRANSFER.CREATED_AT,
-                TRANSFER.HASH)
-            .select(
-                select(
-                        val(network.value()),
-                        field("b.transfer_id", Long.class),
-                        field("b.strand_id", Short.class),
-                        field("b.seq", Long.class),
-                        field("b.kind", String.class),
-                        field("b.debit", Long.class),
-                        field("b.credit", Long.class),
-                        field("b.amount", Long.class),
-                        field("b.code", String.class),
-                        field("b.key", String.class),
-                        field("b.pending_id", Long.class),
-                        field("b.reverses_id", Long.class),
-                        field("b.expires_at", OffsetDateTime.class),
-                        field("b.reference", String.class),
-                        field("b.memo", String.class),
-                        val(createdAt),
-                        field("decode(b.hash, 'hex')", byte[].class))
-                    .from(batch))
-            .onConflict(TRANSFER.NETWORK_ID, TRANSFER.IDEMPOTENCY_KEY)
-            .doNothing()
-            .returning(TRANSFER.IDEMPOTENCY_KEY)
-            .fetch(TRANSFER.IDEMPOTENCY_KEY));
+    try {
+      sql.insertInto(
+              TRANSFER,
+              TRANSFER.NETWORK_ID,
+              TRANSFER.TRANSFER_ID,
+              TRANSFER.STRAND_ID,
+              TRANSFER.SEQ,
+              TRANSFER.KIND,
+              TRANSFER.DEBIT_ACCOUNT_ID,
+              TRANSFER.CREDIT_ACCOUNT_ID,
+              TRANSFER.AMOUNT,
+              TRANSFER.CODE,
+              TRANSFER.IDEMPOTENCY_KEY,
+              TRANSFER.PENDING_ID,
+              TRANSFER.REVERSES_ID,
+              TRANSFER.EXPIRES_AT,
+              TRANSFER.REFERENCE,
+              TRANSFER.MEMO,
+              TRANSFER.CREATED_AT,
+              TRANSFER.HASH)
+          .select(
+              select(
+                      val(network.value()),
+                      field("b.transfer_id", Long.class),
+                      field("b.strand_id", Short.class),
+                      field("b.seq", Long.class),
+                      field("b.kind", String.class),
+                      field("b.debit", Long.class),
+                      field("b.credit", Long.class),
+                      field("b.amount", Long.class),
+                      field("b.code", String.class),
+                      field("b.key", String.class),
+                      field("b.pending_id", Long.class),
+                      field("b.reverses_id", Long.class),
+                      field("b.expires_at", OffsetDateTime.class),
+                      field("b.reference", String.class),
+                      field("b.memo", String.class),
+                      val(createdAt),
+                      field("decode(b.hash, 'hex')", byte[].class))
+                  .from(batch))
+          .execute();
+      return true;
+    } catch (org.jooq.exception.DataAccessException e) {
+      if (e.getCause() instanceof java.sql.SQLException cause
+          && "23505".equals(cause.getSQLState())
+          && cause.getMessage().contains("transfer_network_id_idempotency_key_key")) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   /** Adds each changed account's net deltas to its balance columns, in account id order. */
   void applyBalances(Collection<AccountState> changed) {
-    List<AccountState> sorted = changed.stream().sorted((a, b) -> Long.compare(a.id, b.id)).toList();
+    List<AccountState> sorted =
+        changed.stream().sorted((a, b) -> Long.compare(a.id, b.id)).toList();
     int n = sorted.size();
     if (n == 0) {
       return;
@@ -307,6 +323,15 @@ final class JournalStore {
     }
   }
 
+  /**
+   * One bind parameter holding the whole array ({@code = any(?::bigint[])}): the SQL text is the
+   * same for every batch size, so PostgreSQL prepares it once. (jOOQ's varargs {@code any(T...)}
+   * would bind each element separately.)
+   */
+  private static org.jooq.Field<Long[]> longArray(Collection<Long> ids) {
+    return val(ids.toArray(Long[]::new), SQLDataType.BIGINT.array());
+  }
+
   void saveHeads(Map<StrandKind, ChainHead> heads) {
     for (var e : heads.entrySet()) {
       sql.update(STRAND)
@@ -317,5 +342,4 @@ final class JournalStore {
           .execute();
     }
   }
-
 }

@@ -56,7 +56,12 @@ final class NetworkWriter implements AutoCloseable {
   private long idBlockEnd;
   private long lastWork = System.nanoTime();
 
-  NetworkWriter(NetworkId network, DataSource dataSource, WriterSettings settings, Clock clock, WriteObserver observer) {
+  NetworkWriter(
+      NetworkId network,
+      DataSource dataSource,
+      WriterSettings settings,
+      Clock clock,
+      WriteObserver observer) {
     this.network = network;
     this.dataSource = dataSource;
     this.settings = settings;
@@ -69,7 +74,8 @@ final class NetworkWriter implements AutoCloseable {
   }
 
   CompletableFuture<List<TransferOutcome>> submit(List<TransferCommand> linked) {
-    var submission = new Submission(List.copyOf(linked), new CompletableFuture<>(), System.nanoTime());
+    var submission =
+        new Submission(List.copyOf(linked), new CompletableFuture<>(), System.nanoTime());
     if (linked.isEmpty()) {
       submission.result.complete(List.of());
     } else if (!running || !queue.offer(submission)) {
@@ -82,7 +88,10 @@ final class NetworkWriter implements AutoCloseable {
     var batch = new ArrayList<Submission>();
     while (running || !queue.isEmpty()) {
       try {
-        Submission first = queue.poll(Math.min(200, Math.max(1, settings.idleRelease().toMillis())), TimeUnit.MILLISECONDS);
+        Submission first =
+            queue.poll(
+                Math.min(200, Math.max(1, settings.idleRelease().toMillis())),
+                TimeUnit.MILLISECONDS);
         if (first == null) {
           releaseIfIdle();
           continue;
@@ -125,7 +134,12 @@ final class NetworkWriter implements AutoCloseable {
         write(batch);
         return;
       } catch (SQLException | org.jooq.exception.DataAccessException e) {
-        log.warn("ledger writer of network {}: attempt {} of {} failed: {}", network, attempt, ATTEMPTS, e.getMessage());
+        log.warn(
+            "ledger writer of network {}: attempt {} of {} failed: {}",
+            network,
+            attempt,
+            ATTEMPTS,
+            e.getMessage());
         // The commit may or may not have happened; reconnecting reloads the chain heads, and a
         // retry finds any transfer already stored by its key and answers it as posted.
         disconnect();
@@ -161,17 +175,21 @@ final class NetworkWriter implements AutoCloseable {
       }
       List<Transfer> accepted = decider.accepted();
       if (!accepted.isEmpty()) {
-        Set<String> inserted = store.insert(accepted);
-        if (inserted.size() < accepted.size()) {
+        // Balances first: the journal's foreign-key checks then find the account rows already
+        // locked by this transaction, which costs them no new row lock.
+        store.applyBalances(
+            state.accounts.values().stream().filter(AccountState::changed).toList());
+        boolean inserted = store.insert(accepted);
+        if (!inserted) {
+          // Some keys were posted before (retries the writer did not know of): find them and
+          // decide the batch again, answering those as replays.
           connection.rollback();
-          var existing = new HashSet<String>();
-          accepted.forEach(t -> existing.add(t.key().value()));
-          existing.removeAll(inserted);
-          checkedKeys.addAll(existing);
-          store.findByKeys(existing).forEach(t -> state.storedByKey.put(t.key().value(), t));
+          var keys = new HashSet<String>();
+          accepted.forEach(t -> keys.add(t.key().value()));
+          checkedKeys.addAll(keys);
+          store.findByKeys(keys).forEach(t -> state.storedByKey.put(t.key().value(), t));
           continue;
         }
-        store.applyBalances(state.accounts.values().stream().filter(AccountState::changed).toList());
         var changedHeads = new java.util.EnumMap<StrandKind, ChainHead>(StrandKind.class);
         accepted.forEach(t -> changedHeads.put(t.strand(), decider.heads().get(t.strand())));
         store.saveHeads(changedHeads);
@@ -214,15 +232,24 @@ final class NetworkWriter implements AutoCloseable {
   }
 
   private static Set<String> keysOfRejectedLists(
-      List<Submission> batch, List<List<TransferOutcome>> outcomes, BatchState state, Set<String> checked) {
+      List<Submission> batch,
+      List<List<TransferOutcome>> outcomes,
+      BatchState state,
+      Set<String> checked) {
     var keys = new HashSet<String>();
     for (int i = 0; i < batch.size(); i++) {
       List<TransferOutcome> list = outcomes.get(i);
-      if (list.stream().anyMatch(o -> o instanceof Rejected r && r.reason() != RejectionReason.DUPLICATE_KEY_IN_REQUEST)) {
+      if (list.stream()
+          .anyMatch(
+              o ->
+                  o instanceof Rejected r
+                      && r.reason() != RejectionReason.DUPLICATE_KEY_IN_REQUEST)) {
         List<TransferCommand> commands = batch.get(i).commands;
         for (int j = 0; j < commands.size(); j++) {
           String key = commands.get(j).key().value();
-          if (!(list.get(j) instanceof Posted) && !checked.contains(key) && !state.storedByKey.containsKey(key)) {
+          if (!(list.get(j) instanceof Posted)
+              && !checked.contains(key)
+              && !state.storedByKey.containsKey(key)) {
             keys.add(key);
           }
         }
@@ -249,7 +276,9 @@ final class NetworkWriter implements AutoCloseable {
       try (var st = c.createStatement()) {
         st.execute("SET statement_timeout = '30s'");
       }
-      var newStore = new JournalStore(DSL.using(c, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false)), network);
+      var newStore =
+          new JournalStore(
+              DSL.using(c, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false)), network);
       if (!newStore.tryLockWriter()) {
         throw new SQLException("another process is the writer of network " + network);
       }
@@ -323,7 +352,10 @@ final class NetworkWriter implements AutoCloseable {
     }
   }
 
-  private record Submission(List<TransferCommand> commands, CompletableFuture<List<TransferOutcome>> result, long submittedNanos) {
+  private record Submission(
+      List<TransferCommand> commands,
+      CompletableFuture<List<TransferOutcome>> result,
+      long submittedNanos) {
     void fail(RejectionReason reason) {
       result.complete(Collections.nCopies(commands.size(), new Rejected(reason)));
     }

@@ -62,8 +62,8 @@ public enum RejectionReason {
   /** The writer's queue is full: nothing was posted; retry later with the same key. */
   LEDGER_BUSY,
   /**
-   * The database could not be reached or the commit's result is unknown: retry with the same
-   * key, which is safe (the retry returns the original outcome if it did post).
+   * The database could not be reached or the commit's result is unknown: retry with the same key,
+   * which is safe (the retry returns the original outcome if it did post).
    */
   LEDGER_UNAVAILABLE
 }

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A journal row as stored: immutable, with its place ({@code seq}) and {@code hash} in its
- * strand's hash chain.
+ * A journal row as stored: immutable, with its place ({@code seq}) and {@code hash} in its strand's
+ * hash chain.
  *
  * @param amount in minor units, > 0
  * @param hash SHA-256 of the previous row's hash and this row's canonical encoding

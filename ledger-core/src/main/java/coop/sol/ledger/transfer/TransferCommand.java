@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A transfer a caller asks the ledger to record. Build it with the factory methods; the
- * constructor rejects combinations that cannot be (a programming error, not a business outcome).
+ * A transfer a caller asks the ledger to record. Build it with the factory methods; the constructor
+ * rejects combinations that cannot be (a programming error, not a business outcome).
  *
  * <p>For {@link TransferKind#POSTED} and {@link TransferKind#PENDING}: strand, both accounts, the
- * amount and the code are required. For the kinds that resolve a pending transfer: only the
- * pending id (and for a post, optionally a smaller amount); accounts, strand and code are the
- * pending transfer's.
+ * amount and the code are required. For the kinds that resolve a pending transfer: only the pending
+ * id (and for a post, optionally a smaller amount); accounts, strand and code are the pending
+ * transfer's.
  *
  * @param timeout for a PENDING transfer, how long it reserves funds before it expires; null = no
  *     timeout
@@ -47,7 +47,8 @@ public record TransferCommand(
     if (kind.resolvesPending()) {
       Objects.requireNonNull(pendingId, "pendingId");
       if (strand != null || debit != null || credit != null || code != null || reverses != null) {
-        throw new IllegalArgumentException(kind + " takes its accounts, strand and code from the pending transfer");
+        throw new IllegalArgumentException(
+            kind + " takes its accounts, strand and code from the pending transfer");
       }
       if (kind != TransferKind.POST_PENDING && amount != null) {
         throw new IllegalArgumentException(kind + " has no amount of its own");
@@ -62,7 +63,8 @@ public record TransferCommand(
         throw new IllegalArgumentException(kind + " does not name a pending transfer");
       }
     }
-    if (timeout != null && (kind != TransferKind.PENDING || timeout.isNegative() || timeout.isZero())) {
+    if (timeout != null
+        && (kind != TransferKind.PENDING || timeout.isNegative() || timeout.isZero())) {
       throw new IllegalArgumentException("only a PENDING transfer has a timeout, and it is > 0");
     }
     if (reverses != null && kind != TransferKind.POSTED) {
@@ -72,8 +74,14 @@ public record TransferCommand(
 
   /** A transfer posted at once. */
   public static TransferCommand posted(
-      IdempotencyKey key, StrandKind strand, AccountId debit, AccountId credit, Amount amount, TransferCode code) {
-    return new TransferCommand(key, TransferKind.POSTED, strand, debit, credit, amount, code, null, null, null, "", "");
+      IdempotencyKey key,
+      StrandKind strand,
+      AccountId debit,
+      AccountId credit,
+      Amount amount,
+      TransferCode code) {
+    return new TransferCommand(
+        key, TransferKind.POSTED, strand, debit, credit, amount, code, null, null, null, "", "");
   }
 
   /** A transfer that reserves the amount until posted, voided, or its timeout (null = none). */
@@ -86,34 +94,89 @@ public record TransferCommand(
       TransferCode code,
       Duration timeout) {
     return new TransferCommand(
-        key, TransferKind.PENDING, strand, debit, credit, amount, code, null, null, timeout, "", "");
+        key,
+        TransferKind.PENDING,
+        strand,
+        debit,
+        credit,
+        amount,
+        code,
+        null,
+        null,
+        timeout,
+        "",
+        "");
   }
 
-  /** Posts a pending transfer, for {@code amount} (at most the pending amount) or, if null, all of it. */
+  /**
+   * Posts a pending transfer, for {@code amount} (at most the pending amount) or, if null, all of
+   * it.
+   */
   public static TransferCommand postPending(IdempotencyKey key, TransferId pending, Amount amount) {
-    return new TransferCommand(key, TransferKind.POST_PENDING, null, null, null, amount, null, pending, null, null, "", "");
+    return new TransferCommand(
+        key,
+        TransferKind.POST_PENDING,
+        null,
+        null,
+        null,
+        amount,
+        null,
+        pending,
+        null,
+        null,
+        "",
+        "");
   }
 
   /** Cancels a pending transfer. */
   public static TransferCommand voidPending(IdempotencyKey key, TransferId pending) {
-    return new TransferCommand(key, TransferKind.VOID_PENDING, null, null, null, null, null, pending, null, null, "", "");
+    return new TransferCommand(
+        key, TransferKind.VOID_PENDING, null, null, null, null, null, pending, null, null, "", "");
   }
 
   /** Records the expiry of a pending transfer past its timeout (the expiry sweeper's command). */
   public static TransferCommand expirePending(IdempotencyKey key, TransferId pending) {
-    return new TransferCommand(key, TransferKind.EXPIRE_PENDING, null, null, null, null, null, pending, null, null, "", "");
+    return new TransferCommand(
+        key,
+        TransferKind.EXPIRE_PENDING,
+        null,
+        null,
+        null,
+        null,
+        null,
+        pending,
+        null,
+        null,
+        "",
+        "");
   }
 
   public TransferCommand withReference(String newReference) {
-    return new TransferCommand(key, kind, strand, debit, credit, amount, code, pendingId, reverses, timeout, newReference, memo);
+    return new TransferCommand(
+        key,
+        kind,
+        strand,
+        debit,
+        credit,
+        amount,
+        code,
+        pendingId,
+        reverses,
+        timeout,
+        newReference,
+        memo);
   }
 
   public TransferCommand withMemo(String newMemo) {
-    return new TransferCommand(key, kind, strand, debit, credit, amount, code, pendingId, reverses, timeout, reference, newMemo);
+    return new TransferCommand(
+        key, kind, strand, debit, credit, amount, code, pendingId, reverses, timeout, reference,
+        newMemo);
   }
 
   /** The same transfer, as the reversal of {@code original} (a refund or a correction). */
   public TransferCommand reversing(TransferId original) {
-    return new TransferCommand(key, kind, strand, debit, credit, amount, code, pendingId, original, timeout, reference, memo);
+    return new TransferCommand(
+        key, kind, strand, debit, credit, amount, code, pendingId, original, timeout, reference,
+        memo);
   }
 }

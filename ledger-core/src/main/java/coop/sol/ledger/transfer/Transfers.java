@@ -21,8 +21,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 /**
- * Submits transfers to the writer of their network and reads the journal. Thread-safe; one
- * instance per process.
+ * Submits transfers to the writer of their network and reads the journal. Thread-safe; one instance
+ * per process.
  */
 public final class Transfers implements AutoCloseable {
 
@@ -34,7 +34,12 @@ public final class Transfers implements AutoCloseable {
   private final ConcurrentHashMap<NetworkId, NetworkWriter> writers = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  public Transfers(DataSource dataSource, DSLContext sql, WriterSettings settings, Clock clock, WriteObserver observer) {
+  public Transfers(
+      DataSource dataSource,
+      DSLContext sql,
+      WriterSettings settings,
+      Clock clock,
+      WriteObserver observer) {
     this.dataSource = dataSource;
     this.sql = sql;
     this.settings = settings;
@@ -47,10 +52,12 @@ public final class Transfers implements AutoCloseable {
    * durable (posted and committed, or rejected); it never completes exceptionally for a business
    * reason.
    */
-  public CompletableFuture<List<TransferOutcome>> submitLinked(NetworkId network, List<TransferCommand> linked) {
+  public CompletableFuture<List<TransferOutcome>> submitLinked(
+      NetworkId network, List<TransferCommand> linked) {
     if (closed) {
       return CompletableFuture.completedFuture(
-          java.util.Collections.nCopies(linked.size(), new TransferOutcome.Rejected(RejectionReason.LEDGER_BUSY)));
+          java.util.Collections.nCopies(
+              linked.size(), new TransferOutcome.Rejected(RejectionReason.LEDGER_BUSY)));
     }
     return writers
         .computeIfAbsent(network, n -> new NetworkWriter(n, dataSource, settings, clock, observer))
@@ -109,7 +116,11 @@ public final class Transfers implements AutoCloseable {
     if (q.to() != null) {
       filter = filter.and(TRANSFER.CREATED_AT.lt(q.to().atOffset(ZoneOffset.UTC)));
     }
-    filter = filter.and(q.codes().isEmpty() ? noCondition() : TRANSFER.CODE.in(q.codes().stream().map(Enum::name).toList()));
+    filter =
+        filter.and(
+            q.codes().isEmpty()
+                ? noCondition()
+                : TRANSFER.CODE.in(q.codes().stream().map(Enum::name).toList()));
     var debits =
         sql.selectFrom(TRANSFER)
             .where(filter.and(TRANSFER.DEBIT_ACCOUNT_ID.eq(account.value())))
@@ -168,7 +179,12 @@ public final class Transfers implements AutoCloseable {
             .fetch(TRANSFER.TRANSFER_ID);
     var futures =
         due.stream()
-            .map(id -> submit(network, TransferCommand.expirePending(new IdempotencyKey("expire-" + id), new TransferId(id))))
+            .map(
+                id ->
+                    submit(
+                        network,
+                        TransferCommand.expirePending(
+                            new IdempotencyKey("expire-" + id), new TransferId(id))))
             .toList();
     return (int)
         futures.stream()

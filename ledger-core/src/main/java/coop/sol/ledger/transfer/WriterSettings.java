@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param idleRelease after this long without submissions the writer gives its connection (and the
  *     network's advisory lock) back, so that quiet networks hold no database connection
  */
-public record WriterSettings(int maxBatch, int queueCapacity, Duration linger, Duration idleRelease) {
+public record WriterSettings(
+    int maxBatch, int queueCapacity, Duration linger, Duration idleRelease) {
 
   public static final WriterSettings DEFAULTS =
       new WriterSettings(1_000, 20_000, Duration.ZERO, Duration.ofSeconds(10));

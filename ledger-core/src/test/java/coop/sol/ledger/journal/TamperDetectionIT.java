@@ -60,12 +60,36 @@ class TamperDetectionIT {
   @Test
   void a_row_rewritten_with_a_recomputed_hash_breaks_the_next_row() {
     Transfer forged =
-        new Transfer(second.network(), second.id(), second.strand(), second.seq(), second.kind(), second.debit(), second.credit(),
-            1, second.code(), second.key(), second.pendingId(), second.reverses(), second.expiresAt(), second.reference(),
-            second.memo(), second.createdAt(), second.hash());
-    Transfer first = fx.ledger.transfers().history(fx.network.id(), shop.id(), coop.sol.ledger.transfer.HistoryQuery.latest(10)).get(2);
+        new Transfer(
+            second.network(),
+            second.id(),
+            second.strand(),
+            second.seq(),
+            second.kind(),
+            second.debit(),
+            second.credit(),
+            1,
+            second.code(),
+            second.key(),
+            second.pendingId(),
+            second.reverses(),
+            second.expiresAt(),
+            second.reference(),
+            second.memo(),
+            second.createdAt(),
+            second.hash());
+    Transfer first =
+        fx.ledger
+            .transfers()
+            .history(fx.network.id(), shop.id(), coop.sol.ledger.transfer.HistoryQuery.latest(10))
+            .get(2);
     byte[] forgedHash = JournalHash.chain(first.hash(), forged);
-    execute(fx.dataSource, "UPDATE transfer SET amount = 1, hash = '\\x" + HexFormat.of().formatHex(forgedHash) + "' WHERE transfer_id = " + second.id());
+    execute(
+        fx.dataSource,
+        "UPDATE transfer SET amount = 1, hash = '\\x"
+            + HexFormat.of().formatHex(forgedHash)
+            + "' WHERE transfer_id = "
+            + second.id());
 
     Discrepancy d = first();
     assertThat(d.kind()).isEqualTo(Discrepancy.Kind.HASH_MISMATCH);
@@ -90,7 +114,9 @@ class TamperDetectionIT {
 
   @Test
   void a_balance_changed_without_a_transfer_is_found() {
-    execute(fx.dataSource, "UPDATE account SET credits_posted = credits_posted + 100 WHERE account_id = " + shop.id());
+    execute(
+        fx.dataSource,
+        "UPDATE account SET credits_posted = credits_posted + 100 WHERE account_id = " + shop.id());
 
     Discrepancy d = first();
     assertThat(d.kind()).isEqualTo(Discrepancy.Kind.BALANCE_MISMATCH);
@@ -100,8 +126,13 @@ class TamperDetectionIT {
   @Test
   void money_moved_consistently_between_balances_is_still_found() {
     // both balances changed so the strand still sums to zero: only the replay can tell
-    execute(fx.dataSource, "UPDATE account SET credits_posted = credits_posted + 500 WHERE account_id = " + shop.id());
-    execute(fx.dataSource, "UPDATE account SET credits_posted = credits_posted - 500 WHERE account_id = " + alice.id());
+    execute(
+        fx.dataSource,
+        "UPDATE account SET credits_posted = credits_posted + 500 WHERE account_id = " + shop.id());
+    execute(
+        fx.dataSource,
+        "UPDATE account SET credits_posted = credits_posted - 500 WHERE account_id = "
+            + alice.id());
 
     assertThat(first().kind()).isEqualTo(Discrepancy.Kind.BALANCE_MISMATCH);
   }

@@ -56,7 +56,16 @@ public final class LedgerFixture implements AutoCloseable {
   public synchronized Account issuance(StrandKind strand) {
     return issuance.computeIfAbsent(
         strand,
-        s -> ledger.accounts().open(network.id(), s, OwnerKind.SYSTEM, "issuance", "Émission " + s, OptionalLong.empty()));
+        s ->
+            ledger
+                .accounts()
+                .open(
+                    network.id(),
+                    s,
+                    OwnerKind.SYSTEM,
+                    "issuance",
+                    "Émission " + s,
+                    OptionalLong.empty()));
   }
 
   public AccountBuilder aMember() {
@@ -82,7 +91,10 @@ public final class LedgerFixture implements AutoCloseable {
   public TransferOutcome pay(Account from, Account to, String amount) {
     return ledger
         .transfers()
-        .execute(network.id(), TransferCommand.posted(key(), from.strand(), from.id(), to.id(), sol(amount), TransferCode.PAYMENT));
+        .execute(
+            network.id(),
+            TransferCommand.posted(
+                key(), from.strand(), from.id(), to.id(), sol(amount), TransferCode.PAYMENT));
   }
 
   public Balance balance(Account account) {
@@ -98,7 +110,9 @@ public final class LedgerFixture implements AutoCloseable {
     var report = ledger.verifier().verify(network.id());
     assertThat(report.firstDiscrepancy()).as("journal verification").isEmpty();
     for (StrandKind strand : StrandKind.values()) {
-      assertThat(ledger.accounts().postedSum(network.id(), strand)).as("sum of %s balances", strand).isZero();
+      assertThat(ledger.accounts().postedSum(network.id(), strand))
+          .as("sum of %s balances", strand)
+          .isZero();
     }
   }
 
@@ -135,7 +149,9 @@ public final class LedgerFixture implements AutoCloseable {
     }
 
     public Account open() {
-      return ledger.accounts().open(network.id(), strand, kind, name, name, OptionalLong.of(creditLimit));
+      return ledger
+          .accounts()
+          .open(network.id(), strand, kind, name, name, OptionalLong.of(creditLimit));
     }
 
     public Account withBalance(String decimal) {
@@ -146,7 +162,13 @@ public final class LedgerFixture implements AutoCloseable {
                 .transfers()
                 .execute(
                     network.id(),
-                    TransferCommand.posted(key(), strand, issuance(strand).id(), account.id(), sol(decimal), TransferCode.ISSUANCE));
+                    TransferCommand.posted(
+                        key(),
+                        strand,
+                        issuance(strand).id(),
+                        account.id(),
+                        sol(decimal),
+                        TransferCode.ISSUANCE));
         assertThat(outcome.isPosted()).as("funding %s", outcome).isTrue();
       }
       return account;

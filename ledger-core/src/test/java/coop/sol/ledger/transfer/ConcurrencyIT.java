@@ -27,14 +27,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many threads pay at once, mostly into one hot merchant, retrying some transfers (also
- * concurrently). Afterwards every balance equals what the acknowledged outcomes imply, no limit
- * was crossed, nothing was posted twice, and the journal verifies.
+ * concurrently). Afterwards every balance equals what the acknowledged outcomes imply, no limit was
+ * crossed, nothing was posted twice, and the journal verifies.
  */
 class ConcurrencyIT {
 
   @Test
   void concurrent_payments_with_retries_keep_every_invariant() throws Exception {
-    try (LedgerFixture fx = LedgerFixture.create(new WriterSettings(200, 10_000, java.time.Duration.ZERO, java.time.Duration.ofMinutes(1)), Clock.systemUTC())) {
+    try (LedgerFixture fx =
+        LedgerFixture.create(
+            new WriterSettings(
+                200, 10_000, java.time.Duration.ZERO, java.time.Duration.ofMinutes(1)),
+            Clock.systemUTC())) {
       List<Account> members = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         members.add(fx.aMember().withBalance("20.00"));
@@ -58,9 +62,18 @@ class ConcurrencyIT {
                   var random = ThreadLocalRandom.current();
                   for (int i = 0; i < 150; i++) {
                     Account from = everyone.get(random.nextInt(everyone.size()));
-                    Account to = random.nextInt(10) < 7 ? hot : everyone.get(random.nextInt(everyone.size()));
+                    Account to =
+                        random.nextInt(10) < 7
+                            ? hot
+                            : everyone.get(random.nextInt(everyone.size()));
                     var command =
-                        TransferCommand.posted(key(), StrandKind.COOPERATION, from.id(), to.id(), Amount.of(1 + random.nextInt(700)), TransferCode.PAYMENT);
+                        TransferCommand.posted(
+                            key(),
+                            StrandKind.COOPERATION,
+                            from.id(),
+                            to.id(),
+                            Amount.of(1 + random.nextInt(700)),
+                            TransferCode.PAYMENT);
                     int copies = random.nextInt(10) == 0 ? 3 : 1; // some are retried, concurrently
                     var futures = new ArrayList<CompletableFuture<TransferOutcome>>();
                     for (int c = 0; c < copies; c++) {
@@ -92,16 +105,20 @@ class ConcurrencyIT {
             assertThat(t.id().value()).as("one transfer per key").isEqualTo(previous);
           }
         } else {
-          assertThat(((Rejected) o).reason()).isIn(RejectionReason.INSUFFICIENT_FUNDS, RejectionReason.SAME_ACCOUNT);
+          assertThat(((Rejected) o).reason())
+              .isIn(RejectionReason.INSUFFICIENT_FUNDS, RejectionReason.SAME_ACCOUNT);
         }
       }
       assertThat(idByKey).isNotEmpty();
       for (Account a : everyone) {
         var balance = fx.balance(a);
-        assertThat(balance.posted()).as("balance of %s", a.name()).isEqualTo(expected.get(a.id().value()));
+        assertThat(balance.posted())
+            .as("balance of %s", a.name())
+            .isEqualTo(expected.get(a.id().value()));
         assertThat(balance.available()).isGreaterThanOrEqualTo(-a.creditLimit().orElseThrow());
       }
-      long rows = fx.ledger.transfers().history(fx.network.id(), hot.id(), HistoryQuery.latest(500)).size();
+      long rows =
+          fx.ledger.transfers().history(fx.network.id(), hot.id(), HistoryQuery.latest(500)).size();
       assertThat(rows).isPositive();
       fx.assertInvariants();
     }
@@ -113,15 +130,39 @@ class ConcurrencyIT {
       Account alice = fx.aMember().withBalance("10.00");
       Account shop = fx.aMerchant().open();
       // a second "process": another Ledger on the same database
-      try (Ledger other = new Ledger(fx.dataSource, WriterSettings.DEFAULTS, Clock.systemUTC(), WriteObserver.NONE)) {
+      try (Ledger other =
+          new Ledger(
+              fx.dataSource, WriterSettings.DEFAULTS, Clock.systemUTC(), WriteObserver.NONE)) {
         var outcome =
-            other.transfers().execute(fx.network.id(), TransferCommand.posted(key(), StrandKind.COOPERATION, alice.id(), shop.id(), Amount.of(100), TransferCode.PAYMENT));
+            other
+                .transfers()
+                .execute(
+                    fx.network.id(),
+                    TransferCommand.posted(
+                        key(),
+                        StrandKind.COOPERATION,
+                        alice.id(),
+                        shop.id(),
+                        Amount.of(100),
+                        TransferCode.PAYMENT));
         assertThat(outcome).isEqualTo(new Rejected(RejectionReason.LEDGER_UNAVAILABLE));
       }
       fx.ledger.close(); // the first writer stops and releases the network
-      try (Ledger other = new Ledger(fx.dataSource, WriterSettings.DEFAULTS, Clock.systemUTC(), WriteObserver.NONE)) {
+      try (Ledger other =
+          new Ledger(
+              fx.dataSource, WriterSettings.DEFAULTS, Clock.systemUTC(), WriteObserver.NONE)) {
         var outcome =
-            other.transfers().execute(fx.network.id(), TransferCommand.posted(key(), StrandKind.COOPERATION, alice.id(), shop.id(), Amount.of(100), TransferCode.PAYMENT));
+            other
+                .transfers()
+                .execute(
+                    fx.network.id(),
+                    TransferCommand.posted(
+                        key(),
+                        StrandKind.COOPERATION,
+                        alice.id(),
+                        shop.id(),
+                        Amount.of(100),
+                        TransferCode.PAYMENT));
         assertThat(outcome.isPosted()).isTrue();
         assertThat(other.verifier().verify(fx.network.id()).valid()).isTrue();
       }
@@ -130,15 +171,32 @@ class ConcurrencyIT {
 
   @Test
   void a_full_queue_answers_busy_instead_of_waiting() {
-    try (LedgerFixture fx = LedgerFixture.create(new WriterSettings(1, 1, java.time.Duration.ZERO, java.time.Duration.ofMinutes(1)), Clock.systemUTC())) {
+    try (LedgerFixture fx =
+        LedgerFixture.create(
+            new WriterSettings(1, 1, java.time.Duration.ZERO, java.time.Duration.ofMinutes(1)),
+            Clock.systemUTC())) {
       Account alice = fx.aMember().withBalance("100.00");
       Account shop = fx.aMerchant().open();
       var futures = new ArrayList<CompletableFuture<TransferOutcome>>();
       for (int i = 0; i < 200; i++) {
-        futures.add(fx.ledger.transfers().submit(fx.network.id(), TransferCommand.posted(key(), StrandKind.COOPERATION, alice.id(), shop.id(), Amount.of(1), TransferCode.PAYMENT)));
+        futures.add(
+            fx.ledger
+                .transfers()
+                .submit(
+                    fx.network.id(),
+                    TransferCommand.posted(
+                        key(),
+                        StrandKind.COOPERATION,
+                        alice.id(),
+                        shop.id(),
+                        Amount.of(1),
+                        TransferCode.PAYMENT)));
       }
       var outcomes = futures.stream().map(CompletableFuture::join).toList();
-      long busy = outcomes.stream().filter(o -> o.equals(new Rejected(RejectionReason.LEDGER_BUSY))).count();
+      long busy =
+          outcomes.stream()
+              .filter(o -> o.equals(new Rejected(RejectionReason.LEDGER_BUSY)))
+              .count();
       long posted = outcomes.stream().filter(TransferOutcome::isPosted).count();
       assertThat(busy).isPositive();
       assertThat(busy + posted).isEqualTo(200);

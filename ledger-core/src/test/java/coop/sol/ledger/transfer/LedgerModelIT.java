@@ -1,6 +1,10 @@
 package coop.sol.ledger.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.OwnerKind;
@@ -16,14 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Random sequences of operations (payments, linked lists, pending → post/void, refunds, retries
@@ -35,13 +37,18 @@ class LedgerModelIT {
   static final AtomicInteger NETWORKS = new AtomicInteger();
   static final int ACCOUNTS = 4; // index 0 is the issuance account (no limit)
 
-  @BeforeContainer
+  @BeforeAll
   static void start() {
-    // each try is a new network with its own writer: let idle writers give their connection back fast
-    fx = LedgerFixture.create(new WriterSettings(1_000, 1_000, java.time.Duration.ZERO, java.time.Duration.ofMillis(50)), java.time.Clock.systemUTC());
+    // each try is a new network with its own writer: let idle writers give their connection back
+    // fast
+    fx =
+        LedgerFixture.create(
+            new WriterSettings(
+                1_000, 1_000, java.time.Duration.ZERO, java.time.Duration.ofMillis(50)),
+            java.time.Clock.systemUTC());
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     fx.close();
   }
@@ -62,30 +69,63 @@ class LedgerModelIT {
 
   record Retry(int commandRef) implements Op {}
 
-  @Provide
-  Arbitrary<List<Op>> operations() {
-    Arbitrary<Integer> account = Arbitraries.integers().between(0, ACCOUNTS - 1);
-    Arbitrary<Long> amount = Arbitraries.longs().between(1, 4_000);
-    Arbitrary<Pay> pay = Combinators.combine(account, account, amount).as(Pay::new);
-    Arbitrary<Op> op =
-        Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(6, pay),
-            net.jqwik.api.Tuple.of(2, pay.list().ofMinSize(2).ofMaxSize(3).map(Linked::new)),
-            net.jqwik.api.Tuple.of(2, Combinators.combine(account, account, amount).as(Reserve::new)),
-            net.jqwik.api.Tuple.of(2, Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.longs().between(0, 4_000)).as(Post::new)),
-            net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 3).map(Void::new)),
-            net.jqwik.api.Tuple.of(3, Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(1, 120)).as(Refund::new)),
-            net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 6).map(Retry::new)));
-    return op.list().ofMinSize(5).ofMaxSize(30);
+  static Gen<List<Op>> operations() {
+    Gen<Integer> account = integers().between(0, ACCOUNTS - 1);
+    Gen<Long> amount = longs().between(1, 4_000);
+    Gen<Pay> pay = account.zip(account, amount, Pay::new);
+    Gen<Op> op =
+        Generate.frequency(
+            List.of(
+                Pair.of(6, pay.map(p -> (Op) p)),
+                Pair.of(2, lists().of(pay).ofSizeBetween(2, 3).map(l -> (Op) new Linked(l))),
+                Pair.of(2, account.zip(account, amount, (a, b, c) -> (Op) new Reserve(a, b, c))),
+                Pair.of(
+                    2,
+                    integers()
+                        .between(0, 3)
+                        .zip(longs().between(0, 4_000), (a, b) -> (Op) new Post(a, b))),
+                Pair.of(1, integers().between(0, 3).map(i -> (Op) new Void(i))),
+                Pair.of(
+                    3,
+                    integers()
+                        .between(0, 2)
+                        .zip(integers().between(1, 120), (a, b) -> (Op) new Refund(a, b))),
+                Pair.of(2, integers().between(0, 6).map(i -> (Op) new Retry(i)))));
+    return lists().of(op).ofSizeBetween(5, 30);
   }
 
-  @Property(tries = 60)
-  void the_ledger_behaves_like_the_model(@ForAll("operations") List<Op> ops) {
+  @Test
+  void random_operation_sequences_agree_with_the_model() {
+    qt().withExamples(60)
+        .withShrinkCycles(30)
+        .forAll(operations())
+        .checkAssert(this::the_ledger_behaves_like_the_model);
+  }
+
+  void the_ledger_behaves_like_the_model(List<Op> ops) {
     Network network = fx.ledger.networks().create("model-" + NETWORKS.incrementAndGet(), "Modèle");
     List<Account> accounts = new ArrayList<>();
-    accounts.add(fx.ledger.accounts().open(network.id(), StrandKind.COOPERATION, OwnerKind.SYSTEM, "issuance", "issuance", OptionalLong.empty()));
+    accounts.add(
+        fx.ledger
+            .accounts()
+            .open(
+                network.id(),
+                StrandKind.COOPERATION,
+                OwnerKind.SYSTEM,
+                "issuance",
+                "issuance",
+                OptionalLong.empty()));
     for (int i = 1; i < ACCOUNTS; i++) {
-      accounts.add(fx.ledger.accounts().open(network.id(), StrandKind.COOPERATION, OwnerKind.MEMBER, "m" + i, "m" + i, OptionalLong.of(i == 1 ? 1_000 : 0)));
+      accounts.add(
+          fx.ledger
+              .accounts()
+              .open(
+                  network.id(),
+                  StrandKind.COOPERATION,
+                  OwnerKind.MEMBER,
+                  "m" + i,
+                  "m" + i,
+                  OptionalLong.of(i == 1 ? 1_000 : 0)));
     }
     var model = new Model();
     model.firstId = accounts.get(0).id().value();
@@ -101,16 +141,33 @@ class LedgerModelIT {
         l.pays().forEach(p -> commands.add(posted(accounts, p)));
       } else if (op instanceof Reserve r) {
         commands.add(
-            TransferCommand.pending(LedgerFixture.key(), StrandKind.COOPERATION, accounts.get(r.from()).id(), accounts.get(r.to()).id(), Amount.of(r.amount()), TransferCode.PAYMENT, null));
+            TransferCommand.pending(
+                LedgerFixture.key(),
+                StrandKind.COOPERATION,
+                accounts.get(r.from()).id(),
+                accounts.get(r.to()).id(),
+                Amount.of(r.amount()),
+                TransferCode.PAYMENT,
+                null));
       } else if (op instanceof Post p && !pendings.isEmpty()) {
         Transfer pending = recent(pendings, p.pendingRef());
-        commands.add(TransferCommand.postPending(LedgerFixture.key(), pending.id(), p.amount() == 0 ? null : Amount.of(p.amount())));
+        commands.add(
+            TransferCommand.postPending(
+                LedgerFixture.key(), pending.id(), p.amount() == 0 ? null : Amount.of(p.amount())));
       } else if (op instanceof Void v && !pendings.isEmpty()) {
-        commands.add(TransferCommand.voidPending(LedgerFixture.key(), recent(pendings, v.pendingRef()).id()));
+        commands.add(
+            TransferCommand.voidPending(
+                LedgerFixture.key(), recent(pendings, v.pendingRef()).id()));
       } else if (op instanceof Refund r && !payments.isEmpty()) {
         Transfer original = recent(payments, r.paymentRef());
         commands.add(
-            TransferCommand.posted(LedgerFixture.key(), StrandKind.COOPERATION, original.credit(), original.debit(), Amount.of(Math.max(1, original.amount() * r.percent() / 100)), TransferCode.REFUND)
+            TransferCommand.posted(
+                    LedgerFixture.key(),
+                    StrandKind.COOPERATION,
+                    original.credit(),
+                    original.debit(),
+                    Amount.of(Math.max(1, original.amount() * r.percent() / 100)),
+                    TransferCode.REFUND)
                 .reversing(original.id()));
       } else if (op instanceof Retry r && !sent.isEmpty()) {
         commands.add(recent(sent, r.commandRef()));
@@ -122,8 +179,9 @@ class LedgerModelIT {
       for (int i = 0; i < commands.size(); i++) {
         TransferOutcome a = actual.get(i);
         Expected e = expected.get(i);
-        assertThat(a.isPosted()).as("%s → %s, model says %s", commands.get(i), a, e).isEqualTo(e.posted());
-        net.jqwik.api.statistics.Statistics.label("outcome").collect(a instanceof Rejected rj ? rj.reason().name() : (commands.get(i).reverses() != null ? "REFUND_POSTED" : "POSTED"));
+        assertThat(a.isPosted())
+            .as("%s → %s, model says %s", commands.get(i), a, e)
+            .isEqualTo(e.posted());
         if (a instanceof Rejected rejected) {
           assertThat(rejected.reason()).as("%s", commands.get(i)).isEqualTo(e.reason());
         } else {
@@ -132,16 +190,24 @@ class LedgerModelIT {
           model.remember(commands.get(i), t);
           if (!e.replayed()) {
             if (t.kind() == TransferKind.PENDING) pendings.add(t);
-            if (t.kind() == TransferKind.POSTED || t.kind() == TransferKind.POST_PENDING) payments.add(t);
+            if (t.kind() == TransferKind.POSTED || t.kind() == TransferKind.POST_PENDING)
+              payments.add(t);
           }
         }
       }
       sent.addAll(commands);
     }
     for (int i = 0; i < ACCOUNTS; i++) {
-      var balance = fx.ledger.accounts().find(network.id(), accounts.get(i).id()).orElseThrow().balance();
+      var balance =
+          fx.ledger.accounts().find(network.id(), accounts.get(i).id()).orElseThrow().balance();
       long[] m = model.balance(accounts.get(i).id().value());
-      assertThat(new long[] {balance.debitsPosted(), balance.creditsPosted(), balance.debitsPending(), balance.creditsPending()})
+      assertThat(
+              new long[] {
+                balance.debitsPosted(),
+                balance.creditsPosted(),
+                balance.debitsPending(),
+                balance.creditsPending()
+              })
           .as("balance of account %d", i)
           .containsExactly(m);
     }
@@ -154,7 +220,13 @@ class LedgerModelIT {
   }
 
   private static TransferCommand posted(List<Account> accounts, Pay p) {
-    return TransferCommand.posted(LedgerFixture.key(), StrandKind.COOPERATION, accounts.get(p.from()).id(), accounts.get(p.to()).id(), Amount.of(p.amount()), TransferCode.PAYMENT);
+    return TransferCommand.posted(
+        LedgerFixture.key(),
+        StrandKind.COOPERATION,
+        accounts.get(p.from()).id(),
+        accounts.get(p.to()).id(),
+        Amount.of(p.amount()),
+        TransferCode.PAYMENT);
   }
 
   record Expected(boolean posted, boolean replayed, RejectionReason reason) {
@@ -168,7 +240,8 @@ class LedgerModelIT {
 
   /** The rules, written plainly over maps. */
   static final class Model {
-    final Map<Long, long[]> balances = new HashMap<>(); // debitsPosted, creditsPosted, debitsPending, creditsPending
+    final Map<Long, long[]> balances =
+        new HashMap<>(); // debitsPosted, creditsPosted, debitsPending, creditsPending
     final Map<String, TransferCommand> postedCommands = new HashMap<>();
     final Map<Long, Transfer> transfers = new HashMap<>();
     final Map<Long, String> pendingState = new HashMap<>(); // pending id -> OPEN/POSTED/VOIDED
@@ -196,13 +269,20 @@ class LedgerModelIT {
       var keys = new java.util.HashSet<String>();
       boolean failed = false;
       for (TransferCommand c : commands) {
-        Expected e = !keys.add(c.key().value()) ? Expected.rejected(RejectionReason.DUPLICATE_KEY_IN_REQUEST) : decideOne(c);
+        Expected e =
+            !keys.add(c.key().value())
+                ? Expected.rejected(RejectionReason.DUPLICATE_KEY_IN_REQUEST)
+                : decideOne(c);
         failed |= !e.posted();
         result.add(e);
       }
       if (failed) {
         restore(saved);
-        result.replaceAll(e -> e.posted() && !e.replayed() ? Expected.rejected(RejectionReason.LINKED_TRANSFER_FAILED) : e);
+        result.replaceAll(
+            e ->
+                e.posted() && !e.replayed()
+                    ? Expected.rejected(RejectionReason.LINKED_TRANSFER_FAILED)
+                    : e);
       }
       return result;
     }
@@ -210,15 +290,20 @@ class LedgerModelIT {
     private Expected decideOne(TransferCommand c) {
       TransferCommand earlier = postedCommands.get(c.key().value());
       if (earlier != null) {
-        return earlier.equals(c) ? Expected.REPLAY : Expected.rejected(RejectionReason.EXISTS_WITH_DIFFERENT_FIELDS);
+        return earlier.equals(c)
+            ? Expected.REPLAY
+            : Expected.rejected(RejectionReason.EXISTS_WITH_DIFFERENT_FIELDS);
       }
       if (c.kind().resolvesPending()) {
         Transfer pending = transfers.get(c.pendingId().value());
         String state = pendingState.getOrDefault(c.pendingId().value(), "OPEN");
-        if (state.equals("POSTED")) return Expected.rejected(RejectionReason.PENDING_TRANSFER_ALREADY_POSTED);
-        if (state.equals("VOIDED")) return Expected.rejected(RejectionReason.PENDING_TRANSFER_ALREADY_VOIDED);
+        if (state.equals("POSTED"))
+          return Expected.rejected(RejectionReason.PENDING_TRANSFER_ALREADY_POSTED);
+        if (state.equals("VOIDED"))
+          return Expected.rejected(RejectionReason.PENDING_TRANSFER_ALREADY_VOIDED);
         long amount = c.amount() == null ? pending.amount() : c.amount().minorUnits();
-        if (amount > pending.amount()) return Expected.rejected(RejectionReason.EXCEEDS_PENDING_AMOUNT);
+        if (amount > pending.amount())
+          return Expected.rejected(RejectionReason.EXCEEDS_PENDING_AMOUNT);
         long[] d = balance(pending.debit().value());
         long[] cr = balance(pending.credit().value());
         d[2] -= pending.amount();
@@ -227,7 +312,8 @@ class LedgerModelIT {
           d[0] += amount;
           cr[1] += amount;
         }
-        pendingState.put(pending.id().value(), c.kind() == TransferKind.POST_PENDING ? "POSTED" : "VOIDED");
+        pendingState.put(
+            pending.id().value(), c.kind() == TransferKind.POST_PENDING ? "POSTED" : "VOIDED");
         return Expected.NEW;
       }
       if (firstId < 0) throw new IllegalStateException("set firstId");
@@ -236,12 +322,14 @@ class LedgerModelIT {
       if (c.reverses() != null) {
         Transfer original = transfers.get(c.reverses().value());
         long soFar = reversed.getOrDefault(original.id().value(), 0L);
-        if (amount > original.amount() - soFar) return Expected.rejected(RejectionReason.REVERSAL_EXCEEDS_ORIGINAL);
+        if (amount > original.amount() - soFar)
+          return Expected.rejected(RejectionReason.REVERSAL_EXCEEDS_ORIGINAL);
       }
       long[] d = balance(c.debit().value());
       boolean pending = c.kind() == TransferKind.PENDING;
       long available = d[1] - d[0] - d[2] - amount;
-      if (available < -limit(c.debit().value())) return Expected.rejected(RejectionReason.INSUFFICIENT_FUNDS);
+      if (available < -limit(c.debit().value()))
+        return Expected.rejected(RejectionReason.INSUFFICIENT_FUNDS);
       long[] cr = balance(c.credit().value());
       if (pending) {
         d[2] += amount;

@@ -50,7 +50,8 @@ class TransferWriterIT {
   }
 
   static TransferCommand payment(Account from, Account to, String amount) {
-    return TransferCommand.posted(key(), from.strand(), from.id(), to.id(), sol(amount), TransferCode.PAYMENT);
+    return TransferCommand.posted(
+        key(), from.strand(), from.id(), to.id(), sol(amount), TransferCode.PAYMENT);
   }
 
   static RejectionReason reason(TransferOutcome outcome) {
@@ -70,7 +71,9 @@ class TransferWriterIT {
       Account alice = fx.aMember().withBalance("50.00");
       Account shop = fx.aMerchant().open();
 
-      Transfer t = posted(execute(payment(alice, shop, "12.50").withReference("ticket 42").withMemo("pain")));
+      Transfer t =
+          posted(
+              execute(payment(alice, shop, "12.50").withReference("ticket 42").withMemo("pain")));
 
       assertThat(t.amount()).isEqualTo(1250);
       assertThat(t.kind()).isEqualTo(TransferKind.POSTED);
@@ -85,7 +88,8 @@ class TransferWriterIT {
       Account alice = fx.aMember().withBalance("10.00");
       Account shop = fx.aMerchant().open();
 
-      assertThat(reason(execute(payment(alice, shop, "10.01")))).isEqualTo(RejectionReason.INSUFFICIENT_FUNDS);
+      assertThat(reason(execute(payment(alice, shop, "10.01"))))
+          .isEqualTo(RejectionReason.INSUFFICIENT_FUNDS);
       assertThat(fx.balance(alice).posted()).isEqualTo(1000);
       assertThat(fx.balance(shop)).isEqualTo(Balance.ZERO);
       posted(execute(payment(alice, shop, "10.00")));
@@ -99,7 +103,8 @@ class TransferWriterIT {
 
       posted(execute(payment(shop, other, "20.00")));
       assertThat(fx.balance(shop).posted()).isEqualTo(-2000);
-      assertThat(reason(execute(payment(shop, other, "0.01")))).isEqualTo(RejectionReason.INSUFFICIENT_FUNDS);
+      assertThat(reason(execute(payment(shop, other, "0.01"))))
+          .isEqualTo(RejectionReason.INSUFFICIENT_FUNDS);
     }
 
     @Test
@@ -108,24 +113,63 @@ class TransferWriterIT {
       Account engagement = fx.aMember().in(StrandKind.ENGAGEMENT).withBalance("5.00");
       var nowhere = new coop.sol.ledger.account.AccountId(999_999_999L);
 
-      assertThat(reason(execute(payment(alice, alice, "1.00")))).isEqualTo(RejectionReason.SAME_ACCOUNT);
-      assertThat(reason(execute(payment(alice, engagement, "1.00")))).isEqualTo(RejectionReason.STRAND_MISMATCH);
-      assertThat(reason(execute(TransferCommand.posted(key(), StrandKind.ENGAGEMENT, alice.id(), engagement.id(), sol("1"), TransferCode.PAYMENT))))
+      assertThat(reason(execute(payment(alice, alice, "1.00"))))
+          .isEqualTo(RejectionReason.SAME_ACCOUNT);
+      assertThat(reason(execute(payment(alice, engagement, "1.00"))))
           .isEqualTo(RejectionReason.STRAND_MISMATCH);
-      assertThat(reason(execute(TransferCommand.posted(key(), StrandKind.COOPERATION, nowhere, alice.id(), sol("1"), TransferCode.PAYMENT))))
+      assertThat(
+              reason(
+                  execute(
+                      TransferCommand.posted(
+                          key(),
+                          StrandKind.ENGAGEMENT,
+                          alice.id(),
+                          engagement.id(),
+                          sol("1"),
+                          TransferCode.PAYMENT))))
+          .isEqualTo(RejectionReason.STRAND_MISMATCH);
+      assertThat(
+              reason(
+                  execute(
+                      TransferCommand.posted(
+                          key(),
+                          StrandKind.COOPERATION,
+                          nowhere,
+                          alice.id(),
+                          sol("1"),
+                          TransferCode.PAYMENT))))
           .isEqualTo(RejectionReason.DEBIT_ACCOUNT_NOT_FOUND);
-      assertThat(reason(execute(TransferCommand.posted(key(), StrandKind.COOPERATION, alice.id(), nowhere, sol("1"), TransferCode.PAYMENT))))
+      assertThat(
+              reason(
+                  execute(
+                      TransferCommand.posted(
+                          key(),
+                          StrandKind.COOPERATION,
+                          alice.id(),
+                          nowhere,
+                          sol("1"),
+                          TransferCode.PAYMENT))))
           .isEqualTo(RejectionReason.CREDIT_ACCOUNT_NOT_FOUND);
     }
 
     @Test
     void accounts_of_another_network_are_not_found() {
-      var other = fx.ledger.networks().create("other-" + System.nanoTime() % 100000, "Autre réseau");
+      var other =
+          fx.ledger.networks().create("other-" + System.nanoTime() % 100000, "Autre réseau");
       Account alice = fx.aMember().withBalance("5.00");
       Account stranger =
-          fx.ledger.accounts().open(other.id(), StrandKind.COOPERATION, coop.sol.ledger.account.OwnerKind.MEMBER, "x", "x", java.util.OptionalLong.of(0));
+          fx.ledger
+              .accounts()
+              .open(
+                  other.id(),
+                  StrandKind.COOPERATION,
+                  coop.sol.ledger.account.OwnerKind.MEMBER,
+                  "x",
+                  "x",
+                  java.util.OptionalLong.of(0));
 
-      assertThat(reason(execute(payment(alice, stranger, "1.00")))).isEqualTo(RejectionReason.CREDIT_ACCOUNT_NOT_FOUND);
+      assertThat(reason(execute(payment(alice, stranger, "1.00"))))
+          .isEqualTo(RejectionReason.CREDIT_ACCOUNT_NOT_FOUND);
       assertThat(fx.ledger.accounts().findIn(List.of(fx.network.id()), stranger.id())).isEmpty();
     }
 
@@ -135,11 +179,14 @@ class TransferWriterIT {
       Account shop = fx.aMerchant().open();
 
       fx.ledger.accounts().setStatus(fx.network.id(), shop.id(), AccountStatus.FROZEN);
-      assertThat(reason(execute(payment(alice, shop, "1.00")))).isEqualTo(RejectionReason.CREDIT_ACCOUNT_FROZEN);
+      assertThat(reason(execute(payment(alice, shop, "1.00"))))
+          .isEqualTo(RejectionReason.CREDIT_ACCOUNT_FROZEN);
       fx.ledger.accounts().setStatus(fx.network.id(), alice.id(), AccountStatus.CLOSED);
-      assertThat(reason(execute(payment(alice, shop, "1.00")))).isEqualTo(RejectionReason.DEBIT_ACCOUNT_CLOSED);
+      assertThat(reason(execute(payment(alice, shop, "1.00"))))
+          .isEqualTo(RejectionReason.DEBIT_ACCOUNT_CLOSED);
       fx.ledger.accounts().setStatus(fx.network.id(), alice.id(), AccountStatus.FROZEN);
-      assertThat(reason(execute(payment(alice, shop, "1.00")))).isEqualTo(RejectionReason.DEBIT_ACCOUNT_FROZEN);
+      assertThat(reason(execute(payment(alice, shop, "1.00"))))
+          .isEqualTo(RejectionReason.DEBIT_ACCOUNT_FROZEN);
       fx.ledger.accounts().setStatus(fx.network.id(), alice.id(), AccountStatus.OPEN);
       fx.ledger.accounts().setStatus(fx.network.id(), shop.id(), AccountStatus.OPEN);
       posted(execute(payment(alice, shop, "1.00")));
@@ -149,14 +196,47 @@ class TransferWriterIT {
     void a_balance_that_would_overflow_is_refused() {
       Account rich = fx.aMember().open();
       Account mint =
-          fx.ledger.accounts().open(fx.network.id(), StrandKind.COOPERATION, coop.sol.ledger.account.OwnerKind.SYSTEM, "mint", "mint", java.util.OptionalLong.empty());
+          fx.ledger
+              .accounts()
+              .open(
+                  fx.network.id(),
+                  StrandKind.COOPERATION,
+                  coop.sol.ledger.account.OwnerKind.SYSTEM,
+                  "mint",
+                  "mint",
+                  java.util.OptionalLong.empty());
       var huge = coop.sol.ledger.money.Amount.of(Long.MAX_VALUE - 10);
-      posted(execute(TransferCommand.posted(key(), StrandKind.COOPERATION, mint.id(), rich.id(), huge, TransferCode.ISSUANCE)));
-      assertThat(reason(execute(TransferCommand.posted(key(), StrandKind.COOPERATION, mint.id(), rich.id(), coop.sol.ledger.money.Amount.of(11), TransferCode.ISSUANCE))))
+      posted(
+          execute(
+              TransferCommand.posted(
+                  key(),
+                  StrandKind.COOPERATION,
+                  mint.id(),
+                  rich.id(),
+                  huge,
+                  TransferCode.ISSUANCE)));
+      assertThat(
+              reason(
+                  execute(
+                      TransferCommand.posted(
+                          key(),
+                          StrandKind.COOPERATION,
+                          mint.id(),
+                          rich.id(),
+                          coop.sol.ledger.money.Amount.of(11),
+                          TransferCode.ISSUANCE))))
           .isEqualTo(RejectionReason.BALANCE_OVERFLOW);
       assertThat(fx.balance(rich).posted()).isEqualTo(Long.MAX_VALUE - 10);
       // give it back so the strand's other tests keep sane totals
-      posted(execute(TransferCommand.posted(key(), StrandKind.COOPERATION, rich.id(), mint.id(), huge, TransferCode.CORRECTION)));
+      posted(
+          execute(
+              TransferCommand.posted(
+                  key(),
+                  StrandKind.COOPERATION,
+                  rich.id(),
+                  mint.id(),
+                  huge,
+                  TransferCode.CORRECTION)));
     }
   }
 
@@ -195,13 +275,41 @@ class TransferWriterIT {
       posted(execute(pay));
 
       var k = pay.key();
-      assertThat(reason(execute(TransferCommand.posted(k, StrandKind.COOPERATION, alice.id(), shop.id(), sol("6.00"), TransferCode.PAYMENT))))
+      assertThat(
+              reason(
+                  execute(
+                      TransferCommand.posted(
+                          k,
+                          StrandKind.COOPERATION,
+                          alice.id(),
+                          shop.id(),
+                          sol("6.00"),
+                          TransferCode.PAYMENT))))
           .isEqualTo(RejectionReason.EXISTS_WITH_DIFFERENT_AMOUNT);
-      assertThat(reason(execute(TransferCommand.posted(k, StrandKind.COOPERATION, alice.id(), other.id(), sol("5.00"), TransferCode.PAYMENT))))
+      assertThat(
+              reason(
+                  execute(
+                      TransferCommand.posted(
+                          k,
+                          StrandKind.COOPERATION,
+                          alice.id(),
+                          other.id(),
+                          sol("5.00"),
+                          TransferCode.PAYMENT))))
           .isEqualTo(RejectionReason.EXISTS_WITH_DIFFERENT_CREDIT_ACCOUNT);
-      assertThat(reason(execute(TransferCommand.posted(k, StrandKind.COOPERATION, other.id(), shop.id(), sol("5.00"), TransferCode.PAYMENT))))
+      assertThat(
+              reason(
+                  execute(
+                      TransferCommand.posted(
+                          k,
+                          StrandKind.COOPERATION,
+                          other.id(),
+                          shop.id(),
+                          sol("5.00"),
+                          TransferCode.PAYMENT))))
           .isEqualTo(RejectionReason.EXISTS_WITH_DIFFERENT_DEBIT_ACCOUNT);
-      assertThat(reason(execute(pay.withMemo("autre")))).isEqualTo(RejectionReason.EXISTS_WITH_DIFFERENT_FIELDS);
+      assertThat(reason(execute(pay.withMemo("autre"))))
+          .isEqualTo(RejectionReason.EXISTS_WITH_DIFFERENT_FIELDS);
       assertThat(fx.balance(alice).posted()).isEqualTo(4500);
     }
 
@@ -211,7 +319,10 @@ class TransferWriterIT {
       Account shop = fx.aMerchant().open();
       TransferCommand pay = payment(alice, shop, "1.00");
 
-      var futures = java.util.stream.IntStream.range(0, 50).mapToObj(i -> transfers().submit(fx.network.id(), pay)).toList();
+      var futures =
+          java.util.stream.IntStream.range(0, 50)
+              .mapToObj(i -> transfers().submit(fx.network.id(), pay))
+              .toList();
       var outcomes = futures.stream().map(java.util.concurrent.CompletableFuture::join).toList();
 
       assertThat(outcomes).allMatch(TransferOutcome::isPosted);
@@ -229,7 +340,11 @@ class TransferWriterIT {
       Account shop = fx.aMerchant().open();
       Account fund = fx.anAccount(coop.sol.ledger.account.OwnerKind.ASSOCIATION).open();
 
-      var outcomes = transfers().executeLinked(fx.network.id(), List.of(payment(alice, shop, "6.00"), payment(alice, fund, "4.00")));
+      var outcomes =
+          transfers()
+              .executeLinked(
+                  fx.network.id(),
+                  List.of(payment(alice, shop, "6.00"), payment(alice, fund, "4.00")));
 
       assertThat(outcomes).allMatch(TransferOutcome::isPosted);
       assertThat(fx.balance(alice).posted()).isZero();
@@ -241,10 +356,16 @@ class TransferWriterIT {
       Account shop = fx.aMerchant().open();
       Account fund = fx.anAccount(coop.sol.ledger.account.OwnerKind.ASSOCIATION).open();
 
-      var outcomes = transfers().executeLinked(fx.network.id(), List.of(payment(alice, shop, "6.00"), payment(alice, fund, "4.01")));
+      var outcomes =
+          transfers()
+              .executeLinked(
+                  fx.network.id(),
+                  List.of(payment(alice, shop, "6.00"), payment(alice, fund, "4.01")));
 
-      assertThat(outcomes).containsExactly(
-          new Rejected(RejectionReason.LINKED_TRANSFER_FAILED), new Rejected(RejectionReason.INSUFFICIENT_FUNDS));
+      assertThat(outcomes)
+          .containsExactly(
+              new Rejected(RejectionReason.LINKED_TRANSFER_FAILED),
+              new Rejected(RejectionReason.INSUFFICIENT_FUNDS));
       assertThat(fx.balance(alice)).isEqualTo(new Balance(0, 1000, 0, 0));
       assertThat(fx.balance(shop)).isEqualTo(Balance.ZERO);
     }
@@ -257,8 +378,10 @@ class TransferWriterIT {
 
       var outcomes = transfers().executeLinked(fx.network.id(), List.of(pay, pay));
 
-      assertThat(outcomes).containsExactly(
-          new Rejected(RejectionReason.LINKED_TRANSFER_FAILED), new Rejected(RejectionReason.DUPLICATE_KEY_IN_REQUEST));
+      assertThat(outcomes)
+          .containsExactly(
+              new Rejected(RejectionReason.LINKED_TRANSFER_FAILED),
+              new Rejected(RejectionReason.DUPLICATE_KEY_IN_REQUEST));
       assertThat(fx.balance(shop)).isEqualTo(Balance.ZERO);
     }
   }
@@ -266,7 +389,8 @@ class TransferWriterIT {
   @Nested
   class TwoPhase {
     TransferCommand reserve(Account from, Account to, String amount, Duration timeout) {
-      return TransferCommand.pending(key(), from.strand(), from.id(), to.id(), sol(amount), TransferCode.PAYMENT, timeout);
+      return TransferCommand.pending(
+          key(), from.strand(), from.id(), to.id(), sol(amount), TransferCode.PAYMENT, timeout);
     }
 
     @Test
@@ -277,15 +401,18 @@ class TransferWriterIT {
       Transfer pending = posted(execute(reserve(alice, shop, "15.00", null)));
       assertThat(fx.balance(alice)).isEqualTo(new Balance(0, 2000, 1500, 0));
       assertThat(fx.balance(alice).available()).isEqualTo(500);
-      assertThat(reason(execute(payment(alice, shop, "5.01")))).isEqualTo(RejectionReason.INSUFFICIENT_FUNDS);
+      assertThat(reason(execute(payment(alice, shop, "5.01"))))
+          .isEqualTo(RejectionReason.INSUFFICIENT_FUNDS);
 
-      Transfer post = posted(execute(TransferCommand.postPending(key(), pending.id(), sol("12.00"))));
+      Transfer post =
+          posted(execute(TransferCommand.postPending(key(), pending.id(), sol("12.00"))));
 
       assertThat(post.kind()).isEqualTo(TransferKind.POST_PENDING);
       assertThat(post.pendingId()).contains(pending.id());
       assertThat(fx.balance(alice)).isEqualTo(new Balance(1200, 2000, 0, 0));
       assertThat(fx.balance(shop)).isEqualTo(new Balance(0, 1200, 0, 0));
-      assertThat(reason(execute(TransferCommand.voidPending(key(), pending.id())))).isEqualTo(RejectionReason.PENDING_TRANSFER_ALREADY_POSTED);
+      assertThat(reason(execute(TransferCommand.voidPending(key(), pending.id()))))
+          .isEqualTo(RejectionReason.PENDING_TRANSFER_ALREADY_POSTED);
     }
 
     @Test
@@ -294,12 +421,14 @@ class TransferWriterIT {
       Account shop = fx.aMerchant().open();
       Transfer pending = posted(execute(reserve(alice, shop, "15.00", null)));
 
-      assertThat(reason(execute(TransferCommand.postPending(key(), pending.id(), sol("15.01"))))).isEqualTo(RejectionReason.EXCEEDS_PENDING_AMOUNT);
+      assertThat(reason(execute(TransferCommand.postPending(key(), pending.id(), sol("15.01")))))
+          .isEqualTo(RejectionReason.EXCEEDS_PENDING_AMOUNT);
       posted(execute(TransferCommand.voidPending(key(), pending.id())));
 
       assertThat(fx.balance(alice)).isEqualTo(new Balance(0, 2000, 0, 0));
       assertThat(fx.balance(shop)).isEqualTo(Balance.ZERO);
-      assertThat(reason(execute(TransferCommand.postPending(key(), pending.id(), null)))).isEqualTo(RejectionReason.PENDING_TRANSFER_ALREADY_VOIDED);
+      assertThat(reason(execute(TransferCommand.postPending(key(), pending.id(), null))))
+          .isEqualTo(RejectionReason.PENDING_TRANSFER_ALREADY_VOIDED);
     }
 
     @Test
@@ -309,14 +438,17 @@ class TransferWriterIT {
       Transfer pending = posted(execute(reserve(alice, shop, "15.00", Duration.ofMillis(300))));
       assertThat(pending.expiresAt()).contains(pending.createdAt().plusMillis(300));
 
-      assertThat(reason(execute(TransferCommand.expirePending(key(), pending.id())))).isEqualTo(RejectionReason.PENDING_TRANSFER_NOT_EXPIRED);
+      assertThat(reason(execute(TransferCommand.expirePending(key(), pending.id()))))
+          .isEqualTo(RejectionReason.PENDING_TRANSFER_NOT_EXPIRED);
       Thread.sleep(400);
-      assertThat(reason(execute(TransferCommand.postPending(key(), pending.id(), null)))).isEqualTo(RejectionReason.PENDING_TRANSFER_EXPIRED);
+      assertThat(reason(execute(TransferCommand.postPending(key(), pending.id(), null))))
+          .isEqualTo(RejectionReason.PENDING_TRANSFER_EXPIRED);
       assertThat(transfers().expireDue(fx.network.id(), 100)).isEqualTo(1);
       assertThat(transfers().expireDue(fx.network.id(), 100)).isZero();
 
       assertThat(fx.balance(alice)).isEqualTo(new Balance(0, 2000, 0, 0));
-      assertThat(reason(execute(TransferCommand.voidPending(key(), pending.id())))).isEqualTo(RejectionReason.PENDING_TRANSFER_EXPIRED);
+      assertThat(reason(execute(TransferCommand.voidPending(key(), pending.id()))))
+          .isEqualTo(RejectionReason.PENDING_TRANSFER_EXPIRED);
     }
 
     @Test
@@ -325,8 +457,12 @@ class TransferWriterIT {
       Account shop = fx.aMerchant().open();
       Transfer plain = posted(execute(payment(alice, shop, "1.00")));
 
-      assertThat(reason(execute(TransferCommand.voidPending(key(), plain.id())))).isEqualTo(RejectionReason.PENDING_TRANSFER_NOT_PENDING);
-      assertThat(reason(execute(TransferCommand.voidPending(key(), new TransferId(Long.MAX_VALUE - 1))))).isEqualTo(RejectionReason.PENDING_TRANSFER_NOT_FOUND);
+      assertThat(reason(execute(TransferCommand.voidPending(key(), plain.id()))))
+          .isEqualTo(RejectionReason.PENDING_TRANSFER_NOT_PENDING);
+      assertThat(
+              reason(
+                  execute(TransferCommand.voidPending(key(), new TransferId(Long.MAX_VALUE - 1)))))
+          .isEqualTo(RejectionReason.PENDING_TRANSFER_NOT_FOUND);
     }
 
     @Test
@@ -352,13 +488,39 @@ class TransferWriterIT {
       Transfer sale = posted(execute(payment(alice, shop, "10.00")));
 
       TransferCommand refund =
-          TransferCommand.posted(key(), StrandKind.COOPERATION, shop.id(), alice.id(), sol("6.00"), TransferCode.REFUND).reversing(sale.id());
+          TransferCommand.posted(
+                  key(),
+                  StrandKind.COOPERATION,
+                  shop.id(),
+                  alice.id(),
+                  sol("6.00"),
+                  TransferCode.REFUND)
+              .reversing(sale.id());
       Transfer r = posted(execute(refund));
       assertThat(r.reverses()).contains(sale.id());
 
-      assertThat(reason(execute(TransferCommand.posted(key(), StrandKind.COOPERATION, shop.id(), alice.id(), sol("4.01"), TransferCode.REFUND).reversing(sale.id()))))
+      assertThat(
+              reason(
+                  execute(
+                      TransferCommand.posted(
+                              key(),
+                              StrandKind.COOPERATION,
+                              shop.id(),
+                              alice.id(),
+                              sol("4.01"),
+                              TransferCode.REFUND)
+                          .reversing(sale.id()))))
           .isEqualTo(RejectionReason.REVERSAL_EXCEEDS_ORIGINAL);
-      posted(execute(TransferCommand.posted(key(), StrandKind.COOPERATION, shop.id(), alice.id(), sol("4.00"), TransferCode.REFUND).reversing(sale.id())));
+      posted(
+          execute(
+              TransferCommand.posted(
+                      key(),
+                      StrandKind.COOPERATION,
+                      shop.id(),
+                      alice.id(),
+                      sol("4.00"),
+                      TransferCode.REFUND)
+                  .reversing(sale.id())));
       assertThat(fx.balance(alice).posted()).isEqualTo(2000);
     }
 
@@ -369,9 +531,29 @@ class TransferWriterIT {
       Account bob = fx.aMember().open();
       Transfer sale = posted(execute(payment(alice, shop, "10.00")));
 
-      assertThat(reason(execute(TransferCommand.posted(key(), StrandKind.COOPERATION, shop.id(), bob.id(), sol("1.00"), TransferCode.REFUND).reversing(sale.id()))))
+      assertThat(
+              reason(
+                  execute(
+                      TransferCommand.posted(
+                              key(),
+                              StrandKind.COOPERATION,
+                              shop.id(),
+                              bob.id(),
+                              sol("1.00"),
+                              TransferCode.REFUND)
+                          .reversing(sale.id()))))
           .isEqualTo(RejectionReason.REVERSAL_ACCOUNTS_MISMATCH);
-      assertThat(reason(execute(TransferCommand.posted(key(), StrandKind.COOPERATION, shop.id(), alice.id(), sol("1.00"), TransferCode.REFUND).reversing(new TransferId(Long.MAX_VALUE - 2)))))
+      assertThat(
+              reason(
+                  execute(
+                      TransferCommand.posted(
+                              key(),
+                              StrandKind.COOPERATION,
+                              shop.id(),
+                              alice.id(),
+                              sol("1.00"),
+                              TransferCode.REFUND)
+                          .reversing(new TransferId(Long.MAX_VALUE - 2)))))
           .isEqualTo(RejectionReason.REVERSED_TRANSFER_NOT_FOUND);
     }
   }
@@ -385,24 +567,51 @@ class TransferWriterIT {
       for (int i = 1; i <= 5; i++) {
         posted(execute(payment(alice, shop, i + ".00")));
       }
-      posted(execute(TransferCommand.posted(key(), StrandKind.COOPERATION, shop.id(), alice.id(), sol("0.50"), TransferCode.REWARD)));
+      posted(
+          execute(
+              TransferCommand.posted(
+                  key(),
+                  StrandKind.COOPERATION,
+                  shop.id(),
+                  alice.id(),
+                  sol("0.50"),
+                  TransferCode.REWARD)));
 
       var page1 = transfers().history(fx.network.id(), alice.id(), HistoryQuery.latest(3));
       assertThat(page1).extracting(Transfer::amount).containsExactly(50L, 500L, 400L);
-      var page2 = transfers().history(fx.network.id(), alice.id(), new HistoryQuery(page1.get(2).id(), null, null, Set.of(), 3));
+      var page2 =
+          transfers()
+              .history(
+                  fx.network.id(),
+                  alice.id(),
+                  new HistoryQuery(page1.get(2).id(), null, null, Set.of(), 3));
       assertThat(page2).extracting(Transfer::amount).containsExactly(300L, 200L, 100L);
-      var rewards = transfers().history(fx.network.id(), alice.id(), new HistoryQuery(null, null, null, Set.of(TransferCode.REWARD), 10));
+      var rewards =
+          transfers()
+              .history(
+                  fx.network.id(),
+                  alice.id(),
+                  new HistoryQuery(null, null, null, Set.of(TransferCode.REWARD), 10));
       assertThat(rewards).hasSize(1);
-      var future = transfers().history(fx.network.id(), alice.id(), new HistoryQuery(null, Instant.now().plusSeconds(60), null, Set.of(), 10));
+      var future =
+          transfers()
+              .history(
+                  fx.network.id(),
+                  alice.id(),
+                  new HistoryQuery(null, Instant.now().plusSeconds(60), null, Set.of(), 10));
       assertThat(future).isEmpty();
     }
   }
 
   @Test
   void the_writer_uses_the_injected_clock() {
-    try (var fixed = LedgerFixture.create(WriterSettings.DEFAULTS, Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC))) {
+    try (var fixed =
+        LedgerFixture.create(
+            WriterSettings.DEFAULTS,
+            Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC))) {
       Account a = fixed.aMember().withBalance("1.00");
-      var history = fixed.ledger.transfers().history(fixed.network.id(), a.id(), HistoryQuery.latest(1));
+      var history =
+          fixed.ledger.transfers().history(fixed.network.id(), a.id(), HistoryQuery.latest(1));
       assertThat(history.get(0).createdAt()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
       fixed.assertInvariants();
     }

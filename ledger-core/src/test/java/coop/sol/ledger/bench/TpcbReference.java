@@ -1,0 +1,173 @@
+package coop.sol.ledger.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+
+/**
+ * The reference: what this machine's PostgreSQL does with one durable commit per transfer. Runs
+ * PostgreSQL's own pgbench TPC-B when the binary is installed, and always a JDBC equivalent of its
+ * transaction (same five statements, same tables) on the same server.
+ */
+final class TpcbReference {
+  private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
+
+  private TpcbReference() {}
+
+  /** tps reported by {@code pgbench -M prepared}, or empty if pgbench is not installed. */
+  static Optional<Double> pgbench(String host, int port, String database, int clients, int seconds)
+      throws Exception {
+    Optional<Path> binary =
+        List.of(
+                "/usr/bin/pgbench",
+                "/usr/lib/postgresql/17/bin/pgbench",
+                "/usr/lib/postgresql/15/bin/pgbench")
+            .stream()
+            .map(Path::of)
+            .filter(Files::isExecutable)
+            .findFirst();
+    if (binary.isEmpty()) {
+      return Optional.empty();
+    }
+    String pg = binary.get().toString();
+    run(
+        List.of(
+            pg,
+            "-i",
+            "-q",
+            "-s",
+            "10",
+            "-h",
+            host,
+            "-p",
+            Integer.toString(port),
+            "-U",
+            "postgres",
+            database));
+    String out =
+        run(
+            List.of(
+                pg,
+                "-M",
+                "prepared",
+                "-c",
+                Integer.toString(clients),
+                "-j",
+                "2",
+                "-T",
+                Integer.toString(seconds),
+                "-h",
+                host,
+                "-p",
+                Integer.toString(port),
+                "-U",
+                "postgres",
+                database));
+    var m = TPS.matcher(out);
+    return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
+  }
+
+  private static String run(List<String> command) throws Exception {
+    var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process.getOutputStream().close();
+    var out = new StringBuilder();
+    try (var reader =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      reader.lines().forEach(line -> out.append(line).append('\n'));
+    }
+    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+    }
+    return out.toString();
+  }
+
+  /**
+   * The TPC-B transaction of pgbench (update an account, read it, update a teller and a branch,
+   * insert a history row, commit) from {@code clients} JDBC connections for {@code seconds}, on the
+   * tables {@code pgbench -i -s 10} created. Returns transactions per second.
+   */
+  static double jdbc(String url, int clients, int seconds) throws Exception {
+    var stop = new AtomicBoolean();
+    var done = new LongAdder();
+    var threads = new Thread[clients];
+    for (int i = 0; i < clients; i++) {
+      threads[i] =
+          new Thread(
+              () -> {
+                try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+                  c.setAutoCommit(false);
+                  var updAccount =
+                      c.prepareStatement(
+                          "UPDATE pgbench_accounts SET abalance = abalance + ? WHERE aid = ?");
+                  var selAccount =
+                      c.prepareStatement("SELECT abalance FROM pgbench_accounts WHERE aid = ?");
+                  var updTeller =
+                      c.prepareStatement(
+                          "UPDATE pgbench_tellers SET tbalance = tbalance + ? WHERE tid = ?");
+                  var updBranch =
+                      c.prepareStatement(
+                          "UPDATE pgbench_branches SET bbalance = bbalance + ? WHERE bid = ?");
+                  var insHistory =
+                      c.prepareStatement(
+                          "INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)");
+                  var random = ThreadLocalRandom.current();
+                  while (!stop.get()) {
+                    int aid = 1 + random.nextInt(1_000_000);
+                    int bid = 1 + random.nextInt(10);
+                    int tid = 1 + random.nextInt(100);
+                    int delta = random.nextInt(-5000, 5001);
+                    updAccount.setInt(1, delta);
+                    updAccount.setInt(2, aid);
+                    updAccount.executeUpdate();
+                    selAccount.setInt(1, aid);
+                    selAccount.executeQuery().close();
+                    updTeller.setInt(1, delta);
+                    updTeller.setInt(2, tid);
+                    updTeller.executeUpdate();
+                    updBranch.setInt(1, delta);
+                    updBranch.setInt(2, bid);
+                    updBranch.executeUpdate();
+                    insHistory.setInt(1, tid);
+                    insHistory.setInt(2, bid);
+                    insHistory.setInt(3, aid);
+                    insHistory.setInt(4, delta);
+                    insHistory.executeUpdate();
+                    try {
+                      c.commit();
+                      done.increment();
+                    } catch (SQLException serialization) {
+                      c.rollback();
+                    }
+                  }
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      threads[i].start();
+    }
+    Thread.sleep(2_000); // warm-up
+    long start = done.sum();
+    long t0 = System.nanoTime();
+    Thread.sleep(seconds * 1_000L);
+    long count = done.sum() - start;
+    double elapsed = (System.nanoTime() - t0) / 1e9;
+    stop.set(true);
+    for (Thread t : threads) {
+      t.join();
+    }
+    return count / elapsed;
+  }
+}
