@@ -33,6 +33,9 @@ final class FourthCornerSearch {
 
   private static final float STEP_MODULES = 0.5f;
 
+  /** Offsets from the estimate, in modules, nearest first: 625 of them. */
+  private static final List<float[]> OFFSETS = offsetsNearestFirst();
+
   private FourthCornerSearch() {}
 
   static Optional<String> decode(BitMatrix blackWhite, Map<DecodeHintType, ?> hints) {
@@ -56,11 +59,12 @@ final class FourthCornerSearch {
     float acrossY = (topRight.getY() - topLeft.getY()) / between;
     float downX = (bottomLeft.getX() - topLeft.getX()) / between;
     float downY = (bottomLeft.getY() - topLeft.getY()) / between;
-    // The target point sits 3 modules in from the bottom-right finder-pattern-to-be.
+    // The fourth point is where the bottom-right alignment pattern's centre is in codes of
+    // version 2 and up (module dimension - 6.5); in version 1 it is merely a module there.
     float target = dimension - 6.5f;
     float fromTopLeft = target - 3.5f;
     Decoder decoder = new Decoder();
-    for (float[] offset : offsetsNearestFirst()) {
+    for (float[] offset : OFFSETS) {
       float along = fromTopLeft + offset[0];
       float down = fromTopLeft + offset[1];
       float x = topLeft.getX() + along * acrossX + down * downX;
@@ -94,13 +98,7 @@ final class FourthCornerSearch {
     return Optional.empty();
   }
 
-  private static final List<float[]> OFFSETS = buildOffsets();
-
   private static List<float[]> offsetsNearestFirst() {
-    return OFFSETS;
-  }
-
-  private static List<float[]> buildOffsets() {
     List<float[]> offsets = new ArrayList<>();
     for (float dx = -REACH_MODULES; dx <= REACH_MODULES; dx += STEP_MODULES) {
       for (float dy = -REACH_MODULES; dy <= REACH_MODULES; dy += STEP_MODULES) {

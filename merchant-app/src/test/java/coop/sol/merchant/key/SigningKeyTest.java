@@ -76,6 +76,17 @@ class SigningKeyTest {
   }
 
   @Test
+  void publicKeyOffTheCurveIsRefused() {
+    byte[] notAPoint = new byte[32];
+    notAPoint[0] = 2; // y = 2^252 + 2 has no x on edwards25519
+    notAPoint[31] = 0x10;
+
+    assertThatThrownBy(() -> NetworkKey.of(notAPoint)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> NetworkKey.of(new byte[31]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void keyBytesCannotBeChangedFromOutside() {
     SigningKey key = SigningKey.generate(new SecureRandom());
     key.privateKey()[0] ^= 1;
