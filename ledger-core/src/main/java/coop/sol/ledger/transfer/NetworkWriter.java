@@ -82,7 +82,7 @@ final class NetworkWriter implements AutoCloseable {
     var batch = new ArrayList<Submission>();
     while (running || !queue.isEmpty()) {
       try {
-        Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
+        Submission first = queue.poll(Math.min(200, Math.max(1, settings.idleRelease().toMillis())), TimeUnit.MILLISECONDS);
         if (first == null) {
           releaseIfIdle();
           continue;

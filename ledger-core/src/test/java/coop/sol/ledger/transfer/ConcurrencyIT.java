@@ -1,0 +1,153 @@
+package coop.sol.ledger.transfer;
+
+import static coop.sol.ledger.testing.LedgerFixture.key;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.sol.ledger.Ledger;
+import coop.sol.ledger.account.Account;
+import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.money.Amount;
+import coop.sol.ledger.network.StrandKind;
+import coop.sol.ledger.testing.LedgerFixture;
+import coop.sol.ledger.transfer.TransferOutcome.Posted;
+import coop.sol.ledger.transfer.TransferOutcome.Rejected;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many threads pay at once, mostly into one hot merchant, retrying some transfers (also
+ * concurrently). Afterwards every balance equals what the acknowledged outcomes imply, no limit
+ * was crossed, nothing was posted twice, and the journal verifies.
+ */
+class ConcurrencyIT {
+
+  @Test
+  void concurrent_payments_with_retries_keep_every_invariant() throws Exception {
+    try (LedgerFixture fx = LedgerFixture.create(new WriterSettings(200, 10_000, java.time.Duration.ZERO, java.time.Duration.ofMinutes(1)), Clock.systemUTC())) {
+      List<Account> members = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        members.add(fx.aMember().withBalance("20.00"));
+      }
+      Account hot = fx.aMerchant().withCreditLimit("5.00").withBalance("0");
+      List<Account> everyone = new ArrayList<>(members);
+      everyone.add(hot);
+      Map<Long, Long> startBalance = new HashMap<>();
+      for (Account a : everyone) {
+        startBalance.put(a.id().value(), fx.balance(a).posted());
+      }
+
+      Map<String, TransferOutcome> firstOutcome = new ConcurrentHashMap<>();
+      List<TransferOutcome> all = Collections.synchronizedList(new ArrayList<>());
+      ExecutorService pool = Executors.newFixedThreadPool(16);
+      List<CompletableFuture<Void>> work = new ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        work.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  var random = ThreadLocalRandom.current();
+                  for (int i = 0; i < 150; i++) {
+                    Account from = everyone.get(random.nextInt(everyone.size()));
+                    Account to = random.nextInt(10) < 7 ? hot : everyone.get(random.nextInt(everyone.size()));
+                    var command =
+                        TransferCommand.posted(key(), StrandKind.COOPERATION, from.id(), to.id(), Amount.of(1 + random.nextInt(700)), TransferCode.PAYMENT);
+                    int copies = random.nextInt(10) == 0 ? 3 : 1; // some are retried, concurrently
+                    var futures = new ArrayList<CompletableFuture<TransferOutcome>>();
+                    for (int c = 0; c < copies; c++) {
+                      futures.add(fx.ledger.transfers().submit(fx.network.id(), command));
+                    }
+                    for (var f : futures) {
+                      TransferOutcome o = f.join();
+                      all.add(o);
+                      firstOutcome.merge(command.key().value(), o, (a, b) -> a.isPosted() ? a : b);
+                    }
+                  }
+                },
+                pool));
+      }
+      CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+      pool.shutdown();
+
+      // every acknowledged posting appears once; duplicates of a key share one transfer id
+      Map<String, Long> idByKey = new HashMap<>();
+      Map<Long, Long> expected = new HashMap<>(startBalance);
+      for (TransferOutcome o : all) {
+        if (o instanceof Posted p) {
+          Transfer t = p.transfer();
+          Long previous = idByKey.putIfAbsent(t.key().value(), t.id().value());
+          if (previous == null) {
+            expected.merge(t.debit().value(), -t.amount(), Long::sum);
+            expected.merge(t.credit().value(), t.amount(), Long::sum);
+          } else {
+            assertThat(t.id().value()).as("one transfer per key").isEqualTo(previous);
+          }
+        } else {
+          assertThat(((Rejected) o).reason()).isIn(RejectionReason.INSUFFICIENT_FUNDS, RejectionReason.SAME_ACCOUNT);
+        }
+      }
+      assertThat(idByKey).isNotEmpty();
+      for (Account a : everyone) {
+        var balance = fx.balance(a);
+        assertThat(balance.posted()).as("balance of %s", a.name()).isEqualTo(expected.get(a.id().value()));
+        assertThat(balance.available()).isGreaterThanOrEqualTo(-a.creditLimit().orElseThrow());
+      }
+      long rows = fx.ledger.transfers().history(fx.network.id(), hot.id(), HistoryQuery.latest(500)).size();
+      assertThat(rows).isPositive();
+      fx.assertInvariants();
+    }
+  }
+
+  @Test
+  void only_one_process_writes_a_network_at_a_time() {
+    try (LedgerFixture fx = LedgerFixture.create()) {
+      Account alice = fx.aMember().withBalance("10.00");
+      Account shop = fx.aMerchant().open();
+      // a second "process": another Ledger on the same database
+      try (Ledger other = new Ledger(fx.dataSource, WriterSettings.DEFAULTS, Clock.systemUTC(), WriteObserver.NONE)) {
+        var outcome =
+            other.transfers().execute(fx.network.id(), TransferCommand.posted(key(), StrandKind.COOPERATION, alice.id(), shop.id(), Amount.of(100), TransferCode.PAYMENT));
+        assertThat(outcome).isEqualTo(new Rejected(RejectionReason.LEDGER_UNAVAILABLE));
+      }
+      fx.ledger.close(); // the first writer stops and releases the network
+      try (Ledger other = new Ledger(fx.dataSource, WriterSettings.DEFAULTS, Clock.systemUTC(), WriteObserver.NONE)) {
+        var outcome =
+            other.transfers().execute(fx.network.id(), TransferCommand.posted(key(), StrandKind.COOPERATION, alice.id(), shop.id(), Amount.of(100), TransferCode.PAYMENT));
+        assertThat(outcome.isPosted()).isTrue();
+        assertThat(other.verifier().verify(fx.network.id()).valid()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void a_full_queue_answers_busy_instead_of_waiting() {
+    try (LedgerFixture fx = LedgerFixture.create(new WriterSettings(1, 1, java.time.Duration.ZERO, java.time.Duration.ofMinutes(1)), Clock.systemUTC())) {
+      Account alice = fx.aMember().withBalance("100.00");
+      Account shop = fx.aMerchant().open();
+      var futures = new ArrayList<CompletableFuture<TransferOutcome>>();
+      for (int i = 0; i < 200; i++) {
+        futures.add(fx.ledger.transfers().submit(fx.network.id(), TransferCommand.posted(key(), StrandKind.COOPERATION, alice.id(), shop.id(), Amount.of(1), TransferCode.PAYMENT)));
+      }
+      var outcomes = futures.stream().map(CompletableFuture::join).toList();
+      long busy = outcomes.stream().filter(o -> o.equals(new Rejected(RejectionReason.LEDGER_BUSY))).count();
+      long posted = outcomes.stream().filter(TransferOutcome::isPosted).count();
+      assertThat(busy).isPositive();
+      assertThat(busy + posted).isEqualTo(200);
+      assertThat(fx.balance(shop).posted()).isEqualTo(posted);
+      fx.assertInvariants();
+    }
+  }
+
+  static AccountId id(Account a) {
+    return a.id();
+  }
+}
