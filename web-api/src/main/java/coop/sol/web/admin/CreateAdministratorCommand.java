@@ -15,6 +15,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -83,6 +84,9 @@ class CreateAdministratorCommand implements ApplicationRunner, ExitCodeGenerator
       }
       String hash = passwords.encode(new String(secret));
       users.create(new NewUser(username, username, hash, null, List.of(RoleGrant.administrator())));
+    } catch (DuplicateKeyException createdMeanwhile) {
+      fail(1, "L'utilisateur « " + username + " » existe déjà ; rien n'a été modifié.");
+      return;
     } finally {
       Arrays.fill(secret, '\0');
     }
