@@ -1,0 +1,57 @@
+package coop.sol.web;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The SOL application: {@code java -jar sol.jar} serves the web API; {@code --demo} also seeds a
+ * demo network; {@code --create-admin=NAME} creates the first administrator and exits.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class SolApplication {
+
+  /** The command-line option that creates an administrator instead of serving requests. */
+  public static final String CREATE_ADMIN_OPTION = "create-admin";
+
+  /** The command-line option (or property {@code sol.demo=true}) that seeds the demo network. */
+  public static final String DEMO_OPTION = "demo";
+
+  public static void main(String[] args) {
+    ConfigurableApplicationContext context = start(args);
+    if (isCommand(args)) {
+      // A one-shot command: its runner has done the work and set the exit code.
+      System.exit(SpringApplication.exit(context));
+    }
+  }
+
+  /**
+   * Starts the application as {@code main} does, without exiting: a one-shot command runs without a
+   * web server (so it neither needs nor takes the HTTP port), and its context is returned for the
+   * caller to close with {@link SpringApplication#exit}.
+   */
+  public static ConfigurableApplicationContext start(String... args) {
+    SpringApplication application = new SpringApplication(SolApplication.class);
+    if (isCommand(args)) {
+      application.setWebApplicationType(WebApplicationType.NONE);
+      // A command's output is its few lines of result; start-up chatter would drown them.
+      application.setBannerMode(Banner.Mode.OFF);
+      application.setDefaultProperties(Map.of("logging.level.root", "warn"));
+    }
+    return application.run(args);
+  }
+
+  static boolean isCommand(String[] args) {
+    return Arrays.stream(args)
+        .anyMatch(
+            arg ->
+                arg.equals("--" + CREATE_ADMIN_OPTION)
+                    || arg.startsWith("--" + CREATE_ADMIN_OPTION + "="));
+  }
+}

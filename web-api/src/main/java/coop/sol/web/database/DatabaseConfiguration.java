@@ -1,0 +1,70 @@
+package coop.sol.web.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import coop.sol.ledger.Ledger;
+import coop.sol.ledger.db.EmbeddedDatabase;
+import coop.sol.ledger.transfer.WriteObserver;
+import coop.sol.ledger.transfer.WriterSettings;
+import coop.sol.web.SolProperties;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Where the data lives. With an external PostgreSQL configured ({@code SOL_DATABASE_URL} or {@code
+ * spring.datasource.url}) Spring Boot builds the connection pool as usual; without one, this starts
+ * the embedded PostgreSQL 17 on {@code <data-dir>/postgres}, whose data survives restarts. Either
+ * way Flyway (Boot's auto-configuration) applies the migrations before anything uses the database,
+ * and the {@link Ledger} runs on that pool.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+  /** The user the embedded server's cluster is initialised with (zonky's initdb default). */
+  private static final String EMBEDDED_SUPERUSER = "postgres";
+
+  @Bean(destroyMethod = "close")
+  @Conditional(NoExternalDatabaseCondition.class)
+  EmbeddedDatabase embeddedDatabase(SolProperties sol) {
+    Path directory = sol.dataDirectory().resolve("postgres");
+    log.info("No external database configured: starting the embedded PostgreSQL in {}", directory);
+    return EmbeddedDatabase.persistent(directory);
+  }
+
+  /**
+   * The pool on the embedded server. It depends on the server bean, so at shutdown Spring closes
+   * the pool (and, before it, the ledger that uses it) before it stops the server. Pool settings
+   * come from {@code spring.datasource.hikari.*}, as for an external database.
+   */
+  @Bean(destroyMethod = "close")
+  @Conditional(NoExternalDatabaseCondition.class)
+  @ConfigurationProperties("spring.datasource.hikari")
+  HikariDataSource dataSource(EmbeddedDatabase database) {
+    return DataSourceBuilder.create()
+        .type(HikariDataSource.class)
+        .url(database.jdbcUrl("postgres"))
+        .username(EMBEDDED_SUPERUSER)
+        .password(EMBEDDED_SUPERUSER)
+        .build();
+  }
+
+  /**
+   * The ledger of the installation. Marked as depending on database initialisation so that Flyway
+   * has migrated the schema before anyone can use it.
+   */
+  @Bean(destroyMethod = "close")
+  @DependsOnDatabaseInitialization
+  Ledger ledger(DataSource dataSource) {
+    return new Ledger(dataSource, WriterSettings.DEFAULTS, Clock.systemUTC(), WriteObserver.NONE);
+  }
+}

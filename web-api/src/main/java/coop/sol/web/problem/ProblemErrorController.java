@@ -1,0 +1,40 @@
+package coop.sol.web.problem;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Answers the servlet container's error dispatches (errors raised outside Spring MVC, such as a
+ * failing filter) with a problem instead of Spring Boot's default error body, so that the API has
+ * one error format and never shows an exception or stack trace.
+ */
+@Hidden // not part of the API: only the container dispatches here
+@RestController
+class ProblemErrorController implements ErrorController {
+
+  @RequestMapping("/error")
+  ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    // Requested directly rather than dispatched after an error: there is nothing here.
+    HttpStatus status =
+        statusAttribute instanceof Integer value ? HttpStatus.resolve(value) : HttpStatus.NOT_FOUND;
+    ProblemCode code =
+        ProblemCode.forStatus(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status);
+    ProblemDetail problem = Problems.of(code);
+    if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+      problem.setInstance(URI.create(uri));
+    }
+    return ResponseEntity.status(code.status())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+}

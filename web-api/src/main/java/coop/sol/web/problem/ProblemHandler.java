@@ -1,0 +1,76 @@
+package coop.sol.web.problem;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.method.MethodValidationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error that reaches Spring MVC into an RFC 9457 problem with a stable {@code code}.
+ * Spring's own exceptions (bad JSON, wrong method, unknown path...) get the code of their kind;
+ * anything unexpected is logged with its stack trace and answered with a bare INTERNAL_ERROR, so no
+ * internals leak to the client.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  /**
+   * Security exceptions thrown from a controller (method security) are re-thrown, so that Spring
+   * Security's exception translation answers 401 or 403 as it does for its filters, instead of the
+   * catch-all below turning them into 500s.
+   */
+  @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+  void rethrowSecurityException(RuntimeException e) {
+    throw e;
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("Unexpected error while handling a request", e);
+    ProblemDetail problem = Problems.of(ProblemCode.INTERNAL_ERROR);
+    return ResponseEntity.status(problem.getStatus()).body(problem);
+  }
+
+  /**
+   * Adds the {@code code} to the problems Spring builds for its own exceptions, with the code's
+   * French detail in place of Spring's English one (which may also quote internals, such as a
+   * parser's message). Problems that already carry a code are ours and kept as they are.
+   */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem =
+        body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(status);
+    if (problem.getProperties() == null || !problem.getProperties().containsKey(Problems.CODE)) {
+      ProblemCode code = codeFor(ex, status);
+      problem.setProperty(Problems.CODE, code.name());
+      problem.setDetail(code.detail());
+    }
+    return super.handleExceptionInternal(ex, problem, headers, status, request);
+  }
+
+  private static ProblemCode codeFor(Exception ex, HttpStatusCode status) {
+    if (ex instanceof MethodArgumentNotValidException
+        || ex instanceof HandlerMethodValidationException
+        || ex instanceof MethodValidationException) {
+      return ProblemCode.VALIDATION_FAILED;
+    }
+    if (ex instanceof HttpMessageNotReadableException) {
+      return ProblemCode.MALFORMED_REQUEST;
+    }
+    return ProblemCode.forStatus(status);
+  }
+}

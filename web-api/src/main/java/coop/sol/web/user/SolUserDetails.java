@@ -1,0 +1,64 @@
+package coop.sol.web.user;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The authenticated principal: the user's roles become {@code ROLE_*} authorities, and the
+ * network-scoped grants stay available for checks per network.
+ */
+public final class SolUserDetails implements UserDetails, CredentialsContainer {
+  private final AppUser user;
+  private String passwordHash;
+
+  SolUserDetails(AppUser user) {
+    this.user = user;
+    this.passwordHash = user.passwordHash();
+  }
+
+  public long userId() {
+    return user.id();
+  }
+
+  public String displayName() {
+    return user.displayName();
+  }
+
+  public List<RoleGrant> grants() {
+    return user.roles();
+  }
+
+  @Override
+  public Collection<? extends GrantedAuthority> getAuthorities() {
+    return user.roles().stream()
+        .map(grant -> grant.role().authority())
+        .distinct()
+        .map(SimpleGrantedAuthority::new)
+        .toList();
+  }
+
+  @Override
+  public String getPassword() {
+    return passwordHash;
+  }
+
+  @Override
+  public String getUsername() {
+    return user.username();
+  }
+
+  @Override
+  public boolean isEnabled() {
+    return user.enabled();
+  }
+
+  /** Drops the hash once authentication is done, so it does not linger in the session. */
+  @Override
+  public void eraseCredentials() {
+    passwordHash = null;
+  }
+}

@@ -1,0 +1,95 @@
+package coop.sol.web.user;
+
+import static coop.sol.ledger.jooq.Tables.APP_USER;
+import static coop.sol.ledger.jooq.Tables.USER_ROLE;
+
+import coop.sol.ledger.jooq.tables.records.AppUserRecord;
+import coop.sol.ledger.network.NetworkId;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+
+/** Stores and finds users and their roles ({@code app_user}, {@code user_role}). */
+@Service
+public class Users {
+  private final DSLContext sql;
+
+  public Users(DSLContext sql) {
+    this.sql = sql;
+  }
+
+  /**
+   * Creates a user with their roles, all or nothing.
+   *
+   * @return the new user's id
+   * @throws org.springframework.dao.DuplicateKeyException if the username is taken
+   */
+  public long create(NewUser user) {
+    return sql.transactionResult(
+        tx -> {
+          long id =
+              tx.dsl()
+                  .insertInto(APP_USER)
+                  .set(APP_USER.USERNAME, user.username())
+                  .set(APP_USER.DISPLAY_NAME, user.displayName())
+                  .set(APP_USER.PASSWORD_HASH, user.passwordHash())
+                  .set(APP_USER.TOTP_SECRET, user.totpSecret())
+                  .returning(APP_USER.USER_ID)
+                  .fetchOne(APP_USER.USER_ID);
+          for (RoleGrant grant : user.roles()) {
+            tx.dsl()
+                .insertInto(USER_ROLE)
+                .set(USER_ROLE.USER_ID, id)
+                .set(USER_ROLE.NETWORK_ID, grant.network() == null ? null : grant.network().value())
+                .set(USER_ROLE.ROLE, grant.role().name())
+                .set(USER_ROLE.MERCHANT_REF, grant.merchantRef())
+                .execute();
+          }
+          return id;
+        });
+  }
+
+  public Optional<AppUser> find(String username) {
+    return sql.selectFrom(APP_USER)
+        .where(APP_USER.USERNAME.eq(username))
+        .fetchOptional()
+        .map(this::toUser);
+  }
+
+  public boolean exists(String username) {
+    return sql.fetchExists(APP_USER, APP_USER.USERNAME.eq(username));
+  }
+
+  /** Whether the installation has anyone who can administer it. */
+  public boolean anyAdministrator() {
+    return sql.fetchExists(
+        sql.selectOne()
+            .from(USER_ROLE)
+            .join(APP_USER)
+            .on(APP_USER.USER_ID.eq(USER_ROLE.USER_ID))
+            .where(USER_ROLE.ROLE.eq(Role.ADMINISTRATOR.name()))
+            .and(APP_USER.ENABLED));
+  }
+
+  private AppUser toUser(AppUserRecord user) {
+    List<RoleGrant> roles =
+        sql.selectFrom(USER_ROLE)
+            .where(USER_ROLE.USER_ID.eq(user.getUserId()))
+            .orderBy(USER_ROLE.USER_ROLE_ID)
+            .fetch(
+                r ->
+                    new RoleGrant(
+                        Role.valueOf(r.getRole()),
+                        r.getNetworkId() == null ? null : new NetworkId(r.getNetworkId()),
+                        r.getMerchantRef()));
+    return new AppUser(
+        user.getUserId(),
+        user.getUsername(),
+        user.getDisplayName(),
+        user.getPasswordHash(),
+        Optional.ofNullable(user.getTotpSecret()),
+        user.getEnabled(),
+        roles);
+  }
+}
