@@ -20,7 +20,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  /** Starts (and on first use initialises) a server whose data lives in {@code dataDirectory}. */
+  /**
+   * Starts (and on first use initialises) a server whose data lives in {@code dataDirectory}. The
+   * caller stops it with {@link #close()} after everything using it: no JVM shutdown hook of its
+   * own, which would stop PostgreSQL while the application is still finishing its requests.
+   */
   public static EmbeddedDatabase persistent(Path dataDirectory) {
     try {
       Files.createDirectories(dataDirectory);
@@ -28,6 +32,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
           configure(EmbeddedPostgres.builder())
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
+              .setRegisterShutdownHook(false)
               .start());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
