@@ -28,6 +28,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static EmbeddedDatabase persistent(Path dataDirectory) {
     try {
       Files.createDirectories(dataDirectory);
+      stopOrphanedServer(dataDirectory);
       return new EmbeddedDatabase(
           configure(EmbeddedPostgres.builder())
               .setDataDirectory(dataDirectory)
@@ -36,6 +37,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .start());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+    }
+  }
+
+  /**
+   * A previous run that was killed (SIGKILL, out of memory, power loss of the JVM only) leaves its
+   * PostgreSQL running on the data directory, and a new server cannot start there. Stop it first: a
+   * smart shutdown finishes at once since its clients died with the JVM; committed transactions are
+   * durable, and anything else was never acknowledged.
+   */
+  private static void stopOrphanedServer(Path dataDirectory) throws IOException {
+    Path pidFile = dataDirectory.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+    } catch (RuntimeException unreadable) {
+      return; // PostgreSQL itself deals with a stale or half-written pid file
+    }
+    var orphan = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    if (orphan.isEmpty()
+        || orphan.get().info().command().map(c -> !c.endsWith("postgres")).orElse(true)) {
+      return;
+    }
+    orphan.get().destroy();
+    try {
+      orphan.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IOException(
+          "a PostgreSQL server (pid " + pid + ") still runs on " + dataDirectory, e);
     }
   }
 
