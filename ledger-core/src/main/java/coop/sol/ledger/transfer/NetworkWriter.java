@@ -308,21 +308,25 @@ final class NetworkWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Gives the connection back clean: the writer changed its session (statement timeout, the
+   * network's advisory lock), and a pooled connection must not carry that to its next user.
+   */
   private static void closeQuietly(Connection c) {
     try {
-      if (!c.isClosed() && !c.getAutoCommit()) {
-        c.rollback();
+      if (!c.isClosed()) {
+        if (!c.getAutoCommit()) {
+          c.rollback();
+          c.setAutoCommit(true);
+        }
+        try (var st = c.createStatement()) {
+          st.execute("DISCARD ALL"); // resets settings, releases advisory locks
+        }
       }
     } catch (SQLException ignored) {
-      // the connection is going away
+      // a broken connection holds no lock any more; the pool discards it
     }
     try {
-      // closing releases the session's advisory lock (and, pooled, the pool resets the session)
-      try (var st = c.createStatement()) {
-        st.execute("SELECT pg_advisory_unlock_all()");
-      } catch (SQLException ignored) {
-        // a broken connection holds no lock any more
-      }
       c.close();
     } catch (SQLException ignored) {
       // nothing more to do
