@@ -108,4 +108,344 @@ class BatchDeciderTest {
     assertThat(decider.decide(List.of(pay(1, 4, 1, "b"))))
         .containsExactly(new Rejected(RejectionReason.CREDIT_ACCOUNT_FROZEN));
   }
+
+  Transfer posted(List<TransferOutcome> outcomes) {
+    assertThat(outcomes).hasSize(1);
+    assertThat(outcomes.get(0)).isInstanceOf(Posted.class);
+    return ((Posted) outcomes.get(0)).transfer();
+  }
+
+  /** Makes a transfer decided in this batch look stored, as the writer's next batch sees it. */
+  void stored(Transfer t) {
+    state.storedByKey.put(t.key().value(), t);
+  }
+
+  static TransferCommand reserve(long from, long to, long amount, String key) {
+    return TransferCommand.pending(
+        new IdempotencyKey(key),
+        StrandKind.COOPERATION,
+        new AccountId(from),
+        new AccountId(to),
+        Amount.of(amount),
+        TransferCode.PAYMENT,
+        java.time.Duration.ofMinutes(5));
+  }
+
+  @Test
+  void a_pending_transfer_reserves_and_its_post_moves_at_most_the_reserve() {
+    Transfer pending = posted(decider.decide(List.of(reserve(1, 2, 700, "p"))));
+    AccountState payer = state.accounts.get(1L);
+    assertThat(payer.debitsPending).isEqualTo(700);
+    assertThat(pending.expiresAt()).contains(NOW.plusSeconds(300));
+    assertThat(decider.decide(List.of(pay(1, 2, 301, "x"))))
+        .containsExactly(new Rejected(RejectionReason.INSUFFICIENT_FUNDS));
+    assertThat(decider.decide(List.of(pay(1, 2, 300, "y")))).allMatch(TransferOutcome::isPosted);
+
+    state.pendings.put(pending.id().value(), new BatchState.PendingState(pending, null));
+    assertThat(
+            decider.decide(
+                List.of(
+                    TransferCommand.postPending(
+                        new IdempotencyKey("too-much"), pending.id(), Amount.of(701)))))
+        .containsExactly(new Rejected(RejectionReason.EXCEEDS_PENDING_AMOUNT));
+    Transfer post =
+        posted(
+            decider.decide(
+                List.of(
+                    TransferCommand.postPending(
+                        new IdempotencyKey("post"), pending.id(), Amount.of(650)))));
+
+    assertThat(post.amount()).isEqualTo(650);
+    assertThat(post.pendingId()).contains(pending.id());
+    assertThat(post.debit()).isEqualTo(pending.debit());
+    assertThat(post.code()).isEqualTo(TransferCode.PAYMENT);
+    assertThat(payer.debitsPending).isZero();
+    assertThat(payer.debitsPosted).isEqualTo(950);
+    assertThat(state.accounts.get(2L).creditsPending).isZero();
+    assertThat(state.accounts.get(2L).creditsPosted).isEqualTo(950);
+    assertThat(
+            decider.decide(
+                List.of(TransferCommand.voidPending(new IdempotencyKey("void"), pending.id()))))
+        .containsExactly(new Rejected(RejectionReason.PENDING_TRANSFER_ALREADY_POSTED));
+  }
+
+  @Test
+  void void_and_expiry_release_the_whole_reserve() {
+    Transfer pending = posted(decider.decide(List.of(reserve(1, 2, 700, "p"))));
+    state.pendings.put(pending.id().value(), new BatchState.PendingState(pending, null));
+
+    assertThat(
+            decider.decide(
+                List.of(TransferCommand.expirePending(new IdempotencyKey("e"), pending.id()))))
+        .containsExactly(new Rejected(RejectionReason.PENDING_TRANSFER_NOT_EXPIRED));
+    Transfer voided =
+        posted(
+            decider.decide(
+                List.of(TransferCommand.voidPending(new IdempotencyKey("v"), pending.id()))));
+
+    assertThat(voided.amount()).isEqualTo(700);
+    assertThat(state.accounts.get(1L).debitsPending).isZero();
+    assertThat(state.accounts.get(1L).debitsPosted).isZero();
+    assertThat(
+            decider.decide(
+                List.of(TransferCommand.postPending(new IdempotencyKey("p2"), pending.id(), null))))
+        .containsExactly(new Rejected(RejectionReason.PENDING_TRANSFER_ALREADY_VOIDED));
+  }
+
+  @Test
+  void an_expired_pending_transfer_can_only_be_expired() {
+    Transfer pending = posted(decider.decide(List.of(reserve(1, 2, 700, "p"))));
+    var later =
+        new BatchDecider(
+            NETWORK, NOW.plusSeconds(300), state, decider.heads(), ids::incrementAndGet);
+    state.pendings.put(pending.id().value(), new BatchState.PendingState(pending, null));
+
+    assertThat(
+            later.decide(
+                List.of(
+                    TransferCommand.postPending(new IdempotencyKey("late"), pending.id(), null))))
+        .containsExactly(new Rejected(RejectionReason.PENDING_TRANSFER_EXPIRED));
+    assertThat(
+            later.decide(
+                List.of(TransferCommand.expirePending(new IdempotencyKey("exp"), pending.id()))))
+        .allMatch(TransferOutcome::isPosted);
+    assertThat(state.accounts.get(1L).debitsPending).isZero();
+    assertThat(
+            later.decide(
+                List.of(TransferCommand.voidPending(new IdempotencyKey("v"), pending.id()))))
+        .containsExactly(new Rejected(RejectionReason.PENDING_TRANSFER_EXPIRED));
+  }
+
+  @Test
+  void unknown_or_non_pending_transfers_cannot_be_resolved() {
+    Transfer plain = posted(decider.decide(List.of(pay(1, 2, 5, "a"))));
+    state.pendings.put(plain.id().value(), new BatchState.PendingState(plain, null));
+
+    assertThat(
+            decider.decide(
+                List.of(TransferCommand.voidPending(new IdempotencyKey("v1"), plain.id()))))
+        .containsExactly(new Rejected(RejectionReason.PENDING_TRANSFER_NOT_PENDING));
+    assertThat(
+            decider.decide(
+                List.of(
+                    TransferCommand.voidPending(new IdempotencyKey("v2"), new TransferId(9_999)))))
+        .containsExactly(new Rejected(RejectionReason.PENDING_TRANSFER_NOT_FOUND));
+  }
+
+  @Test
+  void a_retry_of_a_resolution_is_answered_with_the_stored_resolution() {
+    Transfer pending = posted(decider.decide(List.of(reserve(1, 2, 700, "p"))));
+    state.pendings.put(pending.id().value(), new BatchState.PendingState(pending, null));
+    TransferCommand post =
+        TransferCommand.postPending(new IdempotencyKey("post"), pending.id(), null);
+    Transfer resolution = posted(decider.decide(List.of(post)));
+    // the next batch loads the pending transfer with the row that resolved it
+    state.pendings.put(pending.id().value(), new BatchState.PendingState(pending, resolution));
+    var nextBatch = new BatchDecider(NETWORK, NOW, state, decider.heads(), ids::incrementAndGet);
+
+    assertThat(nextBatch.decide(List.of(post))).containsExactly(new Posted(resolution, true));
+    assertThat(
+            nextBatch.decide(
+                List.of(
+                    TransferCommand.postPending(
+                        new IdempotencyKey("post"), pending.id(), Amount.of(1)))))
+        .containsExactly(new Rejected(RejectionReason.EXISTS_WITH_DIFFERENT_AMOUNT));
+  }
+
+  @Test
+  void reversals_swap_the_accounts_and_never_exceed_the_original() {
+    Transfer sale = posted(decider.decide(List.of(pay(1, 2, 400, "sale"))));
+    state.reversed.put(sale.id().value(), new BatchState.ReversedState(sale, 100));
+    TransferCommand refund = pay(2, 1, 300, "r1").reversing(sale.id());
+
+    assertThat(decider.decide(List.of(pay(2, 1, 301, "r0").reversing(sale.id()))))
+        .containsExactly(new Rejected(RejectionReason.REVERSAL_EXCEEDS_ORIGINAL));
+    assertThat(decider.decide(List.of(pay(2, 3, 1, "r2").reversing(sale.id()))))
+        .containsExactly(new Rejected(RejectionReason.REVERSAL_ACCOUNTS_MISMATCH));
+    assertThat(decider.decide(List.of(pay(3, 1, 1, "r3").reversing(sale.id()))))
+        .containsExactly(new Rejected(RejectionReason.REVERSAL_ACCOUNTS_MISMATCH));
+    assertThat(posted(decider.decide(List.of(refund))).reverses()).contains(sale.id());
+    assertThat(decider.decide(List.of(pay(2, 1, 1, "r4").reversing(sale.id()))))
+        .containsExactly(new Rejected(RejectionReason.REVERSAL_EXCEEDS_ORIGINAL));
+    assertThat(decider.decide(List.of(pay(2, 1, 1, "r5").reversing(new TransferId(12_345)))))
+        .containsExactly(new Rejected(RejectionReason.REVERSED_TRANSFER_NOT_FOUND));
+  }
+
+  @Test
+  void a_pending_transfer_cannot_be_reversed() {
+    Transfer pending = posted(decider.decide(List.of(reserve(1, 2, 10, "p"))));
+    state.reversed.put(pending.id().value(), new BatchState.ReversedState(pending, 0));
+
+    assertThat(decider.decide(List.of(pay(2, 1, 1, "r").reversing(pending.id()))))
+        .containsExactly(new Rejected(RejectionReason.REVERSED_TRANSFER_NOT_POSTED));
+  }
+
+  @Test
+  void every_stored_field_takes_part_in_the_idempotency_comparison() {
+    TransferCommand original = pay(1, 2, 5, "k").withReference("ref").withMemo("memo");
+    stored(posted(decider.decide(List.of(original))));
+    var next = new BatchDecider(NETWORK, NOW, state, decider.heads(), ids::incrementAndGet);
+    var k = new IdempotencyKey("k");
+
+    assertThat(next.decide(List.of(original))).allMatch(o -> o instanceof Posted p && p.replayed());
+    assertThat(next.decide(List.of(pay(3, 2, 5, "k").withReference("ref").withMemo("memo"))))
+        .containsExactly(new Rejected(RejectionReason.EXISTS_WITH_DIFFERENT_DEBIT_ACCOUNT));
+    assertThat(next.decide(List.of(pay(1, 3, 5, "k").withReference("ref").withMemo("memo"))))
+        .containsExactly(new Rejected(RejectionReason.EXISTS_WITH_DIFFERENT_CREDIT_ACCOUNT));
+    assertThat(next.decide(List.of(pay(1, 2, 6, "k").withReference("ref").withMemo("memo"))))
+        .containsExactly(new Rejected(RejectionReason.EXISTS_WITH_DIFFERENT_AMOUNT));
+    assertThat(next.decide(List.of(original.withReference("other"))))
+        .containsExactly(new Rejected(RejectionReason.EXISTS_WITH_DIFFERENT_FIELDS));
+    assertThat(next.decide(List.of(original.withMemo("other"))))
+        .containsExactly(new Rejected(RejectionReason.EXISTS_WITH_DIFFERENT_FIELDS));
+    assertThat(
+            next.decide(
+                List.of(
+                    TransferCommand.posted(
+                            k,
+                            StrandKind.COOPERATION,
+                            new AccountId(1),
+                            new AccountId(2),
+                            Amount.of(5),
+                            TransferCode.REWARD)
+                        .withReference("ref")
+                        .withMemo("memo"))))
+        .containsExactly(new Rejected(RejectionReason.EXISTS_WITH_DIFFERENT_FIELDS));
+    assertThat(
+            next.decide(
+                List.of(
+                    TransferCommand.pending(
+                            k,
+                            StrandKind.COOPERATION,
+                            new AccountId(1),
+                            new AccountId(2),
+                            Amount.of(5),
+                            TransferCode.PAYMENT,
+                            null)
+                        .withReference("ref")
+                        .withMemo("memo"))))
+        .containsExactly(new Rejected(RejectionReason.EXISTS_WITH_DIFFERENT_FIELDS));
+    assertThat(next.decide(List.of(original.reversing(new TransferId(1)))))
+        .containsExactly(new Rejected(RejectionReason.EXISTS_WITH_DIFFERENT_FIELDS));
+  }
+
+  @Test
+  void same_account_missing_accounts_and_strands_are_refused_first() {
+    state.accounts.put(
+        5L, new AccountState(5, StrandKind.ENGAGEMENT, AccountStatus.OPEN, 0L, 0, 100, 0, 0));
+
+    assertThat(decider.decide(List.of(pay(1, 1, 1, "a"))))
+        .containsExactly(new Rejected(RejectionReason.SAME_ACCOUNT));
+    assertThat(decider.decide(List.of(pay(8, 1, 1, "b"))))
+        .containsExactly(new Rejected(RejectionReason.DEBIT_ACCOUNT_NOT_FOUND));
+    assertThat(decider.decide(List.of(pay(1, 8, 1, "c"))))
+        .containsExactly(new Rejected(RejectionReason.CREDIT_ACCOUNT_NOT_FOUND));
+    assertThat(decider.decide(List.of(pay(1, 5, 1, "d"))))
+        .containsExactly(new Rejected(RejectionReason.STRAND_MISMATCH));
+    assertThat(decider.decide(List.of(pay(5, 1, 1, "e"))))
+        .containsExactly(new Rejected(RejectionReason.STRAND_MISMATCH));
+  }
+
+  @Test
+  void closed_accounts_are_refused_and_unlimited_accounts_go_below_zero() {
+    account(6, 0, 0, AccountStatus.CLOSED);
+    state.accounts.put(
+        7L, new AccountState(7, StrandKind.COOPERATION, AccountStatus.OPEN, null, 0, 0, 0, 0));
+
+    assertThat(decider.decide(List.of(pay(6, 2, 1, "a"))))
+        .containsExactly(new Rejected(RejectionReason.DEBIT_ACCOUNT_CLOSED));
+    assertThat(decider.decide(List.of(pay(1, 6, 1, "b"))))
+        .containsExactly(new Rejected(RejectionReason.CREDIT_ACCOUNT_CLOSED));
+    assertThat(decider.decide(List.of(pay(7, 2, 1_000_000, "c"))))
+        .allMatch(TransferOutcome::isPosted);
+    assertThat(state.accounts.get(7L).debitsPosted).isEqualTo(1_000_000);
+  }
+
+  @Test
+  void a_limit_is_reached_exactly_not_crossed() {
+    assertThat(decider.decide(List.of(pay(3, 2, 500, "a")))).allMatch(TransferOutcome::isPosted);
+    assertThat(decider.decide(List.of(pay(3, 2, 1, "b"))))
+        .containsExactly(new Rejected(RejectionReason.INSUFFICIENT_FUNDS));
+    assertThat(state.accounts.get(3L).debitsPosted).isEqualTo(500);
+  }
+
+  @Test
+  void overflow_is_a_rejection_not_a_wrap() {
+    state.accounts.put(
+        9L, new AccountState(9, StrandKind.COOPERATION, AccountStatus.OPEN, null, 0, 0, 0, 0));
+    state.accounts.put(
+        10L,
+        new AccountState(
+            10, StrandKind.COOPERATION, AccountStatus.OPEN, 0L, 0, Long.MAX_VALUE - 1, 0, 0));
+
+    assertThat(decider.decide(List.of(pay(9, 10, 2, "a"))))
+        .containsExactly(new Rejected(RejectionReason.BALANCE_OVERFLOW));
+    assertThat(decider.decide(List.of(pay(9, 10, 1, "b")))).allMatch(TransferOutcome::isPosted);
+  }
+
+  @Test
+  void a_failed_linked_list_leaves_its_pending_resolution_and_reversals_undone() {
+    Transfer pending = posted(decider.decide(List.of(reserve(1, 2, 700, "p"))));
+    Transfer sale = posted(decider.decide(List.of(pay(1, 2, 200, "sale"))));
+    state.pendings.put(pending.id().value(), new BatchState.PendingState(pending, null));
+    state.reversed.put(sale.id().value(), new BatchState.ReversedState(sale, 0));
+    long[] payer = state.accounts.get(1L).snapshot();
+    long[] payee = state.accounts.get(2L).snapshot();
+
+    var outcomes =
+        decider.decide(
+            List.of(
+                TransferCommand.postPending(new IdempotencyKey("post"), pending.id(), null),
+                pay(2, 1, 200, "refund").reversing(sale.id()),
+                pay(3, 2, 501, "too-much")));
+
+    assertThat(outcomes)
+        .containsExactly(
+            new Rejected(RejectionReason.LINKED_TRANSFER_FAILED),
+            new Rejected(RejectionReason.LINKED_TRANSFER_FAILED),
+            new Rejected(RejectionReason.INSUFFICIENT_FUNDS));
+    assertThat(state.accounts.get(1L).snapshot()).containsExactly(payer);
+    assertThat(state.accounts.get(2L).snapshot()).containsExactly(payee);
+    assertThat(state.pendings.get(pending.id().value()).resolution).isNull();
+    assertThat(state.reversed.get(sale.id().value()).reversedSoFar).isZero();
+    // and both can still happen afterwards
+    assertThat(
+            decider.decide(
+                List.of(
+                    TransferCommand.postPending(new IdempotencyKey("post2"), pending.id(), null))))
+        .allMatch(TransferOutcome::isPosted);
+    assertThat(decider.decide(List.of(pay(2, 1, 200, "refund2").reversing(sale.id()))))
+        .allMatch(TransferOutcome::isPosted);
+  }
+
+  @Test
+  void a_frozen_account_blocks_the_post_of_its_pending_transfer_but_not_the_void() {
+    Transfer pending = posted(decider.decide(List.of(reserve(1, 2, 100, "p"))));
+    AccountState payee = state.accounts.get(2L);
+    state.accounts.put(
+        2L,
+        new AccountState(
+            2,
+            StrandKind.COOPERATION,
+            AccountStatus.FROZEN,
+            0L,
+            payee.debitsPosted,
+            payee.creditsPosted,
+            payee.debitsPending,
+            payee.creditsPending));
+    state.pendings.put(pending.id().value(), new BatchState.PendingState(pending, null));
+
+    assertThat(
+            decider.decide(
+                List.of(
+                    TransferCommand.postPending(new IdempotencyKey("post"), pending.id(), null))))
+        .containsExactly(new Rejected(RejectionReason.CREDIT_ACCOUNT_FROZEN));
+    assertThat(
+            decider.decide(
+                List.of(TransferCommand.voidPending(new IdempotencyKey("void"), pending.id()))))
+        .allMatch(TransferOutcome::isPosted);
+    assertThat(state.accounts.get(2L).creditsPending).isZero();
+    assertThat(state.accounts.get(2L).deltaCreditsPending()).isEqualTo(-100);
+    assertThat(state.accounts.get(1L).deltaDebitsPending()).isZero();
+  }
 }
