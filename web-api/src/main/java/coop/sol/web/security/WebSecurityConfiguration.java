@@ -84,6 +84,11 @@ class WebSecurityConfiguration {
     pagesOnly.setRequestMatcher(new NegatedRequestMatcher(api));
     RequestMatcher withAuthorizationHeader =
         request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+    // An API call that names no session has no ambient credential a forger could borrow: it is
+    // refused (401) or served on its own credentials, and CSRF does not apply. Pages (the login
+    // form included, against login CSRF) always need the token.
+    RequestMatcher apiCallWithoutSession =
+        request -> api.matches(request) && request.getRequestedSessionId() == null;
     AuthenticationFailureHandler formFailure =
         (request, response, exception) -> {
           boolean locked =
@@ -128,6 +133,7 @@ class WebSecurityConfiguration {
                 csrf.spa()
                     .ignoringRequestMatchers(
                         withAuthorizationHeader,
+                        apiCallWithoutSession,
                         // credentials in the body: a forged request would only log the forger in
                         paths.matcher(HttpMethod.POST, "/api/v1/auth/tokens")))
         .requestCache(cache -> cache.requestCache(pagesOnly))
