@@ -9,7 +9,6 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -55,7 +54,6 @@ class ApiDocumentation {
             new Info()
                 .title("API SOL")
                 .version("v1")
-                .license(new License().name("Logiciel libre"))
                 .description(
                     "Grand livre ouvert du SOL, monnaie complémentaire de l'économie sociale et"
                         + " solidaire : soldes, virements et paiements pour les adhérents, les"
@@ -79,8 +77,7 @@ class ApiDocumentation {
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
                         .bearerFormat("sol_pat_…")
-                        .description("Jeton d'accès personnel créé par POST /api/v1/auth/tokens"))
-                .addSchemas(PROBLEM, problemSchema()))
+                        .description("Jeton d'accès personnel créé par POST /api/v1/auth/tokens")))
         .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH))
         .addSecurityItem(new SecurityRequirement().addList(BEARER_AUTH));
   }
@@ -121,6 +118,8 @@ class ApiDocumentation {
   @Bean
   OpenApiCustomizer problemResponses() {
     return openApi -> {
+      // added here, after springdoc has built the schemas of the controllers' types
+      openApi.getComponents().addSchemas(PROBLEM, problemSchema());
       if (openApi.getPaths() == null) {
         return;
       }
