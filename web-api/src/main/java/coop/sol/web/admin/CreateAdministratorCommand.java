@@ -3,10 +3,12 @@ package coop.sol.web.admin;
 import coop.sol.web.SolApplication;
 import coop.sol.web.user.NewUser;
 import coop.sol.web.user.RoleGrant;
+import coop.sol.web.user.TotpSecret;
 import coop.sol.web.user.Username;
 import coop.sol.web.user.Users;
 import java.io.Console;
 import java.io.PrintStream;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +25,9 @@ import org.springframework.stereotype.Component;
  * {@code java -jar sol.jar --create-admin=NAME}: creates an administrator, so that an installation
  * never needs a default password. The password comes from the environment variable {@code
  * SOL_ADMIN_PASSWORD} or, when it is absent and a terminal is attached, from a prompt without echo.
- * It is stored only as an Argon2id hash and never printed or logged. The process then exits with
- * {@link #getExitCode()}: 0 on success, 1 on a refusal, 2 on a usage error.
+ * It is stored only as an Argon2id hash and never printed or logged. Administrators log in with a
+ * TOTP code too: the command generates their TOTP secret and prints it once. The process then exits
+ * with {@link #getExitCode()}: 0 on success, 1 on a refusal, 2 on a usage error.
  */
 @Component
 @Order(0)
@@ -39,6 +42,7 @@ class CreateAdministratorCommand implements ApplicationRunner, ExitCodeGenerator
   private final PrintStream out;
   private final PrintStream err;
   private int exitCode;
+  private String totpSecret;
 
   CreateAdministratorCommand(Users users, PasswordEncoder passwords, Environment environment) {
     this.users = users;
@@ -83,7 +87,9 @@ class CreateAdministratorCommand implements ApplicationRunner, ExitCodeGenerator
         return;
       }
       String hash = passwords.encode(new String(secret));
-      users.create(new NewUser(username, username, hash, null, List.of(RoleGrant.administrator())));
+      totpSecret = TotpSecret.generate(new SecureRandom());
+      users.create(
+          new NewUser(username, username, hash, totpSecret, List.of(RoleGrant.administrator())));
     } catch (DuplicateKeyException createdMeanwhile) {
       fail(1, "L'utilisateur « " + username + " » existe déjà ; rien n'a été modifié.");
       return;
@@ -91,6 +97,15 @@ class CreateAdministratorCommand implements ApplicationRunner, ExitCodeGenerator
       Arrays.fill(secret, '\0');
     }
     out.println("Administrateur « " + username + " » créé. Démarrez SOL et connectez-vous avec.");
+    // The second factor is required at every login of an administrator: the secret is shown this
+    // once, for an authenticator app, and is not logged.
+    out.println("Secret TOTP (à saisir dans une application d'authentification) : " + totpSecret);
+    out.println(
+        "  otpauth://totp/SOL:"
+            + username
+            + "?secret="
+            + totpSecret
+            + "&issuer=SOL&algorithm=SHA1&digits=6&period=30");
     exitCode = 0;
   }
 

@@ -1,20 +1,51 @@
 package coop.sol.web.apidoc;
 
+import coop.sol.ledger.transfer.RejectionReason;
+import coop.sol.web.auth.Caller;
+import coop.sol.web.problem.ProblemCode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The head of the OpenAPI document that springdoc generates from the controllers ({@code
- * /v3/api-docs}, browsable at {@code /swagger-ui.html}): title, purpose, and how to authenticate.
+ * The OpenAPI document that springdoc generates from the controllers ({@code /v3/api-docs},
+ * browsable at {@code /swagger-ui.html}): title and purpose, the two ways to authenticate (HTTP
+ * Basic, bearer personal access token), the problem schema with every stable {@code code}, and the
+ * error responses each operation can give, so that a client generated from the document knows them
+ * all.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
   static final String BASIC_AUTH = "basicAuth";
+  static final String BEARER_AUTH = "bearerAuth";
+  static final String PROBLEM = "Problem";
+  static final String PROBLEM_JSON = "application/problem+json";
+
+  static {
+    // the authenticated caller is resolved from the security context, not from the request
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+  }
 
   @Bean
   OpenAPI solOpenApi() {
@@ -26,14 +57,140 @@ class ApiDocumentation {
                 .description(
                     "Grand livre ouvert du SOL, monnaie complémentaire de l'économie sociale et"
                         + " solidaire : soldes, virements et paiements pour les adhérents, les"
-                        + " commerçants et les coordinateurs d'un réseau. Les erreurs sont des"
+                        + " commerçants et les coordinateurs d'un réseau. Authentification : jeton"
+                        + " d'accès personnel (POST /api/v1/auth/tokens, puis « Authorization:"
+                        + " Bearer ») ou HTTP Basic (sauf pour les rôles à double facteur). Les"
+                        + " montants sont des chaînes décimales (\"12.50\"). Les erreurs sont des"
                         + " problèmes RFC 9457 (application/problem+json) avec un champ « code »"
                         + " stable."))
         .components(
             new Components()
                 .addSecuritySchemes(
                     BASIC_AUTH,
-                    new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
-        .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH));
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("basic")
+                        .description("Nom d'utilisateur et mot de passe (rôles sans TOTP)"))
+                .addSecuritySchemes(
+                    BEARER_AUTH,
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("sol_pat_…")
+                        .description("Jeton d'accès personnel créé par POST /api/v1/auth/tokens")))
+        .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH))
+        .addSecurityItem(new SecurityRequirement().addList(BEARER_AUTH));
+  }
+
+  /** RFC 9457 problem details, with the {@code code} extension member and all its values. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static Schema<?> problemSchema() {
+    List<String> codes = new ArrayList<>();
+    for (ProblemCode code : ProblemCode.values()) {
+      codes.add(code.name());
+    }
+    for (RejectionReason reason : RejectionReason.values()) {
+      codes.add(reason.name());
+    }
+    Map<String, Schema> properties = new LinkedHashMap<>();
+    properties.put("type", new StringSchema().format("uri-reference").example("about:blank"));
+    properties.put("title", new StringSchema().example("Not Found"));
+    properties.put("status", new IntegerSchema().format("int32").example(404));
+    properties.put(
+        "detail",
+        new StringSchema()
+            .description("Explication en français, pour les personnes ; peut changer"));
+    properties.put("instance", new StringSchema().format("uri-reference"));
+    StringSchema code = new StringSchema();
+    code.setEnum(codes);
+    code.description(
+        "Raison stable du refus, sur laquelle les clients se règlent (les raisons de refus du"
+            + " grand livre, comme INSUFFICIENT_FUNDS, en font partie)");
+    properties.put("code", code);
+    Schema problem = new ObjectSchema();
+    problem.setProperties(properties);
+    problem.setRequired(List.of("status", "code"));
+    problem.setDescription("Problème RFC 9457");
+    return problem;
+  }
+
+  /** Adds to every operation the error responses it can give, each a problem. */
+  @Bean
+  OpenApiCustomizer problemResponses() {
+    return openApi -> {
+      // added here, after springdoc has built the schemas of the controllers' types
+      openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+      if (openApi.getPaths() == null) {
+        return;
+      }
+      openApi
+          .getPaths()
+          .forEach(
+              (path, item) ->
+                  item.readOperationsMap()
+                      .forEach((method, operation) -> addProblems(path, method, operation)));
+    };
+  }
+
+  private static void addProblems(String path, PathItem.HttpMethod method, Operation operation) {
+    boolean isPublic = operation.getSecurity() != null && operation.getSecurity().isEmpty();
+    boolean hasBody = operation.getRequestBody() != null;
+    boolean hasParameters =
+        operation.getParameters() != null && !operation.getParameters().isEmpty();
+    ApiResponses responses = operation.getResponses();
+    if (responses == null) {
+      responses = new ApiResponses();
+      operation.setResponses(responses);
+    }
+    if (hasBody || hasParameters) {
+      problem(responses, "400", "Requête invalide (JSON mal formé, valeur invalide, montant...)");
+    }
+    problem(
+        responses,
+        "401",
+        isPublic
+            ? "Identifiants ou code TOTP refusés"
+            : "Authentification absente ou refusée, jeton inconnu, expiré ou révoqué");
+    if (!isPublic) {
+      problem(responses, "403", "Rôle ou portée du jeton insuffisants, ou jeton CSRF absent");
+    }
+    if (path.contains("{")) {
+      problem(responses, "404", "Inconnu, ou hors de ce que vous pouvez voir");
+    }
+    if (hasBody) {
+      problem(responses, "413", "Corps de requête de plus de 64 Kio");
+    }
+    if (path.equals("/api/v1/auth/tokens") && method == PathItem.HttpMethod.POST) {
+      ApiResponse throttled = problem(responses, "429", "Trop d'échecs : verrouillé un moment");
+      throttled.addHeaderObject(
+          "Retry-After", new Header().description("Secondes").schema(new IntegerSchema()));
+    }
+    if (path.equals("/api/v1/transfers") && method == PathItem.HttpMethod.POST) {
+      problem(responses, "409", "Idempotency-Key déjà utilisée pour un autre virement");
+      problem(responses, "422", "Refus du grand livre (INSUFFICIENT_FUNDS, STRAND_MISMATCH...)");
+      ApiResponse busy =
+          problem(responses, "503", "Grand livre saturé ou injoignable : réessayer (même clé)");
+      busy.addHeaderObject(
+          "Retry-After", new Header().description("Secondes").schema(new IntegerSchema()));
+    }
+    problem(responses, "500", "Erreur interne (journalisée ; jamais de trace de pile)");
+  }
+
+  private static ApiResponse problem(ApiResponses responses, String status, String description) {
+    ApiResponse existing = responses.get(status);
+    if (existing != null) {
+      return existing;
+    }
+    ApiResponse response =
+        new ApiResponse()
+            .description(description)
+            .content(
+                new Content()
+                    .addMediaType(
+                        PROBLEM_JSON,
+                        new MediaType()
+                            .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+    responses.addApiResponse(status, response);
+    return response;
   }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -60,11 +61,16 @@ class DatabaseConfiguration {
 
   /**
    * The ledger of the installation. Marked as depending on database initialisation so that Flyway
-   * has migrated the schema before anyone can use it.
+   * has migrated the schema before anyone can use it. The writers report to the {@link
+   * WriteObserver} bean if there is one (the metrics).
    */
   @Bean(destroyMethod = "close")
   @DependsOnDatabaseInitialization
-  Ledger ledger(DataSource dataSource) {
-    return new Ledger(dataSource, WriterSettings.DEFAULTS, Clock.systemUTC(), WriteObserver.NONE);
+  Ledger ledger(DataSource dataSource, ObjectProvider<WriteObserver> observer) {
+    return new Ledger(
+        dataSource,
+        WriterSettings.DEFAULTS,
+        Clock.systemUTC(),
+        observer.getIfAvailable(() -> WriteObserver.NONE));
   }
 }

@@ -9,7 +9,20 @@ import org.springframework.http.HttpStatusCode;
  */
 public enum ProblemCode {
   UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentification requise."),
+  INVALID_TOKEN(
+      HttpStatus.UNAUTHORIZED, "Jeton d'accès inconnu, expiré ou révoqué : créez-en un nouveau."),
+  SECOND_FACTOR_REQUIRED(
+      HttpStatus.UNAUTHORIZED,
+      "Ce compte exige un code TOTP : connectez-vous par le formulaire ou avec un jeton d'accès"
+          + " créé avec votre code."),
+  SECOND_FACTOR_INVALID(HttpStatus.UNAUTHORIZED, "Code TOTP incorrect ou déjà utilisé."),
+  LOGIN_THROTTLED(
+      HttpStatus.TOO_MANY_REQUESTS,
+      "Trop d'échecs de connexion : réessayez après le délai indiqué par Retry-After."),
   FORBIDDEN(HttpStatus.FORBIDDEN, "Vous n'avez pas accès à cette ressource."),
+  INSUFFICIENT_SCOPE(
+      HttpStatus.FORBIDDEN, "Le jeton d'accès utilisé n'a pas la portée (scope) nécessaire."),
+  DEBIT_NOT_ALLOWED(HttpStatus.FORBIDDEN, "Vous ne pouvez pas débiter ce compte."),
   CSRF_REJECTED(
       HttpStatus.FORBIDDEN, "Jeton CSRF absent ou invalide : rechargez la page et recommencez."),
   NOT_FOUND(HttpStatus.NOT_FOUND, "Cette ressource n'existe pas."),
@@ -19,8 +32,22 @@ public enum ProblemCode {
   BAD_REQUEST(HttpStatus.BAD_REQUEST, "Requête invalide."),
   MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Corps de requête illisible ou mal formé."),
   VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "La requête contient des valeurs invalides."),
+  INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Paramètre de requête invalide."),
+  INVALID_AMOUNT(
+      HttpStatus.BAD_REQUEST,
+      "Montant invalide : une chaîne décimale positive, sans espace ni exposant, avec au plus"
+          + " autant de décimales que la branche en admet (par exemple \"12.50\")."),
+  IDEMPOTENCY_KEY_REQUIRED(
+      HttpStatus.BAD_REQUEST, "L'en-tête Idempotency-Key est obligatoire pour cette opération."),
+  INVALID_IDEMPOTENCY_KEY(
+      HttpStatus.BAD_REQUEST,
+      "Idempotency-Key : de 1 à 128 caractères ASCII imprimables, sans espace."),
+  SCOPE_NOT_ALLOWED(
+      HttpStatus.BAD_REQUEST, "Portée (scope) inconnue ou inutilisable avec vos rôles."),
   PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Requête trop volumineuse."),
   CONFLICT(HttpStatus.CONFLICT, "La requête est en conflit avec l'état de la ressource."),
+  CREDIT_ACCOUNT_NOT_PAYABLE(
+      HttpStatus.UNPROCESSABLE_CONTENT, "Ce compte ne peut pas recevoir de paiement."),
   SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service momentanément indisponible."),
   INTERNAL_ERROR(
       HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne du serveur ; elle a été journalisée.");

@@ -2,8 +2,10 @@ package coop.sol.web.problem;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -11,6 +13,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.method.MethodValidationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -35,6 +38,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
   void rethrowSecurityException(RuntimeException e) {
     throw e;
+  }
+
+  @ExceptionHandler(ApiProblemException.class)
+  ResponseEntity<ProblemDetail> refused(ApiProblemException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.detail());
+    problem.setProperty(Problems.CODE, e.code());
+    var response =
+        ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    e.headers().forEach(response::header);
+    return response.body(problem);
   }
 
   @ExceptionHandler(Exception.class)
@@ -70,6 +83,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
     if (ex instanceof HttpMessageNotReadableException) {
       return ProblemCode.MALFORMED_REQUEST;
+    }
+    if (ex instanceof TypeMismatchException
+        || ex instanceof MissingServletRequestParameterException) {
+      return ProblemCode.INVALID_PARAMETER;
     }
     return ProblemCode.forStatus(status);
   }

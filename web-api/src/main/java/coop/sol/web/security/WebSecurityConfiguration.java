@@ -1,28 +1,48 @@
 package coop.sol.web.security;
 
+import coop.sol.web.login.LoginRefusedException;
+import coop.sol.web.login.PasswordLogin;
 import coop.sol.web.problem.Problems;
+import coop.sol.web.token.PersonalAccessTokens;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. For now: the health probe and the API documentation are public, everything
- * else needs a logged-in user, by HTTP Basic (scripts) or the login form (browsers, with a session
- * and CSRF protection). The API answers 401 and 403 as problem details; a browser asking for a page
- * is sent to the login form instead.
+ * How callers log in, and the first gate of who may call what.
+ *
+ * <ul>
+ *   <li>Scripts and tills: a personal access token ({@code Authorization: Bearer}), or HTTP Basic
+ *       for users whose roles need no second factor. Stateless: no session, no CSRF token (a
+ *       cross-site page cannot set an Authorization header, nor send the JSON the API takes).
+ *   <li>Browsers: the login form (with the TOTP code where required), then a session, with CSRF
+ *       protection on every unsafe request; pages calling the API send the {@code XSRF-TOKEN}
+ *       cookie's value back as {@code X-XSRF-TOKEN}.
+ *   <li>Which roles and token scopes each endpoint needs: {@link ApiAccessRules}. Public: health,
+ *       API documentation, the login page, token creation.
+ *   <li>Refusals are problems: 401/429 by {@link ProblemAuthenticationEntryPoint}, 403 by {@link
+ *       ProblemAccessDeniedHandler}; a browser asking for a page is sent to the login form.
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class WebSecurityConfiguration {
 
-  /** Readable without logging in. Other actuator endpoints are not exposed over HTTP at all. */
+  /** Readable without logging in. Other actuator endpoints need a rule or are refused. */
   private static final String[] PUBLIC_PATHS = {
     "/actuator/health",
     "/actuator/health/**",
@@ -31,24 +51,91 @@ class WebSecurityConfiguration {
     "/v3/api-docs.yaml",
     "/swagger-ui.html",
     "/swagger-ui/**",
+    "/login",
     // the container's error dispatches, which only ever render a problem
     "/error"
   };
 
+  /** Password logins (form and Basic); also keeps Boot from creating a default in-memory user. */
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, Problems problems) {
+  AuthenticationProvider solAuthenticationProvider(PasswordLogin login) {
+    return new SolAuthenticationProvider(login);
+  }
+
+  /** Runs before everything else, Spring Security included, so an oversized body costs nothing. */
+  @Bean
+  FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(Problems problems) {
+    var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(problems));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http, Problems problems, PersonalAccessTokens tokens) {
     var unauthenticated = new ProblemAuthenticationEntryPoint(problems);
     var denied = new ProblemAccessDeniedHandler(problems);
-    RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    var paths = PathPatternRequestMatcher.withDefaults();
+    RequestMatcher api =
+        new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/actuator/**"));
     // Remember a page a browser asked for before logging in, to return to it afterwards; an API
     // call is never replayed that way, so it must not open a session just to be remembered.
     var pagesOnly = new HttpSessionRequestCache();
     pagesOnly.setRequestMatcher(new NegatedRequestMatcher(api));
+    RequestMatcher withAuthorizationHeader =
+        request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+    // An API call that names no session has no ambient credential a forger could borrow: it is
+    // refused (401) or served on its own credentials, and CSRF does not apply. Pages (the login
+    // form included, against login CSRF) always need the token.
+    RequestMatcher apiCallWithoutSession =
+        request -> api.matches(request) && request.getRequestedSessionId() == null;
+    AuthenticationFailureHandler formFailure =
+        (request, response, exception) -> {
+          boolean locked =
+              exception instanceof LoginRefusedException refused
+                  && refused.reason() == LoginRefusedException.Reason.THROTTLED;
+          response.sendRedirect(
+              request.getContextPath() + (locked ? "/login?locked" : "/login?error"));
+        };
+
     http.authorizeHttpRequests(
-            requests ->
-                requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName("SOL").authenticationEntryPoint(unauthenticated))
-        .formLogin(Customizer.withDefaults())
+            requests -> {
+              for (ApiAccessRules.Rule rule : ApiAccessRules.RULES) {
+                requests.requestMatchers(rule.matcher()).access(rule.manager());
+              }
+              requests
+                  .requestMatchers(PUBLIC_PATHS)
+                  .permitAll()
+                  // not in the table: nobody, until someone decides who
+                  .requestMatchers(api)
+                  .denyAll()
+                  .anyRequest()
+                  .authenticated();
+            })
+        .addFilterBefore(
+            new BearerTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
+        .httpBasic(
+            basic ->
+                basic
+                    .realmName("SOL")
+                    .authenticationEntryPoint(unauthenticated)
+                    .authenticationDetailsSource(LoginDetails::basic))
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .permitAll()
+                    .authenticationDetailsSource(LoginDetails::form)
+                    .failureHandler(formFailure)
+                    .defaultSuccessUrl("/api/v1/me"))
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .csrf(
+            csrf ->
+                csrf.spa()
+                    .ignoringRequestMatchers(
+                        withAuthorizationHeader,
+                        apiCallWithoutSession,
+                        // credentials in the body: a forged request would only log the forger in
+                        paths.matcher(HttpMethod.POST, "/api/v1/auth/tokens")))
         .requestCache(cache -> cache.requestCache(pagesOnly))
         .exceptionHandling(
             exceptions ->

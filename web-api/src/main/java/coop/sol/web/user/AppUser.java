@@ -22,6 +22,20 @@ public record AppUser(
     roles = List.copyOf(roles);
   }
 
+  /** The same user without password hash or TOTP secret, for keeping after authentication. */
+  public AppUser withoutSecrets() {
+    return new AppUser(id, username, displayName, "", Optional.empty(), enabled, roles);
+  }
+
+  /** Whether the user must give a TOTP code to log in: one of their roles requires it. */
+  public boolean requiresSecondFactor() {
+    return roles.stream().anyMatch(grant -> grant.role().requiresSecondFactor());
+  }
+
+  public boolean isAdministrator() {
+    return has(Role.ADMINISTRATOR);
+  }
+
   public boolean has(Role role) {
     return roles.stream().anyMatch(grant -> grant.role() == role);
   }

@@ -1,5 +1,8 @@
 package coop.sol.web.user;
 
+import coop.sol.ledger.account.OwnerKind;
+import java.util.Optional;
+
 /**
  * What a user may do in a network (stored by name in {@code user_role.role}). Every role but {@link
  * #ADMINISTRATOR} is held in one network.
@@ -28,6 +31,22 @@ public enum Role {
    */
   public boolean requiresSecondFactor() {
     return this == COORDINATOR || this == ADMINISTRATOR;
+  }
+
+  /**
+   * The kind of the ledger accounts a holder of this role owns in the role's network (accounts
+   * whose owner_ref is the username); empty for roles that act on others' accounts and hold none as
+   * such.
+   */
+  public Optional<OwnerKind> accountKind() {
+    return switch (this) {
+      case MEMBER -> Optional.of(OwnerKind.MEMBER);
+      case MERCHANT -> Optional.of(OwnerKind.MERCHANT);
+      case EXCHANGE_AGENT -> Optional.of(OwnerKind.EXCHANGE_OFFICE);
+      case ASSOCIATION -> Optional.of(OwnerKind.ASSOCIATION);
+      case FUNDER -> Optional.of(OwnerKind.FUNDER);
+      case CASHIER, COORDINATOR, ADMINISTRATOR -> Optional.empty();
+    };
   }
 
   /** The Spring Security authority of this role, e.g. {@code ROLE_MEMBER}. */

@@ -12,12 +12,17 @@ import org.springframework.security.core.userdetails.UserDetails;
  * network-scoped grants stay available for checks per network.
  */
 public final class SolUserDetails implements UserDetails, CredentialsContainer {
-  private final AppUser user;
+  private AppUser user;
   private String passwordHash;
 
   SolUserDetails(AppUser user) {
     this.user = user;
     this.passwordHash = user.passwordHash();
+  }
+
+  /** The principal of a user who has proved who they are (by password, TOTP or token). */
+  public static SolUserDetails of(AppUser user) {
+    return new SolUserDetails(user);
   }
 
   public long userId() {
@@ -56,9 +61,13 @@ public final class SolUserDetails implements UserDetails, CredentialsContainer {
     return user.enabled();
   }
 
-  /** Drops the hash once authentication is done, so it does not linger in the session. */
+  /**
+   * Drops the password hash and TOTP secret once authentication is done, so they do not linger in
+   * the session.
+   */
   @Override
   public void eraseCredentials() {
     passwordHash = null;
+    user = user.withoutSecrets();
   }
 }

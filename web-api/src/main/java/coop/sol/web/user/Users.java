@@ -57,6 +57,28 @@ public class Users {
         .map(this::toUser);
   }
 
+  public Optional<AppUser> find(long userId) {
+    return sql.selectFrom(APP_USER)
+        .where(APP_USER.USER_ID.eq(userId))
+        .fetchOptional()
+        .map(this::toUser);
+  }
+
+  /**
+   * Records that the user's TOTP code of {@code step} was accepted, unless a code of that step or a
+   * later one was accepted before: one code, one login, even when two arrive at once.
+   *
+   * @return true if the step was new (the code may be accepted), false for a replay
+   */
+  public boolean acceptTotpStep(long userId, long step) {
+    return sql.update(APP_USER)
+            .set(APP_USER.TOTP_LAST_STEP, step)
+            .where(APP_USER.USER_ID.eq(userId))
+            .and(APP_USER.TOTP_LAST_STEP.isNull().or(APP_USER.TOTP_LAST_STEP.lt(step)))
+            .execute()
+        == 1;
+  }
+
   public boolean exists(String username) {
     return sql.fetchExists(APP_USER, APP_USER.USERNAME.eq(username));
   }

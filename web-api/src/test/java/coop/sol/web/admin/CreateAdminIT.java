@@ -56,6 +56,9 @@ class CreateAdminIT {
         .isTrue();
     assertThat(SpringApplication.exit(context)).isZero();
     assertThat(output.getOut()).contains("Administrateur « root » créé");
+    // administrators log in with a TOTP code: the secret is made now and shown this once
+    assertThat(root.totpSecret()).hasValueSatisfying(secret -> assertThat(secret).hasSize(32));
+    assertThat(output.getOut()).contains("Secret TOTP", root.totpSecret().orElseThrow());
     assertThat(output.getAll()).doesNotContain(PASSWORD);
   }
 

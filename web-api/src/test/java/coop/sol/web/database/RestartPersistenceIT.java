@@ -57,9 +57,10 @@ class RestartPersistenceIT {
       assertThat(report.valid()).isTrue();
       assertThat(report.rows()).as("demo mode did not seed again").isEqualTo(journalRows);
       String password = DemoLogins.in(dataDirectory).password("alice");
-      // authenticated (so alice is still in the database), then 404: no such resource yet
-      assertThat(http(second).get("/api/v1/nothing", "alice", password).statusCode())
-          .isEqualTo(404);
+      // alice is still in the database, with her accounts
+      var me = http(second).get("/api/v1/me", "alice", password);
+      assertThat(me.statusCode()).isEqualTo(200);
+      assertThat(me.body()).contains("\"username\":\"alice\"", "COOPERATION");
       assertThat(http(second).get("/actuator/health").body()).contains("\"UP\"");
     }
 

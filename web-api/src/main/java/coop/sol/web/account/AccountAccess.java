@@ -1,0 +1,78 @@
+package coop.sol.web.account;
+
+import coop.sol.ledger.Ledger;
+import coop.sol.ledger.account.Account;
+import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.account.OwnerKind;
+import coop.sol.web.auth.Caller;
+import coop.sol.web.user.Role;
+import coop.sol.web.user.RoleGrant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which ledger accounts a caller may see and debit.
+ *
+ * <ul>
+ *   <li>A caller <em>holds</em> the accounts whose owner is their username, of the kind their role
+ *       in that network holds (a member's MEMBER accounts, a merchant's MERCHANT accounts...). They
+ *       may see and debit those.
+ *   <li>A coordinator may see every account of their network, and debit none of them as such.
+ *   <li>Nobody sees anything of a network they hold no role in. Cashiers see no account (the till's
+ *       view comes with the payment requests); administrators run the installation, not the money,
+ *       and see none either.
+ * </ul>
+ *
+ * An account outside what a caller may see does not exist for them: callers answer 404, so that ids
+ * reveal nothing.
+ */
+@Component
+public class AccountAccess {
+  private final Ledger ledger;
+
+  public AccountAccess(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  /** The accounts the caller holds, network by network, strand by strand. */
+  public List<Account> held(Caller caller) {
+    List<Account> accounts = new ArrayList<>();
+    for (RoleGrant grant : caller.grants()) {
+      Optional<OwnerKind> kind = grant.role().accountKind();
+      if (kind.isPresent() && grant.network() != null) {
+        accounts.addAll(
+            ledger.accounts().findByOwner(grant.network(), kind.get(), caller.username()));
+      }
+    }
+    return accounts;
+  }
+
+  /** Whether the caller holds {@code account}, and so may see and debit it. */
+  public boolean holds(Caller caller, Account account) {
+    if (!account.ownerRef().equals(caller.username())) {
+      return false;
+    }
+    return caller.grants().stream()
+        .anyMatch(
+            grant ->
+                account.network().equals(grant.network())
+                    && grant.role().accountKind().filter(account.ownerKind()::equals).isPresent());
+  }
+
+  public boolean canSee(Caller caller, Account account) {
+    return holds(caller, account) || caller.holds(Role.COORDINATOR, account.network());
+  }
+
+  /** The account with this id if the caller may see it; empty otherwise, as if it did not exist. */
+  public Optional<Account> visible(Caller caller, long id) {
+    if (id <= 0 || caller.networks().isEmpty()) {
+      return Optional.empty();
+    }
+    return ledger
+        .accounts()
+        .findIn(caller.networks(), new AccountId(id))
+        .filter(account -> canSee(caller, account));
+  }
+}

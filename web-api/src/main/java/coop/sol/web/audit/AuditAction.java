@@ -1,0 +1,15 @@
+package coop.sol.web.audit;
+
+/** What an audit entry records. Names are stable: they are stored and shown to coordinators. */
+public enum AuditAction {
+  /** A user whose roles require a second factor logged in with password and TOTP code. */
+  LOGIN_SUCCEEDED,
+  /** Repeated failures locked logins for a username or an address for a while. */
+  LOGIN_LOCKED_OUT,
+  /** A personal access token was created (its scopes in the details, never the token). */
+  AUTH_TOKEN_CREATED,
+  /** A personal access token was revoked. */
+  AUTH_TOKEN_REVOKED,
+  /** A merchant set how much a cashier may refund at once. */
+  CASHIER_REFUND_LIMIT_SET
+}

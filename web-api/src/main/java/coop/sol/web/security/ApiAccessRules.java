@@ -1,0 +1,143 @@
+package coop.sol.web.security;
+
+import coop.sol.web.auth.Scope;
+import coop.sol.web.auth.TokenAuthentication;
+import coop.sol.web.user.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call each endpoint, in one table: the first gate. It says which roles and which token
+ * scope an endpoint needs; whether the caller may see the particular account or transfer named in
+ * the request is decided by the endpoint itself, which answers 404 for anything outside the
+ * caller's networks and accounts. Any {@code /api/**} or {@code /actuator/**} path missing from
+ * this table is refused to everyone, so a new endpoint is unreachable until it has a rule here (and
+ * {@code AuthorizationMatrixIT} fails until it has an expected outcome per role).
+ */
+final class ApiAccessRules {
+
+  /**
+   * One endpoint's rule.
+   *
+   * @param scope the token scope the endpoint needs, or null for none (password logins carry all)
+   * @param roles the roles, any of which lets a caller in; empty means any authenticated user
+   */
+  record Rule(HttpMethod method, String pattern, boolean isPublic, Scope scope, Set<Role> roles) {
+    Rule {
+      Objects.requireNonNull(method, "method");
+      Objects.requireNonNull(pattern, "pattern");
+      roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    RequestMatcher matcher() {
+      return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
+    AuthorizationManager<RequestAuthorizationContext> manager() {
+      if (isPublic) {
+        return (authentication, context) -> new AuthorizationDecision(true);
+      }
+      AuthorizationManager<RequestAuthorizationContext> who =
+          roles.isEmpty()
+              ? AuthenticatedAuthorizationManager.authenticated()
+              : AuthorityAuthorizationManager.hasAnyRole(
+                  roles.stream().map(Role::name).toArray(String[]::new));
+      if (scope == null) {
+        return who;
+      }
+      return AuthorizationManagers.allOf(
+          who, AuthorityAuthorizationManager.hasAuthority(scope.authority()));
+    }
+
+    boolean rolesAllow(Authentication authentication) {
+      if (roles.isEmpty()) {
+        return true;
+      }
+      for (GrantedAuthority authority : authentication.getAuthorities()) {
+        for (Role role : roles) {
+          if (role.authority().equals(authority.getAuthority())) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  }
+
+  private static final Set<Role> ACCOUNT_HOLDERS =
+      EnumSet.of(Role.MEMBER, Role.MERCHANT, Role.EXCHANGE_AGENT, Role.ASSOCIATION, Role.FUNDER);
+
+  static final List<Rule> RULES =
+      List.of(
+          // exchanging a password for a token is how a script logs in: it cannot need a login
+          publicEndpoint(HttpMethod.POST, "/api/v1/auth/tokens"),
+          // a token may list and revoke its owner's tokens, itself included, whatever its scopes
+          anyUser(HttpMethod.GET, "/api/v1/auth/tokens", null),
+          anyUser(HttpMethod.DELETE, "/api/v1/auth/tokens/{id}", null),
+          anyUser(HttpMethod.GET, "/api/v1/me", Scope.READ),
+          anyUser(HttpMethod.GET, "/api/v1/accounts/{id}", Scope.READ),
+          anyUser(HttpMethod.GET, "/api/v1/accounts/{id}/transfers", Scope.READ),
+          anyUser(HttpMethod.GET, "/api/v1/transfers/{id}", Scope.READ),
+          // paying needs an account of one's own to debit: staff roles hold none
+          roles(HttpMethod.POST, "/api/v1/transfers", Scope.PAY, ACCOUNT_HOLDERS),
+          roles(
+              HttpMethod.GET,
+              "/api/v1/audit",
+              Scope.ADMIN,
+              EnumSet.of(Role.COORDINATOR, Role.ADMINISTRATOR)),
+          roles(HttpMethod.GET, "/api/v1/cashiers", Scope.READ, EnumSet.of(Role.MERCHANT)),
+          roles(
+              HttpMethod.PUT,
+              "/api/v1/cashiers/{id}/refund-limits/{strand}",
+              Scope.ADMIN,
+              EnumSet.of(Role.MERCHANT)),
+          roles(
+              HttpMethod.GET, "/actuator/prometheus", Scope.ADMIN, EnumSet.of(Role.ADMINISTRATOR)));
+
+  private ApiAccessRules() {}
+
+  private static Rule publicEndpoint(HttpMethod method, String pattern) {
+    return new Rule(method, pattern, true, null, Set.of());
+  }
+
+  private static Rule anyUser(HttpMethod method, String pattern, Scope scope) {
+    return new Rule(method, pattern, false, scope, Set.of());
+  }
+
+  private static Rule roles(HttpMethod method, String pattern, Scope scope, Set<Role> roles) {
+    return new Rule(method, pattern, false, scope, roles);
+  }
+
+  static Optional<Rule> ruleFor(HttpServletRequest request) {
+    return RULES.stream().filter(rule -> rule.matcher().matches(request)).findFirst();
+  }
+
+  /**
+   * Whether a refusal is only for the token's scope: the caller's roles would do, but the token
+   * they used was not given the scope the endpoint needs.
+   */
+  static boolean refusedForScopeOnly(HttpServletRequest request, Authentication authentication) {
+    if (!(authentication instanceof TokenAuthentication token)) {
+      return false;
+    }
+    return ruleFor(request)
+        .filter(rule -> rule.scope() != null && !token.scopes().contains(rule.scope()))
+        .filter(rule -> rule.rolesAllow(authentication))
+        .isPresent();
+  }
+}

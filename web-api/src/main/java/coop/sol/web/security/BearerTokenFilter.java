@@ -1,0 +1,61 @@
+package coop.sol.web.security;
+
+import coop.sol.web.auth.TokenAuthentication;
+import coop.sol.web.token.PersonalAccessTokens;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <personal access token>} for this request only
+ * (nothing goes into a session). An unknown, revoked or expired token is answered 401 at once: a
+ * client that sent a token meant to be someone, and must not silently become anonymous.
+ */
+final class BearerTokenFilter extends OncePerRequestFilter {
+  private static final String BEARER = "Bearer ";
+
+  private final PersonalAccessTokens tokens;
+  private final AuthenticationEntryPoint entryPoint;
+  private final SecurityContextHolderStrategy contexts =
+      SecurityContextHolder.getContextHolderStrategy();
+
+  BearerTokenFilter(PersonalAccessTokens tokens, AuthenticationEntryPoint entryPoint) {
+    this.tokens = tokens;
+    this.entryPoint = entryPoint;
+  }
+
+  static boolean hasBearerToken(HttpServletRequest request) {
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (!hasBearerToken(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).trim();
+    Optional<TokenAuthentication> authentication = tokens.authenticate(token);
+    if (authentication.isEmpty()) {
+      contexts.clearContext();
+      entryPoint.commence(request, response, new InvalidBearerTokenException());
+      return;
+    }
+    SecurityContext context = contexts.createEmptyContext();
+    context.setAuthentication(authentication.get());
+    contexts.setContext(context);
+    chain.doFilter(request, response);
+  }
+}

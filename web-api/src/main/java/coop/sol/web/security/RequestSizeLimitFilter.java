@@ -1,0 +1,115 @@
+package coop.sol.web.security;
+
+import coop.sol.web.problem.ProblemCode;
+import coop.sol.web.problem.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies larger than {@link #MAX_BODY_BYTES} with 413 PAYLOAD_TOO_LARGE before
+ * anything reads them: a declared Content-Length over the limit is refused at once; a body sent
+ * without one (chunked) is read up to the limit, and refused if it goes beyond. Every request of
+ * the API is a small JSON document, so nothing legitimate comes near.
+ */
+final class RequestSizeLimitFilter extends OncePerRequestFilter {
+  /** 64 KiB. */
+  static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private final Problems problems;
+
+  RequestSizeLimitFilter(Problems problems) {
+    this.problems = problems;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    long declared = request.getContentLengthLong();
+    if (declared > MAX_BODY_BYTES) {
+      problems.write(request, response, ProblemCode.PAYLOAD_TOO_LARGE);
+      return;
+    }
+    if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+      byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        problems.write(request, response, ProblemCode.PAYLOAD_TOO_LARGE);
+        return;
+      }
+      chain.doFilter(new BufferedBodyRequest(request, body), response);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  /** A request whose body has been read into memory (at most the limit). */
+  private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      InputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() throws IOException {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return false;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("the body is already in memory");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      String encoding = getCharacterEncoding();
+      Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
+    }
+  }
+}

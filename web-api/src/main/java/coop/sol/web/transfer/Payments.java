@@ -1,0 +1,127 @@
+package coop.sol.web.transfer;
+
+import coop.sol.ledger.Ledger;
+import coop.sol.ledger.account.Account;
+import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.money.Amount;
+import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.transfer.IdempotencyKey;
+import coop.sol.ledger.transfer.RejectionReason;
+import coop.sol.ledger.transfer.Transfer;
+import coop.sol.ledger.transfer.TransferCode;
+import coop.sol.ledger.transfer.TransferCommand;
+import coop.sol.ledger.transfer.TransferOutcome;
+import coop.sol.web.account.AccountAccess;
+import coop.sol.web.account.NetworkDirectory;
+import coop.sol.web.amount.ApiAmounts;
+import coop.sol.web.auth.Caller;
+import coop.sol.web.problem.ApiProblemException;
+import coop.sol.web.problem.ProblemCode;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/**
+ * A payment from an account the caller holds to another account of the same network and strand.
+ *
+ * <p>Idempotency: the client's {@code Idempotency-Key} is scoped to the caller by prefixing it with
+ * their user id in the ledger's key ({@code u42:<key>}), so two users can never collide. The same
+ * key with the same payment returns the transfer posted the first time; with a different payment, a
+ * 409 problem. The ledger's keys are unique per network, so a key the caller already used in
+ * another of their networks is refused here too.
+ */
+@Service
+class Payments {
+  static final int MAX_KEY_LENGTH = 128;
+  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1," + MAX_KEY_LENGTH + "}");
+
+  /** How long a request waits for the ledger's answer before saying it is unavailable. */
+  private static final long ANSWER_TIMEOUT_SECONDS = 30;
+
+  private final Ledger ledger;
+  private final AccountAccess access;
+  private final NetworkDirectory networks;
+
+  Payments(Ledger ledger, AccountAccess access, NetworkDirectory networks) {
+    this.ledger = ledger;
+    this.access = access;
+    this.networks = networks;
+  }
+
+  /** What a payment request asks for; the amount is still the client's text. */
+  record Payment(
+      long debitAccountId, long creditAccountId, String amount, String reference, String memo) {}
+
+  /** A posted payment; {@code replayed} when an earlier request with the same key posted it. */
+  record Paid(Transfer transfer, boolean replayed) {}
+
+  Paid pay(Caller caller, String clientKey, Payment payment) {
+    IdempotencyKey key = ledgerKey(caller, clientKey);
+    Account debit =
+        access
+            .visible(caller, payment.debitAccountId())
+            .orElseThrow(() -> Rejections.problem(RejectionReason.DEBIT_ACCOUNT_NOT_FOUND));
+    if (!access.holds(caller, debit)) {
+      throw new ApiProblemException(ProblemCode.DEBIT_NOT_ALLOWED);
+    }
+    NetworkId network = debit.network();
+    Amount amount = ApiAmounts.parse(payment.amount(), networks.scale(network, debit.strand()));
+    Account credit =
+        payment.creditAccountId() <= 0
+            ? null
+            : ledger
+                .accounts()
+                .find(network, new AccountId(payment.creditAccountId()))
+                .orElse(null);
+    if (credit == null) {
+      throw Rejections.problem(RejectionReason.CREDIT_ACCOUNT_NOT_FOUND);
+    }
+    if (credit.ownerKind() == OwnerKind.SYSTEM) {
+      throw new ApiProblemException(ProblemCode.CREDIT_ACCOUNT_NOT_PAYABLE);
+    }
+    for (NetworkId other : caller.networks()) {
+      if (!other.equals(network) && ledger.transfers().findByKey(other, key).isPresent()) {
+        throw Rejections.problem(RejectionReason.EXISTS_WITH_DIFFERENT_FIELDS);
+      }
+    }
+    TransferCommand command =
+        TransferCommand.posted(
+                key, debit.strand(), debit.id(), credit.id(), amount, TransferCode.PAYMENT)
+            .withReference(payment.reference())
+            .withMemo(payment.memo());
+    TransferOutcome outcome = await(network, command);
+    if (outcome instanceof TransferOutcome.Posted posted) {
+      return new Paid(posted.transfer(), posted.replayed());
+    }
+    throw Rejections.problem(((TransferOutcome.Rejected) outcome).reason());
+  }
+
+  private TransferOutcome await(NetworkId network, TransferCommand command) {
+    try {
+      return ledger
+          .transfers()
+          .submit(network, command)
+          .get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // the outcome is unknown: a retry with the same key is safe and will tell
+      throw Rejections.problem(RejectionReason.LEDGER_UNAVAILABLE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Rejections.problem(RejectionReason.LEDGER_UNAVAILABLE);
+    }
+  }
+
+  /** The ledger key for the caller's {@code Idempotency-Key}: theirs alone. */
+  static IdempotencyKey ledgerKey(Caller caller, String clientKey) {
+    if (clientKey == null || clientKey.isEmpty()) {
+      throw new ApiProblemException(ProblemCode.IDEMPOTENCY_KEY_REQUIRED);
+    }
+    if (!KEY.matcher(clientKey).matches()) {
+      throw new ApiProblemException(ProblemCode.INVALID_IDEMPOTENCY_KEY);
+    }
+    return new IdempotencyKey("u" + caller.userId() + ":" + clientKey);
+  }
+}

@@ -1,0 +1,239 @@
+package coop.sol.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.sol.ledger.Ledger;
+import coop.sol.ledger.account.Account;
+import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.money.Decimals;
+import coop.sol.ledger.network.Network;
+import coop.sol.ledger.network.StrandKind;
+import coop.sol.ledger.transfer.IdempotencyKey;
+import coop.sol.ledger.transfer.TransferCode;
+import coop.sol.ledger.transfer.TransferCommand;
+import coop.sol.ledger.transfer.TransferOutcome;
+import coop.sol.web.user.NewUser;
+import coop.sol.web.user.Role;
+import coop.sol.web.user.RoleGrant;
+import coop.sol.web.user.Totp;
+import coop.sol.web.user.TotpSecret;
+import coop.sol.web.user.Users;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Logged-in callers for tests on the shared application: a personal access token for each demo user
+ * (created once per application, with every scope the user's roles can use), and users made on
+ * demand — in the demo network or in a network of their own. TOTP codes are computed as an
+ * authenticator app would, never twice for the same step of one user (the server refuses replays).
+ */
+public final class Callers {
+  private static final Map<Integer, Callers> BY_PORT = new ConcurrentHashMap<>();
+  private static final Map<String, Long> LAST_STEP = new ConcurrentHashMap<>();
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  private final Api api;
+  private final ApplicationContext context;
+  private final DemoLogins logins;
+  private final Map<String, String> tokens = new ConcurrentHashMap<>();
+  private final Map<String, String> passwords = new ConcurrentHashMap<>();
+  private final Map<String, String> totpSecrets = new ConcurrentHashMap<>();
+
+  private Callers(Api api, ApplicationContext context) {
+    this.api = api;
+    this.context = context;
+    this.logins = DemoLogins.in(context.getBean(SolProperties.class).dataDirectory());
+    for (var user : logins.users()) {
+      String username = user.get("username").asString();
+      passwords.put(username, user.get("password").asString());
+      if (user.get("totpSecret") != null && !user.get("totpSecret").isNull()) {
+        totpSecrets.put(username, user.get("totpSecret").asString());
+      }
+    }
+  }
+
+  public static Callers of(int port, ApplicationContext context) {
+    return BY_PORT.computeIfAbsent(port, p -> new Callers(new Api(p), context));
+  }
+
+  public Api api() {
+    return api;
+  }
+
+  public String password(String username) {
+    return passwords.get(username);
+  }
+
+  /** A token of {@code username} with every scope their roles can use, created once. */
+  public String token(String username) {
+    return tokens.computeIfAbsent(username, u -> createToken(u, scopesFor(u)));
+  }
+
+  /** An API client acting as {@code username} with their token. */
+  public Api as(String username) {
+    return api.as(token(username));
+  }
+
+  /** A new token of {@code username} with exactly these scopes. */
+  public String createToken(String username, List<String> scopes) {
+    var response =
+        api.anonymous()
+            .post(
+                "/api/v1/auth/tokens",
+                Api.json(
+                    "username",
+                    username,
+                    "password",
+                    passwords.get(username),
+                    "totp",
+                    totpSecrets.containsKey(username) ? nextTotp(username) : null,
+                    "name",
+                    "test " + SEQUENCE.incrementAndGet(),
+                    "scopes",
+                    scopes))
+            .send();
+    assertThat(response.status()).as("token for %s: %s", username, response).isEqualTo(201);
+    return response.json().get("token").asString();
+  }
+
+  /** A TOTP code of {@code username} for a step not used before, waiting for one if need be. */
+  public String nextTotp(String username) {
+    String secret = totpSecrets.get(username);
+    synchronized (LAST_STEP) {
+      while (true) {
+        long now = Totp.step(Instant.now());
+        long last = LAST_STEP.getOrDefault(username, Long.MIN_VALUE);
+        // the server accepts one step either side of its own; stay within [now - 1, now]
+        long step = Math.max(now - 1, last + 1);
+        if (step <= now) {
+          LAST_STEP.put(username, step);
+          return Totp.code(secret, step);
+        }
+        sleep(500);
+      }
+    }
+  }
+
+  private List<String> scopesFor(String username) {
+    List<Role> roles =
+        context.getBean(Users.class).find(username).orElseThrow().roles().stream()
+            .map(RoleGrant::role)
+            .toList();
+    List<String> scopes = new ArrayList<>();
+    for (coop.sol.web.auth.Scope scope : coop.sol.web.auth.Scope.values()) {
+      if (scope.usableBy(roles)) {
+        scopes.add(scope.value());
+      }
+    }
+    return scopes;
+  }
+
+  /**
+   * Creates a user with one role (a TOTP secret if the role needs one) and, for roles that hold
+   * accounts, a COOPERATION account in {@code network} funded with {@code balance} (may be null).
+   */
+  public String newUser(String prefix, Role role, Network network, String balance) {
+    String username = prefix + "-" + SEQUENCE.incrementAndGet();
+    String password = "password-" + username;
+    String totp = role.requiresSecondFactor() ? TotpSecret.generate(new SecureRandom()) : null;
+    RoleGrant grant =
+        role == Role.ADMINISTRATOR ? RoleGrant.administrator() : RoleGrant.in(network.id(), role);
+    context
+        .getBean(Users.class)
+        .create(
+            new NewUser(
+                username,
+                username,
+                context.getBean(PasswordEncoder.class).encode(password),
+                totp,
+                List.of(grant)));
+    passwords.put(username, password);
+    if (totp != null) {
+      totpSecrets.put(username, totp);
+    }
+    if (role.accountKind().isPresent()) {
+      Account account = openAccount(network, role.accountKind().get(), username);
+      if (balance != null) {
+        fund(network, account, balance);
+      }
+    }
+    return username;
+  }
+
+  public Account openAccount(Network network, OwnerKind kind, String owner) {
+    return ledger()
+        .accounts()
+        .open(network.id(), StrandKind.COOPERATION, kind, owner, owner, OptionalLong.of(0));
+  }
+
+  public Account account(Network network, OwnerKind kind, String owner, StrandKind strand) {
+    return ledger().accounts().findByOwner(network.id(), kind, owner).stream()
+        .filter(a -> a.strand() == strand)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /**
+   * Issues {@code amount} to {@code account} from the network's issuance account (made if need be).
+   */
+  public void fund(Network network, Account account, String amount) {
+    Account issuance =
+        ledger().accounts().findByOwner(network.id(), OwnerKind.SYSTEM, "issuance").stream()
+            .filter(a -> a.strand() == account.strand())
+            .findFirst()
+            .orElseGet(
+                () ->
+                    ledger()
+                        .accounts()
+                        .open(
+                            network.id(),
+                            account.strand(),
+                            OwnerKind.SYSTEM,
+                            "issuance",
+                            "Émission",
+                            OptionalLong.empty()));
+    TransferOutcome outcome =
+        ledger()
+            .transfers()
+            .execute(
+                network.id(),
+                TransferCommand.posted(
+                    new IdempotencyKey("test-fund-" + SEQUENCE.incrementAndGet()),
+                    account.strand(),
+                    issuance.id(),
+                    account.id(),
+                    Decimals.parseAmount(amount, network.scale(account.strand())),
+                    TransferCode.ISSUANCE));
+    assertThat(outcome.isPosted()).isTrue();
+  }
+
+  /** A network of its own for a test, so the demo network is left as other tests expect it. */
+  public Network newNetwork(String prefix) {
+    return ledger().networks().create(prefix + "-" + SEQUENCE.incrementAndGet(), prefix);
+  }
+
+  public Network demo() {
+    return ledger().networks().findByCode("demo").orElseThrow();
+  }
+
+  public Ledger ledger() {
+    return context.getBean(Ledger.class);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,433 @@
+package coop.sol.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.sol.ledger.account.Account;
+import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.network.Network;
+import coop.sol.ledger.network.StrandKind;
+import coop.sol.web.Api;
+import coop.sol.web.Callers;
+import coop.sol.web.SolApplicationTest;
+import coop.sol.web.user.Role;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * Every endpoint the application maps (controllers and actuator alike, read from Spring's handler
+ * mappings) × every role of the demo network, a member and a coordinator of another network, and an
+ * anonymous caller: the status each gets. An endpoint without expected outcomes here fails the
+ * test, so a new endpoint cannot ship without someone deciding who may call it. For endpoints that
+ * take an id, the ids of other users and of another network answer 404, as if they did not exist.
+ *
+ * <p>Callers use personal access tokens with every scope their roles can use (scopes themselves are
+ * tested in {@code TokenIT}).
+ */
+@SolApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIT {
+  static final String ANONYMOUS = "(anonymous)";
+
+  /** Demo users, one per role (two members, two merchants), then the other network's. */
+  static final List<String> DEMO =
+      List.of(
+          "bruno",
+          "boulangerie",
+          "librairie",
+          "caisse",
+          "comptoir",
+          "asso",
+          "mairie",
+          "coord1",
+          "admin",
+          // last: her own token is revoked by one probe
+          "alice");
+
+  private final Callers callers;
+  private final ApplicationContext context;
+  private final Map<String, List<Probe>> probes = new LinkedHashMap<>();
+  private String otherMember;
+  private String otherCoordinator;
+  private List<String> everyone;
+
+  @Autowired
+  AuthorizationMatrixIT(@LocalServerPort int port, ApplicationContext context) {
+    this.callers = Callers.of(port, context);
+    this.context = context;
+  }
+
+  /** One request for one endpoint, and who gets which status. */
+  record Probe(
+      String description, Function<String, Api.Call> request, Map<String, Integer> expected) {}
+
+  /** Expected statuses: by caller, else a default for authenticated callers; anonymous apart. */
+  static final class Expect {
+    private final Map<String, Integer> byCaller = new LinkedHashMap<>();
+    private Integer otherwise;
+    private Integer anonymous = 401;
+
+    static Expect everyone(int status) {
+      Expect e = new Expect();
+      e.otherwise = status;
+      e.anonymous = status;
+      return e;
+    }
+
+    static Expect authenticated(int status) {
+      Expect e = new Expect();
+      e.otherwise = status;
+      return e;
+    }
+
+    Expect only(int status, String... callers) {
+      for (String caller : callers) {
+        byCaller.put(caller, status);
+      }
+      return this;
+    }
+
+    Expect otherwise(int status) {
+      otherwise = status;
+      return this;
+    }
+
+    Map<String, Integer> resolve(List<String> callers) {
+      Map<String, Integer> expected = new LinkedHashMap<>();
+      for (String caller : callers) {
+        expected.put(caller, byCaller.getOrDefault(caller, otherwise));
+      }
+      expected.put(ANONYMOUS, anonymous);
+      return expected;
+    }
+  }
+
+  @BeforeAll
+  void probesForEveryEndpoint() {
+    Network demo = callers.demo();
+    Network other = callers.newNetwork("autre");
+    otherMember = callers.newUser("zoe", Role.MEMBER, other, "50.00");
+    otherCoordinator = callers.newUser("yann", Role.COORDINATOR, other, null);
+    String otherShop = "autre-boutique";
+    Account otherShopAccount = callers.openAccount(other, OwnerKind.MERCHANT, otherShop);
+    everyone = new ArrayList<>(DEMO);
+    everyone.add(0, otherMember);
+    everyone.add(1, otherCoordinator);
+
+    long alices =
+        callers.account(demo, OwnerKind.MEMBER, "alice", StrandKind.COOPERATION).id().value();
+    long zoes =
+        callers.account(other, OwnerKind.MEMBER, otherMember, StrandKind.COOPERATION).id().value();
+    // the demo's first payment: alice paid the bakery
+    long aliceToBakery =
+        callers
+            .ledger()
+            .transfers()
+            .history(
+                demo.id(),
+                callers.account(demo, OwnerKind.MEMBER, "alice", StrandKind.COOPERATION).id(),
+                coop.sol.ledger.transfer.HistoryQuery.latest(500))
+            .stream()
+            .filter(t -> t.code() == coop.sol.ledger.transfer.TransferCode.PAYMENT)
+            .filter(t -> t.memo().equals("Pain et croissants"))
+            .findFirst()
+            .orElseThrow()
+            .id()
+            .value();
+    long zoesFunding =
+        callers
+            .ledger()
+            .transfers()
+            .history(
+                other.id(),
+                callers.account(other, OwnerKind.MEMBER, otherMember, StrandKind.COOPERATION).id(),
+                coop.sol.ledger.transfer.HistoryQuery.latest(1))
+            .get(0)
+            .id()
+            .value();
+    String alicesSpareToken = callers.createToken("alice", List.of("read"));
+    long alicesSpareTokenId =
+        callers
+            .api()
+            .as(alicesSpareToken)
+            .get("/api/v1/me")
+            .send()
+            .json()
+            .get("authentication")
+            .get("tokenId")
+            .asLong();
+    long caisseGrant =
+        callers.as("boulangerie").get("/api/v1/cashiers").send().json().get(0).get("id").asLong();
+
+    // --- the API
+    probe(
+        "GET /api/v1/me", "own profile", c -> api(c).get("/api/v1/me"), Expect.authenticated(200));
+    probe(
+        "GET /api/v1/accounts/{id}",
+        "alice's account",
+        c -> api(c).get("/api/v1/accounts/" + alices),
+        Expect.authenticated(404).only(200, "alice", "coord1"));
+    probe(
+        "GET /api/v1/accounts/{id}",
+        "an account of another network",
+        c -> api(c).get("/api/v1/accounts/" + zoes),
+        Expect.authenticated(404).only(200, otherMember, otherCoordinator));
+    probe(
+        "GET /api/v1/accounts/{id}",
+        "an id that exists nowhere",
+        c -> api(c).get("/api/v1/accounts/987654321"),
+        Expect.authenticated(404));
+    probe(
+        "GET /api/v1/accounts/{id}/transfers",
+        "alice's history",
+        c -> api(c).get("/api/v1/accounts/" + alices + "/transfers"),
+        Expect.authenticated(404).only(200, "alice", "coord1"));
+    probe(
+        "GET /api/v1/accounts/{id}/transfers",
+        "history in another network",
+        c -> api(c).get("/api/v1/accounts/" + zoes + "/transfers"),
+        Expect.authenticated(404).only(200, otherMember, otherCoordinator));
+    probe(
+        "GET /api/v1/transfers/{id}",
+        "alice's payment to the bakery",
+        c -> api(c).get("/api/v1/transfers/" + aliceToBakery),
+        Expect.authenticated(404).only(200, "alice", "boulangerie", "coord1"));
+    probe(
+        "GET /api/v1/transfers/{id}",
+        "a transfer of another network",
+        c -> api(c).get("/api/v1/transfers/" + zoesFunding),
+        Expect.authenticated(404).only(200, otherMember, otherCoordinator));
+    probe(
+        "POST /api/v1/transfers",
+        "pay from one's own account",
+        c -> payFromOwnAccount(c, demo, other, otherShopAccount),
+        Expect.authenticated(201).only(403, "caisse", "coord1", "admin", otherCoordinator));
+    probe(
+        "POST /api/v1/transfers",
+        "pay from alice's account",
+        c ->
+            api(c)
+                .post("/api/v1/transfers", payment(alices, bakery(demo, StrandKind.COOPERATION)))
+                .header("Idempotency-Key", "matrix-steal-" + c),
+        // staff roles are stopped by the rule; holders cannot see her account, so for them it is
+        // an account that does not exist (422), alice herself pays (201)
+        Expect.authenticated(422)
+            .only(201, "alice")
+            .only(403, "caisse", "coord1", "admin", otherCoordinator));
+    probe(
+        "GET /api/v1/auth/tokens",
+        "own tokens",
+        c -> api(c).get("/api/v1/auth/tokens"),
+        Expect.authenticated(200));
+    probe(
+        "DELETE /api/v1/auth/tokens/{id}",
+        "one of alice's tokens",
+        c -> api(c).delete("/api/v1/auth/tokens/" + alicesSpareTokenId),
+        Expect.authenticated(404).only(204, "alice"));
+    probe(
+        "POST /api/v1/auth/tokens",
+        "a token for alice, with her password",
+        c ->
+            api(c)
+                .post(
+                    "/api/v1/auth/tokens",
+                    Api.json(
+                        "username",
+                        "alice",
+                        "password",
+                        callers.password("alice"),
+                        "name",
+                        "matrix",
+                        "scopes",
+                        List.of("read"))),
+        Expect.everyone(201));
+    probe(
+        "GET /api/v1/audit",
+        "the audit log",
+        c -> api(c).get("/api/v1/audit"),
+        Expect.authenticated(403).only(200, "coord1", "admin", otherCoordinator));
+    probe(
+        "GET /api/v1/cashiers",
+        "own cashiers",
+        c -> api(c).get("/api/v1/cashiers"),
+        Expect.authenticated(403).only(200, "boulangerie", "librairie"));
+    probe(
+        "PUT /api/v1/cashiers/{id}/refund-limits/{strand}",
+        "the bakery's cashier",
+        c ->
+            api(c)
+                .put(
+                    "/api/v1/cashiers/" + caisseGrant + "/refund-limits/COOPERATION",
+                    Api.json("amount", "20.00")),
+        Expect.authenticated(403).only(200, "boulangerie").only(404, "librairie"));
+
+    // --- actuator
+    probe(
+        "GET /actuator/health",
+        "health",
+        c -> api(c).get("/actuator/health"),
+        Expect.everyone(200));
+    probe(
+        "GET /actuator/health/**",
+        "a health group",
+        c -> api(c).get("/actuator/health/db"),
+        // components are shown to administrators only
+        Expect.everyone(404).only(200, "admin"));
+    probe(
+        "GET /actuator/prometheus",
+        "metrics",
+        c -> api(c).get("/actuator/prometheus"),
+        Expect.authenticated(403).only(200, "admin"));
+    probe(
+        "GET /actuator", "actuator links", c -> api(c).get("/actuator"), Expect.authenticated(403));
+
+    // --- pages and documentation: public
+    probe("GET /login", "login page", c -> api(c).get("/login"), Expect.everyone(200));
+    probe(
+        "GET /error",
+        "error page requested directly",
+        c -> api(c).get("/error"),
+        Expect.everyone(404));
+    probe("GET /v3/api-docs", "OpenAPI", c -> api(c).get("/v3/api-docs"), Expect.everyone(200));
+    probe(
+        "GET /v3/api-docs.yaml",
+        "OpenAPI in YAML",
+        c -> api(c).get("/v3/api-docs.yaml"),
+        Expect.everyone(200));
+    probe(
+        "GET /v3/api-docs/swagger-config",
+        "Swagger UI configuration",
+        c -> api(c).get("/v3/api-docs/swagger-config"),
+        Expect.everyone(200));
+    probe(
+        "GET /swagger-ui.html",
+        "Swagger UI",
+        c -> api(c).get("/swagger-ui.html"),
+        Expect.everyone(302));
+  }
+
+  private Api api(String caller) {
+    return caller.equals(ANONYMOUS) ? callers.api().anonymous() : callers.as(caller);
+  }
+
+  private void probe(
+      String endpoint, String description, Function<String, Api.Call> request, Expect expect) {
+    probes
+        .computeIfAbsent(endpoint, e -> new ArrayList<>())
+        .add(new Probe(description, request, expect.resolve(everyone)));
+  }
+
+  private long bakery(Network demo, StrandKind strand) {
+    return callers.account(demo, OwnerKind.MERCHANT, "boulangerie", strand).id().value();
+  }
+
+  private static String payment(long debit, long credit) {
+    return Api.json("debitAccountId", debit, "creditAccountId", credit, "amount", "0.01");
+  }
+
+  /** A payment of 0.01 from the caller's first account to a merchant of the same strand. */
+  private Api.Call payFromOwnAccount(
+      String caller, Network demo, Network other, Account otherShop) {
+    Api api = api(caller);
+    String key = "matrix-own-" + caller;
+    if (caller.equals(otherMember)) {
+      long zoes =
+          callers.account(other, OwnerKind.MEMBER, caller, StrandKind.COOPERATION).id().value();
+      return api.post("/api/v1/transfers", payment(zoes, otherShop.id().value()))
+          .header("Idempotency-Key", key);
+    }
+    List<Account> own =
+        caller.equals(ANONYMOUS)
+            ? List.of()
+            : callers.ledger().accounts().list(demo.id()).stream()
+                .filter(a -> a.ownerRef().equals(caller) && a.ownerKind() != OwnerKind.SYSTEM)
+                .toList();
+    if (own.isEmpty()) {
+      // staff hold no account: any account will do, the rule refuses them first
+      long alices =
+          callers.account(demo, OwnerKind.MEMBER, "alice", StrandKind.COOPERATION).id().value();
+      return api.post("/api/v1/transfers", payment(alices, bakery(demo, StrandKind.COOPERATION)))
+          .header("Idempotency-Key", key);
+    }
+    Account from = own.get(0);
+    String payee = caller.equals("boulangerie") ? "librairie" : "boulangerie";
+    long to = callers.account(demo, OwnerKind.MERCHANT, payee, from.strand()).id().value();
+    return api.post("/api/v1/transfers", payment(from.id().value(), to))
+        .header("Idempotency-Key", key);
+  }
+
+  @Test
+  void every_mapped_endpoint_has_expected_outcomes_and_gets_them() {
+    Set<String> mapped = mappedEndpoints();
+    assertThat(probes.keySet())
+        .as("endpoints with no authorization expectations: add probes for them")
+        .containsAll(mapped);
+    assertThat(mapped).as("probes for endpoints that no longer exist").containsAll(probes.keySet());
+
+    List<String> callersInOrder = new ArrayList<>(everyone);
+    callersInOrder.add(0, ANONYMOUS);
+    List<String> mismatches = new ArrayList<>();
+    int checked = 0;
+    for (var entry : probes.entrySet()) {
+      for (Probe probe : entry.getValue()) {
+        for (String caller : callersInOrder) {
+          Api.Response response = probe.request().apply(caller).send();
+          int expected = probe.expected().get(caller);
+          checked++;
+          if (response.status() != expected) {
+            mismatches.add(
+                entry.getKey()
+                    + " ["
+                    + probe.description()
+                    + "] as "
+                    + caller
+                    + ": expected "
+                    + expected
+                    + ", got "
+                    + response);
+          } else if (expected >= 400
+              && (entry.getKey().contains(" /api/") || expected == 401 || expected == 403)
+              && response.code() == null) {
+            // every refusal of the API, and every 401 and 403, is a problem with a stable code
+            mismatches.add(
+                entry.getKey() + " as " + caller + ": refusal without a problem code: " + response);
+          }
+        }
+      }
+    }
+    assertThat(mismatches).as("%d requests checked", checked).isEmpty();
+  }
+
+  /** "METHOD /pattern" for every handler method of every request-mapping handler mapping. */
+  private Set<String> mappedEndpoints() {
+    Set<String> endpoints = new TreeSet<>();
+    for (RequestMappingInfoHandlerMapping mapping :
+        context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+      for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+        Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+        for (String pattern :
+            info.getDirectPaths().isEmpty() ? info.getPatternValues() : info.getDirectPaths()) {
+          if (methods.isEmpty()) {
+            endpoints.add("GET " + pattern);
+          } else {
+            methods.forEach(m -> endpoints.add(m.name() + " " + pattern));
+          }
+        }
+      }
+    }
+    return endpoints;
+  }
+}
