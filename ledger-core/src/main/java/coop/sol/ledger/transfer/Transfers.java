@@ -87,6 +87,9 @@ public final class Transfers implements AutoCloseable {
 
   /** The transfer with this id in any of {@code networks} (how callers scope a lookup by id). */
   public Optional<Transfer> findIn(Collection<NetworkId> networks, TransferId id) {
+    if (networks.isEmpty()) {
+      return Optional.empty();
+    }
     return sql.selectFrom(TRANSFER)
         .where(TRANSFER.NETWORK_ID.in(networks.stream().map(NetworkId::value).toList()))
         .and(TRANSFER.TRANSFER_ID.eq(id.value()))
