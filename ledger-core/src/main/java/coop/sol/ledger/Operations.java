@@ -1,0 +1,33 @@
+package coop.sol.ledger;
+
+import coop.sol.ledger.settings.NetworkSettings;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * The SOL operations of an installation, over a {@link Ledger}: the currency rules every network
+ * applies (docs/sol-operations.md). Each family is its own package; this class wires them to the
+ * ledger, the database and a clock. It holds no thread or connection of its own: closing the ledger
+ * is enough. Thread-safe.
+ */
+public final class Operations {
+  private final NetworkSettings settings;
+
+  /**
+   * @param dataSource the ledger's database (the operations' tables are in the same schema)
+   * @param clock the ledger's clock: settings take effect, vouchers expire and fonte periods end by
+   *     it
+   */
+  public Operations(Ledger ledger, DataSource dataSource, Clock clock) {
+    DSLContext sql = DSL.using(dataSource, SQLDialect.POSTGRES);
+    this.settings = new NetworkSettings(sql, ledger.accounts(), clock);
+  }
+
+  /** Rates, categories, per-merchant and per-association settings, fonte rules, system accounts. */
+  public NetworkSettings settings() {
+    return settings;
+  }
+}
