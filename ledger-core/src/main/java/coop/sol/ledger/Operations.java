@@ -1,5 +1,6 @@
 package coop.sol.ledger;
 
+import coop.sol.ledger.exchange.ExchangeOffices;
 import coop.sol.ledger.settings.NetworkSettings;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -15,6 +16,7 @@ import org.jooq.impl.DSL;
  */
 public final class Operations {
   private final NetworkSettings settings;
+  private final ExchangeOffices exchange;
 
   /**
    * @param dataSource the ledger's database (the operations' tables are in the same schema)
@@ -24,10 +26,16 @@ public final class Operations {
   public Operations(Ledger ledger, DataSource dataSource, Clock clock) {
     DSLContext sql = DSL.using(dataSource, SQLDialect.POSTGRES);
     this.settings = new NetworkSettings(sql, ledger.accounts(), clock);
+    this.exchange = new ExchangeOffices(sql, ledger, settings, clock);
   }
 
   /** Rates, categories, per-merchant and per-association settings, fonte rules, system accounts. */
   public NetworkSettings settings() {
     return settings;
+  }
+
+  /** Selling SOL Coopération for euros; tills; the reserve statement. */
+  public ExchangeOffices exchange() {
+    return exchange;
   }
 }
