@@ -1,7 +1,9 @@
 package coop.sol.ledger;
 
 import coop.sol.ledger.exchange.ExchangeOffices;
+import coop.sol.ledger.reward.Rewards;
 import coop.sol.ledger.settings.NetworkSettings;
+import coop.sol.ledger.volunteer.Volunteering;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -17,6 +19,8 @@ import org.jooq.impl.DSL;
 public final class Operations {
   private final NetworkSettings settings;
   private final ExchangeOffices exchange;
+  private final Rewards rewards;
+  private final Volunteering volunteering;
 
   /**
    * @param dataSource the ledger's database (the operations' tables are in the same schema)
@@ -27,6 +31,8 @@ public final class Operations {
     DSLContext sql = DSL.using(dataSource, SQLDialect.POSTGRES);
     this.settings = new NetworkSettings(sql, ledger.accounts(), clock);
     this.exchange = new ExchangeOffices(sql, ledger, settings, clock);
+    this.rewards = new Rewards(ledger, settings);
+    this.volunteering = new Volunteering(ledger, settings);
   }
 
   /** Rates, categories, per-merchant and per-association settings, fonte rules, system accounts. */
@@ -37,5 +43,15 @@ public final class Operations {
   /** Selling SOL Coopération for euros; tills; the reserve statement. */
   public ExchangeOffices exchange() {
     return exchange;
+  }
+
+  /** Merchants' rewards on purchases paid in euros. */
+  public Rewards rewards() {
+    return rewards;
+  }
+
+  /** Allowances and volunteer credits in SOL Engagement. */
+  public Volunteering volunteering() {
+    return volunteering;
   }
 }
