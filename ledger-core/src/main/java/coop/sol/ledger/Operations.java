@@ -1,6 +1,7 @@
 package coop.sol.ledger;
 
 import coop.sol.ledger.exchange.ExchangeOffices;
+import coop.sol.ledger.reconversion.Reconversions;
 import coop.sol.ledger.reward.Rewards;
 import coop.sol.ledger.settings.NetworkSettings;
 import coop.sol.ledger.volunteer.Volunteering;
@@ -21,6 +22,7 @@ public final class Operations {
   private final ExchangeOffices exchange;
   private final Rewards rewards;
   private final Volunteering volunteering;
+  private final Reconversions reconversions;
 
   /**
    * @param dataSource the ledger's database (the operations' tables are in the same schema)
@@ -33,6 +35,7 @@ public final class Operations {
     this.exchange = new ExchangeOffices(sql, ledger, settings, clock);
     this.rewards = new Rewards(ledger, settings);
     this.volunteering = new Volunteering(ledger, settings);
+    this.reconversions = new Reconversions(ledger, settings);
   }
 
   /** Rates, categories, per-merchant and per-association settings, fonte rules, system accounts. */
@@ -53,5 +56,10 @@ public final class Operations {
   /** Allowances and volunteer credits in SOL Engagement. */
   public Volunteering volunteering() {
     return volunteering;
+  }
+
+  /** Merchants turning SOL Coopération into euros. */
+  public Reconversions reconversions() {
+    return reconversions;
   }
 }
