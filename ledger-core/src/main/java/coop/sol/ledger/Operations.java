@@ -2,6 +2,7 @@ package coop.sol.ledger;
 
 import coop.sol.ledger.exchange.ExchangeOffices;
 import coop.sol.ledger.reconversion.Reconversions;
+import coop.sol.ledger.refund.Refunds;
 import coop.sol.ledger.reward.Rewards;
 import coop.sol.ledger.settings.NetworkSettings;
 import coop.sol.ledger.volunteer.Volunteering;
@@ -23,6 +24,7 @@ public final class Operations {
   private final Rewards rewards;
   private final Volunteering volunteering;
   private final Reconversions reconversions;
+  private final Refunds refunds;
 
   /**
    * @param dataSource the ledger's database (the operations' tables are in the same schema)
@@ -36,6 +38,7 @@ public final class Operations {
     this.rewards = new Rewards(ledger, settings);
     this.volunteering = new Volunteering(ledger, settings);
     this.reconversions = new Reconversions(ledger, settings);
+    this.refunds = new Refunds(sql, ledger);
   }
 
   /** Rates, categories, per-merchant and per-association settings, fonte rules, system accounts. */
@@ -61,5 +64,10 @@ public final class Operations {
   /** Merchants turning SOL Coopération into euros. */
   public Reconversions reconversions() {
     return reconversions;
+  }
+
+  /** Refunds of payments. */
+  public Refunds refunds() {
+    return refunds;
   }
 }
