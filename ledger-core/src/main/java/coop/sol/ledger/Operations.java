@@ -1,5 +1,6 @@
 package coop.sol.ledger;
 
+import coop.sol.ledger.correction.Corrections;
 import coop.sol.ledger.exchange.ExchangeOffices;
 import coop.sol.ledger.reconversion.Reconversions;
 import coop.sol.ledger.refund.Refunds;
@@ -25,6 +26,7 @@ public final class Operations {
   private final Volunteering volunteering;
   private final Reconversions reconversions;
   private final Refunds refunds;
+  private final Corrections corrections;
 
   /**
    * @param dataSource the ledger's database (the operations' tables are in the same schema)
@@ -39,6 +41,7 @@ public final class Operations {
     this.volunteering = new Volunteering(ledger, settings);
     this.reconversions = new Reconversions(ledger, settings);
     this.refunds = new Refunds(sql, ledger);
+    this.corrections = new Corrections(sql, ledger, clock);
   }
 
   /** Rates, categories, per-merchant and per-association settings, fonte rules, system accounts. */
@@ -69,5 +72,10 @@ public final class Operations {
   /** Refunds of payments. */
   public Refunds refunds() {
     return refunds;
+  }
+
+  /** Corrections under dual control. */
+  public Corrections corrections() {
+    return corrections;
   }
 }
