@@ -7,6 +7,7 @@ import coop.sol.ledger.refund.Refunds;
 import coop.sol.ledger.reward.Rewards;
 import coop.sol.ledger.settings.NetworkSettings;
 import coop.sol.ledger.volunteer.Volunteering;
+import coop.sol.ledger.voucher.Vouchers;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -24,6 +25,7 @@ public final class Operations {
   private final ExchangeOffices exchange;
   private final Rewards rewards;
   private final Volunteering volunteering;
+  private final Vouchers vouchers;
   private final Reconversions reconversions;
   private final Refunds refunds;
   private final Corrections corrections;
@@ -39,6 +41,7 @@ public final class Operations {
     this.exchange = new ExchangeOffices(sql, ledger, settings, clock);
     this.rewards = new Rewards(ledger, settings);
     this.volunteering = new Volunteering(ledger, settings);
+    this.vouchers = new Vouchers(sql, ledger, settings, clock);
     this.reconversions = new Reconversions(ledger, settings);
     this.refunds = new Refunds(sql, ledger);
     this.corrections = new Corrections(sql, ledger, clock);
@@ -62,6 +65,11 @@ public final class Operations {
   /** Allowances and volunteer credits in SOL Engagement. */
   public Volunteering volunteering() {
     return volunteering;
+  }
+
+  /** Earmarked vouchers (SOL Affecté): grants, payments, expiry. */
+  public Vouchers vouchers() {
+    return vouchers;
   }
 
   /** Merchants turning SOL Coopération into euros. */
