@@ -2,6 +2,7 @@ package coop.sol.ledger;
 
 import coop.sol.ledger.correction.Corrections;
 import coop.sol.ledger.exchange.ExchangeOffices;
+import coop.sol.ledger.fonte.Fonte;
 import coop.sol.ledger.reconversion.Reconversions;
 import coop.sol.ledger.refund.Refunds;
 import coop.sol.ledger.reward.Rewards;
@@ -27,6 +28,7 @@ public final class Operations {
   private final Volunteering volunteering;
   private final Vouchers vouchers;
   private final Reconversions reconversions;
+  private final Fonte fonte;
   private final Refunds refunds;
   private final Corrections corrections;
 
@@ -43,6 +45,7 @@ public final class Operations {
     this.volunteering = new Volunteering(ledger, settings);
     this.vouchers = new Vouchers(sql, ledger, settings, clock);
     this.reconversions = new Reconversions(ledger, settings);
+    this.fonte = new Fonte(sql, ledger, settings, clock);
     this.refunds = new Refunds(sql, ledger);
     this.corrections = new Corrections(sql, ledger, clock);
   }
@@ -75,6 +78,11 @@ public final class Operations {
   /** Merchants turning SOL Coopération into euros. */
   public Reconversions reconversions() {
     return reconversions;
+  }
+
+  /** The fonte: preview, manual and scheduled runs. */
+  public Fonte fonte() {
+    return fonte;
   }
 
   /** Refunds of payments. */
