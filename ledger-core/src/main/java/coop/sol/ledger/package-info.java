@@ -1,8 +1,16 @@
 /**
- * The SOL ledger core. {@link coop.sol.ledger.Ledger} is the entry point; the packages below hold
- * one feature each: {@code network}, {@code account}, {@code transfer} (the write path), {@code
- * journal} (verification), {@code money} (amounts), {@code db} (database bootstrap). The generated
- * jOOQ classes ({@code coop.sol.ledger.jooq}) are used by the persistence code of those packages
- * and never appear in their public API.
+ * The SOL ledger core. {@link coop.sol.ledger.Ledger} is the entry point of the ledger; the
+ * packages below hold one feature each: {@code network}, {@code account}, {@code transfer} (the
+ * write path), {@code journal} (verification), {@code money} (amounts), {@code db} (database
+ * bootstrap).
+ *
+ * <p>{@link coop.sol.ledger.Operations} is the entry point of the currency rules built on it, one
+ * package per family: {@code settings}, {@code exchange}, {@code reward}, {@code volunteer}, {@code
+ * voucher}, {@code reconversion}, {@code fonte}, {@code refund}, {@code correction}, sharing {@code
+ * operation} (outcomes, reasons, keys). They only post through {@code Transfers}, so the journal
+ * alone explains every balance.
+ *
+ * <p>The generated jOOQ classes ({@code coop.sol.ledger.jooq}) are used by the persistence code of
+ * those packages and never appear in their public API.
  */
 package coop.sol.ledger;

@@ -1,0 +1,97 @@
+package coop.sol.ledger;
+
+import coop.sol.ledger.correction.Corrections;
+import coop.sol.ledger.exchange.ExchangeOffices;
+import coop.sol.ledger.fonte.Fonte;
+import coop.sol.ledger.reconversion.Reconversions;
+import coop.sol.ledger.refund.Refunds;
+import coop.sol.ledger.reward.Rewards;
+import coop.sol.ledger.settings.NetworkSettings;
+import coop.sol.ledger.volunteer.Volunteering;
+import coop.sol.ledger.voucher.Vouchers;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * The SOL operations of an installation, over a {@link Ledger}: the currency rules every network
+ * applies (docs/sol-operations.md). Each family is its own package; this class wires them to the
+ * ledger, the database and a clock. It holds no thread or connection of its own: closing the ledger
+ * is enough. Thread-safe.
+ */
+public final class Operations {
+  private final NetworkSettings settings;
+  private final ExchangeOffices exchange;
+  private final Rewards rewards;
+  private final Volunteering volunteering;
+  private final Vouchers vouchers;
+  private final Reconversions reconversions;
+  private final Fonte fonte;
+  private final Refunds refunds;
+  private final Corrections corrections;
+
+  /**
+   * @param dataSource the ledger's database (the operations' tables are in the same schema)
+   * @param clock the ledger's clock: settings take effect, vouchers expire and fonte periods end by
+   *     it
+   */
+  public Operations(Ledger ledger, DataSource dataSource, Clock clock) {
+    DSLContext sql = DSL.using(dataSource, SQLDialect.POSTGRES);
+    this.settings = new NetworkSettings(sql, ledger.accounts(), clock);
+    this.exchange = new ExchangeOffices(sql, ledger, settings, clock);
+    this.rewards = new Rewards(ledger, settings);
+    this.volunteering = new Volunteering(ledger, settings);
+    this.vouchers = new Vouchers(sql, ledger, settings, clock);
+    this.reconversions = new Reconversions(ledger, settings);
+    this.fonte = new Fonte(sql, ledger, settings, clock);
+    this.refunds = new Refunds(sql, ledger);
+    this.corrections = new Corrections(sql, ledger, clock);
+  }
+
+  /** Rates, categories, per-merchant and per-association settings, fonte rules, system accounts. */
+  public NetworkSettings settings() {
+    return settings;
+  }
+
+  /** Selling SOL Coopération for euros; tills; the reserve statement. */
+  public ExchangeOffices exchange() {
+    return exchange;
+  }
+
+  /** Merchants' rewards on purchases paid in euros. */
+  public Rewards rewards() {
+    return rewards;
+  }
+
+  /** Allowances and volunteer credits in SOL Engagement. */
+  public Volunteering volunteering() {
+    return volunteering;
+  }
+
+  /** Earmarked vouchers (SOL Affecté): grants, payments, expiry. */
+  public Vouchers vouchers() {
+    return vouchers;
+  }
+
+  /** Merchants turning SOL Coopération into euros. */
+  public Reconversions reconversions() {
+    return reconversions;
+  }
+
+  /** The fonte: preview, manual and scheduled runs. */
+  public Fonte fonte() {
+    return fonte;
+  }
+
+  /** Refunds of payments. */
+  public Refunds refunds() {
+    return refunds;
+  }
+
+  /** Corrections under dual control. */
+  public Corrections corrections() {
+    return corrections;
+  }
+}

@@ -1,0 +1,89 @@
+package coop.sol.ledger.operation;
+
+/**
+ * Why an operation was refused by its own rules, before the ledger was asked. (When the ledger
+ * rejects an operation's transfers, the outcome carries the ledger's {@link
+ * coop.sol.ledger.transfer.RejectionReason} instead.) Names are stable: an API may use them as
+ * error codes and clients may store them.
+ */
+public enum OperationReason {
+  // --- configuration
+  /** The network's system accounts are not set up ({@code NetworkSettings.setUp}). */
+  NOT_SET_UP,
+  /** The network has no rates (euro rate, bonus, reconversion fee) in force. */
+  RATES_NOT_SET,
+  /** The merchant has no reward rate in force, or it is zero. */
+  NO_REWARD_RATE,
+  /** The association has no volunteer rate in force. */
+  NO_VOLUNTEER_RATE,
+  /** The strand has no fonte rule in force, or it is disabled. */
+  NO_FONTE_RULE,
+  /** A merchant category code that the network has not defined. */
+  UNKNOWN_CATEGORY,
+
+  // --- accounts
+  /** An account named by the operation does not exist in this network. */
+  ACCOUNT_NOT_FOUND,
+  /** An account is not of the strand the operation works in. */
+  WRONG_STRAND,
+  /** An account's owner kind cannot play its part in this operation (e.g. a reward to a shop). */
+  WRONG_OWNER_KIND,
+  /** No exchange office with this reference has a euro till in this network. */
+  UNKNOWN_EXCHANGE_OFFICE,
+
+  // --- amounts
+  /** After the documented rounding, the operation would move nothing. */
+  AMOUNT_ROUNDS_TO_ZERO,
+  /** The association's allowance of SOL Engagement does not cover the hours certified. */
+  OVER_ALLOWANCE,
+  /** The euro reserve does not hold the euros a reconversion would pay out. */
+  RESERVE_INSUFFICIENT,
+
+  // --- reconversion
+  /** Only merchants turn SOL into euros; members and others never do. */
+  ONLY_MERCHANTS_RECONVERT,
+  /** Only SOL Coopération converts to euros (Engagement never does, Affecté not by holders). */
+  STRAND_NOT_CONVERTIBLE,
+
+  // --- earmarked vouchers
+  /** None of the beneficiary's valid vouchers may be spent at this merchant's categories. */
+  MERCHANT_CATEGORY_NOT_ALLOWED,
+  /** The beneficiary's vouchers that could pay here have all expired. */
+  VOUCHERS_EXPIRED,
+  /** A voucher's expiry is not after the time it is granted. */
+  EXPIRY_NOT_IN_FUTURE,
+
+  // --- refunds
+  /** The transfer to refund is not in this network. */
+  PAYMENT_NOT_FOUND,
+  /** Only a PAYMENT can be refunded. */
+  NOT_A_PAYMENT,
+  /** The account refunding is not the one the payment credited. */
+  NOT_THE_PAYEE,
+
+  // --- corrections
+  /** No correction with this id in this network. */
+  CORRECTION_NOT_FOUND,
+  /** The correction was already posted, declined or withdrawn. */
+  CORRECTION_ALREADY_DECIDED,
+  /** A coordinator cannot approve or decline their own proposal (dual control). */
+  SELF_APPROVAL,
+  /** Only the coordinator who proposed a correction can withdraw it. */
+  NOT_THE_AUTHOR,
+  /** The transfer a correction would reverse is not in this network. */
+  TRANSFER_NOT_FOUND,
+
+  // --- fonte
+  /** The fonte period has not ended yet. */
+  PERIOD_NOT_OVER,
+  /** The period is not one of the periods of the strand's fonte rule. */
+  PERIOD_NOT_IN_SCHEDULE,
+  /** The period overlaps a period already run (the rule's schedule changed). */
+  PERIOD_OVERLAPS_RUN,
+  /** No fonte period of the rule has ended yet. */
+  NOTHING_DUE,
+
+  // --- idempotency
+  /** The idempotency key was used before for a different request. */
+  KEY_REUSED_WITH_DIFFERENT_REQUEST
+}

@@ -1,0 +1,110 @@
+package coop.sol.ledger.voucher;
+
+import static coop.sol.ledger.jooq.Tables.ACCOUNT;
+import static coop.sol.ledger.jooq.Tables.VOUCHER_LOT;
+
+import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.account.AccountStatus;
+import coop.sol.ledger.jooq.tables.records.VoucherLotRecord;
+import coop.sol.ledger.network.NetworkId;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** The voucher_lot table through jOOQ, read with the lots' balances. */
+final class VoucherStore {
+  private final DSLContext sql;
+
+  VoucherStore(DSLContext sql) {
+    this.sql = sql;
+  }
+
+  /** Inserts the lot unless its grant key exists; returns whether it was inserted. */
+  boolean insert(VoucherLot lot) {
+    return sql.insertInto(VOUCHER_LOT)
+            .set(VOUCHER_LOT.NETWORK_ID, lot.network().value())
+            .set(VOUCHER_LOT.LOT_ACCOUNT_ID, lot.account().value())
+            .set(VOUCHER_LOT.GRANT_KEY, lot.grantKey())
+            .set(VOUCHER_LOT.FUNDER_ACCOUNT_ID, lot.funder().value())
+            .set(VOUCHER_LOT.BENEFICIARY_REF, lot.beneficiaryRef())
+            .set(VOUCHER_LOT.AMOUNT, lot.amount())
+            .set(VOUCHER_LOT.EXPIRES_AT, lot.expiresAt().atOffset(ZoneOffset.UTC))
+            .set(VOUCHER_LOT.CATEGORIES, lot.categories().stream().sorted().toArray(String[]::new))
+            .set(VOUCHER_LOT.CREATED_AT, lot.grantedAt().atOffset(ZoneOffset.UTC))
+            .onConflictDoNothing()
+            .execute()
+        == 1;
+  }
+
+  Optional<VoucherLot> byGrantKey(NetworkId network, String grantKey) {
+    return sql.selectFrom(VOUCHER_LOT)
+        .where(VOUCHER_LOT.NETWORK_ID.eq(network.value()))
+        .and(VOUCHER_LOT.GRANT_KEY.eq(grantKey))
+        .fetchOptional(VoucherStore::toLot);
+  }
+
+  Optional<VoucherHolding> holding(NetworkId network, AccountId lot) {
+    return withBalances(network)
+        .and(VOUCHER_LOT.LOT_ACCOUNT_ID.eq(lot.value()))
+        .fetchOptional(VoucherStore::toHolding);
+  }
+
+  /** The beneficiary's lots with what is left of each, earliest expiry first (then oldest lot). */
+  List<VoucherHolding> holdings(NetworkId network, String beneficiaryRef) {
+    return withBalances(network)
+        .and(VOUCHER_LOT.BENEFICIARY_REF.eq(beneficiaryRef))
+        .orderBy(VOUCHER_LOT.EXPIRES_AT, VOUCHER_LOT.LOT_ACCOUNT_ID)
+        .fetch(VoucherStore::toHolding);
+  }
+
+  /** Lots expired at {@code now} that still hold something, with their total credits so far. */
+  List<ExpiredLot> expiredWithBalance(NetworkId network, Instant now, int limit) {
+    return withBalances(network)
+        .and(VOUCHER_LOT.EXPIRES_AT.le(now.atOffset(ZoneOffset.UTC)))
+        .and(available().gt(0L))
+        .orderBy(VOUCHER_LOT.EXPIRES_AT, VOUCHER_LOT.LOT_ACCOUNT_ID)
+        .limit(limit)
+        .fetch(r -> new ExpiredLot(toHolding(r), r.get(ACCOUNT.CREDITS_POSTED)));
+  }
+
+  /** An expired lot to sweep; {@code creditsPosted} identifies its state (it only grows). */
+  record ExpiredLot(VoucherHolding holding, long creditsPosted) {}
+
+  private org.jooq.SelectConditionStep<Record> withBalances(NetworkId network) {
+    return sql.select(VOUCHER_LOT.fields())
+        .select(available().as("available"), ACCOUNT.CREDITS_POSTED, ACCOUNT.STATUS)
+        .from(VOUCHER_LOT)
+        .join(ACCOUNT)
+        .on(ACCOUNT.NETWORK_ID.eq(VOUCHER_LOT.NETWORK_ID))
+        .and(ACCOUNT.ACCOUNT_ID.eq(VOUCHER_LOT.LOT_ACCOUNT_ID))
+        .where(VOUCHER_LOT.NETWORK_ID.eq(network.value()));
+  }
+
+  private static org.jooq.Field<Long> available() {
+    return ACCOUNT.CREDITS_POSTED.minus(ACCOUNT.DEBITS_POSTED).minus(ACCOUNT.DEBITS_PENDING);
+  }
+
+  private static VoucherHolding toHolding(Record r) {
+    return new VoucherHolding(
+        toLot(r.into(VOUCHER_LOT)),
+        r.get("available", Long.class),
+        AccountStatus.valueOf(r.get(ACCOUNT.STATUS)));
+  }
+
+  private static VoucherLot toLot(VoucherLotRecord r) {
+    return new VoucherLot(
+        new NetworkId(r.getNetworkId()),
+        new AccountId(r.getLotAccountId()),
+        r.getGrantKey(),
+        new AccountId(r.getFunderAccountId()),
+        r.getBeneficiaryRef(),
+        r.getAmount(),
+        r.getExpiresAt().toInstant(),
+        Set.of(r.getCategories()),
+        r.getCreatedAt().toInstant());
+  }
+}
