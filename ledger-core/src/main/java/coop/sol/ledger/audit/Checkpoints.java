@@ -95,8 +95,8 @@ public final class Checkpoints {
 
   /**
    * Checkpoints one strand up to its current head (on demand) and returns the checkpoint of the
-   * head: a new one, or the latest if nothing was posted since; empty for a strand without rows or
-   * while another checkpointer works on the network.
+   * head: a new one, or the latest if nothing was posted since (or while another checkpointer works
+   * on the network, which then takes the next ones); empty for a strand without checkpoint.
    */
   public Optional<Checkpoint> take(NetworkId network, StrandKind strand, NetworkSigner signer) {
     Optional<Checkpoint> last = Optional.empty();

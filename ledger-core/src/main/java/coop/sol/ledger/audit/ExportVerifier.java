@@ -167,8 +167,12 @@ public final class ExportVerifier {
         JsonLines.read(in, action);
       } catch (JsonLines.Malformed m) {
         throw new Stop(Kind.MALFORMED, name + " line " + m.line, m.getMessage());
-      } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
-        throw new Stop(Kind.MALFORMED, name, e.getMessage());
+      } catch (IllegalArgumentException
+          | java.time.DateTimeException
+          | ArithmeticException
+          | ClassCastException
+          | NullPointerException e) {
+        throw new Stop(Kind.MALFORMED, name, "unexpected content (" + e.getMessage() + ")");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -360,7 +364,18 @@ public final class ExportVerifier {
       lines(
           name,
           l -> {
-            Transfer row = row(strand, l);
+            Transfer row;
+            try {
+              row = row(strand, l);
+            } catch (IllegalArgumentException
+                | java.time.DateTimeException
+                | ClassCastException
+                | NullPointerException e) {
+              throw new Stop(
+                  Kind.MALFORMED,
+                  name + " line " + l.number(),
+                  "not a journal row (" + e.getMessage() + ")");
+            }
             replay.accept(row);
             Optional<Discrepancy> d = replay.discrepancy();
             if (d.isPresent()) {

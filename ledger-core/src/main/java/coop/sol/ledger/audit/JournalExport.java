@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -228,9 +227,5 @@ public final class JournalExport {
     } else {
       g.writeNumberProperty(name, value);
     }
-  }
-
-  static Instant parseInstant(String s) {
-    return Instant.parse(s);
   }
 }

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.ToLongFunction;
 
 /** Derives every figure of a {@link CirculationReport} from {@link PeriodFacts}. */
 final class ReportBuilder {
@@ -87,16 +86,15 @@ final class ReportBuilder {
     // euro reserve and coverage (Coopération only)
     Optional<Reserve> reserve = Optional.empty();
     if (request.strand() == StrandKind.COOPERATION) {
-      long start = positiveSum(facts.euroAtStart, id -> true, accounts);
-      long end = positiveSum(facts.euroAtEnd, id -> true, accounts);
+      long start = positiveSum(facts.euroAtStart, id -> true);
+      long end = positiveSum(facts.euroAtEnd, id -> true);
       long offices =
           positiveSum(
               facts.euroAtEnd,
               id -> {
                 AccountInfo info = accounts.get(id);
                 return info != null && info.ownerKind() == OwnerKind.EXCHANGE_OFFICE;
-              },
-              accounts);
+              });
       reserve =
           Optional.of(
               new Reserve(
@@ -240,10 +238,9 @@ final class ReportBuilder {
     return info;
   }
 
+  /** The sum of the strictly positive balances of the accounts {@code which} accepts. */
   private static long positiveSum(
-      Map<Long, Long> balances,
-      java.util.function.LongPredicate which,
-      Map<Long, AccountInfo> accounts) {
+      Map<Long, Long> balances, java.util.function.LongPredicate which) {
     long sum = 0;
     for (var e : balances.entrySet()) {
       if (e.getValue() > 0 && which.test(e.getKey())) {
@@ -282,13 +279,5 @@ final class ReportBuilder {
                 .thenComparingLong(MerchantFigure::accountId))
         .limit(n)
         .toList();
-  }
-
-  static <T> long sum(List<T> items, ToLongFunction<T> f) {
-    long s = 0;
-    for (T t : items) {
-      s = Math.addExact(s, f.applyAsLong(t));
-    }
-    return s;
   }
 }

@@ -9,9 +9,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
@@ -175,30 +177,38 @@ final class ReportStore {
       "account_id, received, spent, count_in, count_out, payments_received, payments_spent,"
           + " payments_in, payments_out";
 
-  private static String accountAggregates() {
-    return "SELECT "
-        + ACCOUNT_COLUMNS
-        + " FROM report_account_month WHERE network_id = ? AND strand_id = ?"
-        + " AND month >= ? AND month < ?"
-        + " UNION ALL SELECT "
-        + ACCOUNT_COLUMNS
-        + " FROM report_account_day WHERE network_id = ? AND strand_id = ?"
-        + " AND ((day >= ? AND day < ?) OR (day >= ? AND day < ?))";
-  }
-
-  private static Object[] accountBinds(long network, StrandKind strand, Split s) {
-    return new Object[] {
-      network,
-      strand.id(),
-      s.monthsFrom(),
-      s.monthsTo(),
-      network,
-      strand.id(),
-      s.headFrom(),
-      s.headTo(),
-      s.tailFrom(),
-      s.tailTo()
-    };
+  /**
+   * The account aggregate rows of days {@code [from, to)}: whole months from the monthly table,
+   * edge days from the daily one. Only non-empty ranges are queried, each as one index range.
+   */
+  private static String accountAggregates(
+      long network, StrandKind strand, Split s, List<Object> binds) {
+    var parts = new ArrayList<String>();
+    if (s.monthsFrom().isBefore(s.monthsTo())) {
+      parts.add(
+          "SELECT "
+              + ACCOUNT_COLUMNS
+              + " FROM report_account_month WHERE network_id = ? AND strand_id = ?"
+              + " AND month >= ? AND month < ?");
+      binds.addAll(List.of(network, strand.id(), s.monthsFrom(), s.monthsTo()));
+    }
+    for (LocalDate[] days :
+        List.of(
+            new LocalDate[] {s.headFrom(), s.headTo()},
+            new LocalDate[] {s.tailFrom(), s.tailTo()})) {
+      if (days[0].isBefore(days[1])) {
+        parts.add(
+            "SELECT "
+                + ACCOUNT_COLUMNS
+                + " FROM report_account_day WHERE network_id = ? AND strand_id = ?"
+                + " AND day >= ? AND day < ?");
+        binds.addAll(List.of(network, strand.id(), days[0], days[1]));
+      }
+    }
+    if (parts.isEmpty()) {
+      return "SELECT " + ACCOUNT_COLUMNS + " FROM report_account_day WHERE false";
+    }
+    return String.join(" UNION ALL ", parts);
   }
 
   /** Per account, its movements in the period; also records each account's owner and names. */
@@ -209,17 +219,17 @@ final class ReportStore {
       PeriodFacts facts,
       Map<Long, AccountInfo> infos) {
     Split s = Split.of(facts.period.from(), facts.period.to());
-    Object[] binds = accountBinds(network, strand, s);
-    Object[] all = java.util.Arrays.copyOf(binds, binds.length + 1);
-    all[binds.length] = network;
+    var binds = new ArrayList<Object>();
+    String aggregates = accountAggregates(network, strand, s, binds);
+    binds.add(network);
     sql.fetch(
             "SELECT x.account_id, a.owner_kind, a.owner_ref, a.name, sum(received), sum(spent),"
                 + " sum(count_in), sum(count_out), sum(payments_received), sum(payments_spent),"
                 + " sum(payments_in), sum(payments_out) FROM ("
-                + accountAggregates()
+                + aggregates
                 + ") x JOIN account a ON a.network_id = ? AND a.account_id = x.account_id"
                 + " GROUP BY x.account_id, a.owner_kind, a.owner_ref, a.name",
-            all)
+            binds.toArray())
         .forEach(
             r -> {
               long id = r.get(0, Long.class);
@@ -247,12 +257,14 @@ final class ReportStore {
   /** Euro ledger posted balances per account after every aggregated movement dated before day. */
   static Map<Long, Long> euroBalancesBefore(DSLContext sql, long network, LocalDate day) {
     var balances = new HashMap<Long, Long>();
-    Split s = Split.of(BEGINNING, day);
+    var binds = new ArrayList<Object>();
+    String aggregates =
+        accountAggregates(network, StrandKind.EURO, Split.of(BEGINNING, day), binds);
     sql.fetch(
             "SELECT account_id, sum(received) - sum(spent) FROM ("
-                + accountAggregates()
+                + aggregates
                 + ") x GROUP BY account_id",
-            accountBinds(network, StrandKind.EURO, s))
+            binds.toArray())
         .forEach(
             r -> balances.put(r.get(0, Long.class), r.get(1, BigDecimal.class).longValueExact()));
     return balances;

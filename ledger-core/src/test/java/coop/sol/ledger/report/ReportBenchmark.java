@@ -42,7 +42,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import org.postgresql.PGConnection;
 
 /**
@@ -165,6 +164,14 @@ public final class ReportBenchmark {
         "tail posted through the writer after the aggregator's last run: %,d rows (watermark %s)%n%n",
         TAIL, marks.get(StrandKind.COOPERATION));
 
+    // what autovacuum does on its own after the aggregator's bulk upserts, done now so that it does
+    // not run during the timings
+    try (var c = ds.getConnection();
+        var st = c.createStatement()) {
+      st.execute(
+          "VACUUM (ANALYZE) report_flow_day, report_account_day, report_account_month,"
+              + " report_fonte_day, report_watermark");
+    }
     var reports = new CirculationReports(ds, end);
     var scans = new FullScanReports(ds, end);
     var month =
@@ -205,6 +212,41 @@ public final class ReportBenchmark {
         sample.payments().velocity(),
         sample.payments().activeMembers(),
         sample.payments().activeMerchants());
+    if (!"false".equals(System.getProperty("report.bench.audit"))) {
+      audit(ds, network, end, sample);
+    }
+  }
+
+  /** Checkpoints, a signed yearly report, the export, and the offline verifier over all of it. */
+  static void audit(HikariDataSource ds, NetworkId network, Clock clock, CirculationReport year)
+      throws Exception {
+    var signer = coop.sol.ledger.audit.NetworkSigner.fromPrivateKey(new byte[32]);
+    var checkpoints = new coop.sol.ledger.audit.Checkpoints(ds, clock);
+    checkpoints.registerKey(network, signer.publicKey());
+    long t0 = System.nanoTime();
+    int taken = checkpoints.takeAll(network, signer).size();
+    System.out.printf(
+        "%ncheckpoints: %d new (segments of at most %,d rows, chain re-verified) in %.0f s%n",
+        taken, coop.sol.ledger.audit.Checkpoints.DEFAULT_MAX_SEGMENT, seconds(t0));
+    Path zip =
+        Path.of(System.getProperty("report.bench.dir", "target/report-bench-db"))
+            .resolveSibling("report-bench-export.zip");
+    t0 = System.nanoTime();
+    try (var out = Files.newOutputStream(zip)) {
+      new coop.sol.ledger.audit.JournalExport(ds, clock)
+          .write(
+              network,
+              Map.of("year-2025", coop.sol.ledger.audit.SignedReport.sign(year, signer)),
+              out);
+    }
+    System.out.printf("export: %s, %,d MB, in %.0f s%n", zip, Files.size(zip) >> 20, seconds(t0));
+    t0 = System.nanoTime();
+    var result =
+        new coop.sol.ledger.audit.ExportVerifier(java.util.Set.of(signer.publicKey())).verify(zip);
+    System.out.printf(
+        "offline verification (chains, %d checkpoints, balances, the signed yearly report recomputed): %s in %.0f s%n",
+        taken, result.valid() ? "VALID" : result.firstDiscrepancy().orElseThrow(), seconds(t0));
+    System.out.println("public key of the benchmark network: " + signer.publicKey().hex());
   }
 
   static double seconds(long t0) {
@@ -254,7 +296,6 @@ public final class ReportBenchmark {
     Generator(Ledger ledger, NetworkId network) {
       this.network = network;
       var accounts = ledger.accounts();
-      Supplier<Long> none = () -> 0L;
       issuance = open(accounts, StrandKind.COOPERATION, OwnerKind.SYSTEM, "issuance", true);
       fund = open(accounts, StrandKind.COOPERATION, OwnerKind.SYSTEM, "fund", false);
       members = openMany(accounts, OwnerKind.MEMBER, MEMBERS);
@@ -271,7 +312,6 @@ public final class ReportBenchmark {
         head.put(s, JournalHash.genesis());
         rowsPerStrand.put(s, 0L);
       }
-      none.get();
     }
 
     long open(
