@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
  * precisely), 2 for a usage error.
  *
  * <pre>
- * ./mvnw -q -pl ledger-core exec:java -Dexec.mainClass=coop.sol.ledger.audit.VerifyExport \
- *     -Dexec.args="export.zip --trusted-key 3b6a27bc…"
+ * ./mvnw -q -pl ledger-core -am -Pverify-export -DskipTests verify \
+ *     -Dverify.args="export.zip --trusted-key 3b6a27bc…"
  * </pre>
  */
 @Command(
