@@ -104,8 +104,9 @@ public record CirculationReport(
       BigDecimal coverageAtEnd) {}
 
   /**
-   * Money put into the strand during the period, by code: ISSUANCE (SOL bought at exchange offices,
-   * or issued by the network), PURCHASE_BONUS, REWARD, VOLUNTEER_CREDIT, GRANT (vouchers issued).
+   * Movements of the period by code: ISSUANCE (SOL bought at exchange offices, or issued by the
+   * network), PURCHASE_BONUS, REWARD, VOLUNTEER_CREDIT, GRANT (vouchers issued) and VOUCHER_EXPIRY
+   * (unspent vouchers returned to their funder).
    */
   public record Issued(
       CountAmount bought,
