@@ -17,5 +17,7 @@ public enum AuditAction {
   /** A network's signing key was replaced by a new one; the old one still verifies. */
   NETWORK_KEY_ROTATED,
   /** A merchant or cashier cancelled an open payment request. */
-  PAYMENT_REQUEST_CANCELLED
+  PAYMENT_REQUEST_CANCELLED,
+  /** A merchant or cashier refunded all or part of a payment. */
+  REFUND_ISSUED
 }

@@ -49,7 +49,7 @@ public enum ProblemCode {
   CREDIT_ACCOUNT_NOT_PAYABLE(
       HttpStatus.UNPROCESSABLE_CONTENT, "Ce compte ne peut pas recevoir de paiement."),
   SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service momentanément indisponible."),
-  // Payments with QR codes (payment requests, pay tokens). Declared after the generic
+  // Payments with QR codes (payment requests, pay tokens, refunds). Declared after the generic
   // code of each status, which forStatus picks.
   MERCHANT_ACCOUNT_NOT_FOUND(
       HttpStatus.UNPROCESSABLE_CONTENT,
@@ -80,6 +80,11 @@ public enum ProblemCode {
   PAYMENT_CODE_WRONG_KIND(
       HttpStatus.UNPROCESSABLE_CONTENT,
       "Ce code de paiement n'est pas de la sorte attendue ici (jeton, demande, code fixe)."),
+  REFUND_LIMIT_EXCEEDED(
+      HttpStatus.FORBIDDEN,
+      "Ce remboursement dépasse le plafond que le commerçant vous a fixé pour cette branche."),
+  TRANSFER_NOT_REFUNDABLE(
+      HttpStatus.UNPROCESSABLE_CONTENT, "Seul un paiement reçu peut être remboursé."),
   INTERNAL_ERROR(
       HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne du serveur ; elle a été journalisée.");
 

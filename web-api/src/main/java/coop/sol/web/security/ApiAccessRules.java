@@ -134,6 +134,7 @@ final class ApiAccessRules {
           anyUser(HttpMethod.GET, "/api/v1/pay-tokens/{id}/qr.png", Scope.READ),
           anyUser(HttpMethod.GET, "/api/v1/pay-tokens/{id}/qr.svg", Scope.READ),
           roles(HttpMethod.POST, "/api/v1/pay-tokens/redeem", Scope.PAY, TILL),
+          roles(HttpMethod.POST, "/api/v1/transfers/{id}/refunds", Scope.PAY, TILL),
           roles(
               HttpMethod.GET, "/actuator/prometheus", Scope.ADMIN, EnumSet.of(Role.ADMINISTRATOR)));
 

@@ -199,7 +199,8 @@ class OpenApiIT {
             "PayToken",
             "PayTokenRedemption",
             "NetworkKeys",
-            "StaticMerchantCode");
+            "StaticMerchantCode",
+            "NewRefund");
     for (String[] amount :
         List.of(
             new String[] {"NewPaymentRequest", "amount"},

@@ -277,6 +277,13 @@ class AuthorizationMatrixIT {
     // --- payments with QR codes
     long demoId = demo.id().value();
     long bakeryCoop = bakery(demo, StrandKind.COOPERATION);
+    // the cashier may refund up to 20.00 (the probe of PUT .../refund-limits sets it too)
+    callers
+        .as("boulangerie")
+        .put(
+            "/api/v1/cashiers/" + caisseGrant + "/refund-limits/COOPERATION",
+            Api.json("amount", "20.00"))
+        .send();
     String openRequest = paymentRequest("boulangerie", bakeryCoop);
     String cancelledRequest = paymentRequest("boulangerie", bakeryCoop);
     callers.as("boulangerie").post(requests() + "/" + cancelledRequest + "/cancel", null).send();
@@ -407,6 +414,17 @@ class AuthorizationMatrixIT {
                         "0.01"))
                 .header("Idempotency-Key", "matrix-redeem-" + c),
         Expect.authenticated(403).only(201, "boulangerie", "caisse").only(422, "librairie"));
+    probe(
+        "POST /api/v1/transfers/{id}/refunds",
+        "refund a fresh payment alice made to the bakery",
+        c ->
+            api(c)
+                .post(
+                    "/api/v1/transfers/" + alicePaysBakery(alices, bakeryCoop) + "/refunds",
+                    Api.json("amount", "0.01"))
+                .header("Idempotency-Key", "matrix-refund-" + c),
+        // a payment to another shop is not the bookshop's to refund: it does not exist for them
+        Expect.authenticated(403).only(201, "boulangerie", "caisse").only(404, "librairie"));
 
     // --- actuator
     probe(
@@ -526,6 +544,17 @@ class AuthorizationMatrixIT {
             .send();
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json();
+  }
+
+  private long alicePaysBakery(long alices, long bakery) {
+    Api.Response paid =
+        callers
+            .as("alice")
+            .post("/api/v1/transfers", payment(alices, bakery))
+            .header("Idempotency-Key", "matrix-refundable-" + System.nanoTime())
+            .send();
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+    return paid.json().get("id").asLong();
   }
 
   /** The caller's first account in the demo network (zoe's in hers), or null for staff. */
