@@ -36,6 +36,17 @@ class PackageDependenciesTest {
   }
 
   @Test
+  void nothingDependsOnTheTillAndOnlyTheTillUsesPicocliAndJackson() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("..merchant.till..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..merchant.till..", "picocli..", "tools.jackson..")
+        .check(MAIN);
+  }
+
+  @Test
   void noDatabaseNoSpringNoOtherModule() {
     noClasses()
         .should()

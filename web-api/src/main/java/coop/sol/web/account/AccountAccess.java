@@ -65,6 +65,32 @@ public class AccountAccess {
     return holds(caller, account) || caller.holds(Role.COORDINATOR, account.network());
   }
 
+  /**
+   * The merchant account with this id if the caller takes payments for it: the merchant who holds
+   * it, or a cashier of that merchant in its network. Empty otherwise, as if it did not exist.
+   */
+  public Optional<Account> till(Caller caller, long id) {
+    if (id <= 0 || caller.networks().isEmpty()) {
+      return Optional.empty();
+    }
+    return ledger
+        .accounts()
+        .findIn(caller.networks(), new AccountId(id))
+        .filter(account -> account.ownerKind() == OwnerKind.MERCHANT)
+        .filter(account -> holds(caller, account) || isCashierOf(caller, account));
+  }
+
+  /** Whether the caller works the till of {@code account}'s merchant, as a cashier. */
+  public boolean isCashierOf(Caller caller, Account account) {
+    return account.ownerKind() == OwnerKind.MERCHANT
+        && caller.grants().stream()
+            .anyMatch(
+                grant ->
+                    grant.role() == Role.CASHIER
+                        && account.network().equals(grant.network())
+                        && account.ownerRef().equals(grant.merchantRef()));
+  }
+
   /** The account with this id if the caller may see it; empty otherwise, as if it did not exist. */
   public Optional<Account> visible(Caller caller, long id) {
     if (id <= 0 || caller.networks().isEmpty()) {

@@ -11,5 +11,13 @@ public enum AuditAction {
   /** A personal access token was revoked. */
   AUTH_TOKEN_REVOKED,
   /** A merchant set how much a cashier may refund at once. */
-  CASHIER_REFUND_LIMIT_SET
+  CASHIER_REFUND_LIMIT_SET,
+  /** A network got its first signing key, made by the application at first need. */
+  NETWORK_KEY_CREATED,
+  /** A network's signing key was replaced by a new one; the old one still verifies. */
+  NETWORK_KEY_ROTATED,
+  /** A merchant or cashier cancelled an open payment request. */
+  PAYMENT_REQUEST_CANCELLED,
+  /** A merchant or cashier refunded all or part of a payment. */
+  REFUND_ISSUED
 }

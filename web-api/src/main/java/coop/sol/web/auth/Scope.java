@@ -12,7 +12,7 @@ import java.util.Optional;
 public enum Scope {
   /** Read balances, history, the caller's own profile. */
   READ("read"),
-  /** Move money: payments (and, later, the QR payment flows and refunds). */
+  /** Move money: payments, the QR payment flows (requests, tokens, tills), refunds. */
   PAY("pay"),
   /** Privileged actions: the audit log, metrics, a merchant's cashier settings. */
   ADMIN("admin");

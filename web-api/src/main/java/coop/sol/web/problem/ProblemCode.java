@@ -49,6 +49,42 @@ public enum ProblemCode {
   CREDIT_ACCOUNT_NOT_PAYABLE(
       HttpStatus.UNPROCESSABLE_CONTENT, "Ce compte ne peut pas recevoir de paiement."),
   SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service momentanément indisponible."),
+  // Payments with QR codes (payment requests, pay tokens, refunds). Declared after the generic
+  // code of each status, which forStatus picks.
+  MERCHANT_ACCOUNT_NOT_FOUND(
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "Compte commerçant introuvable, ou vous n'en tenez pas la caisse."),
+  PAYMENT_REQUEST_ALREADY_PAID(
+      HttpStatus.CONFLICT,
+      "Cette demande de paiement est déjà payée, ou en cours de paiement par quelqu'un d'autre."),
+  PAYMENT_REQUEST_EXPIRED(HttpStatus.GONE, "Cette demande de paiement a expiré."),
+  PAYMENT_REQUEST_CANCELLED(HttpStatus.GONE, "Cette demande de paiement a été annulée."),
+  PAY_TOKEN_ALREADY_USED(
+      HttpStatus.CONFLICT,
+      "Ce jeton de paiement a déjà servi, ou sert en ce moment à un autre encaissement."),
+  PAY_TOKEN_CAP_EXCEEDED(
+      HttpStatus.UNPROCESSABLE_CONTENT, "Le montant dépasse le plafond du jeton de paiement."),
+  PAY_TOKEN_UNKNOWN(
+      HttpStatus.UNPROCESSABLE_CONTENT, "Ce jeton de paiement n'a pas été émis par ce réseau."),
+  PAYMENT_CODE_NOT_OURS(HttpStatus.UNPROCESSABLE_CONTENT, "Ce n'est pas un code de paiement SOL."),
+  PAYMENT_CODE_MALFORMED(
+      HttpStatus.UNPROCESSABLE_CONTENT, "Code de paiement signé mais illisible par ce serveur."),
+  PAYMENT_CODE_UNKNOWN_KEY(
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "Code de paiement signé par une clé que ce réseau ne reconnaît pas."),
+  PAYMENT_CODE_BAD_SIGNATURE(
+      HttpStatus.UNPROCESSABLE_CONTENT, "Code de paiement altéré : sa signature est invalide."),
+  PAYMENT_CODE_EXPIRED(HttpStatus.UNPROCESSABLE_CONTENT, "Ce code de paiement a expiré."),
+  PAYMENT_CODE_WRONG_NETWORK(
+      HttpStatus.UNPROCESSABLE_CONTENT, "Ce code de paiement est celui d'un autre réseau."),
+  PAYMENT_CODE_WRONG_KIND(
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "Ce code de paiement n'est pas de la sorte attendue ici (jeton, demande, code fixe)."),
+  REFUND_LIMIT_EXCEEDED(
+      HttpStatus.FORBIDDEN,
+      "Ce remboursement dépasse le plafond que le commerçant vous a fixé pour cette branche."),
+  TRANSFER_NOT_REFUNDABLE(
+      HttpStatus.UNPROCESSABLE_CONTENT, "Seul un paiement reçu peut être remboursé."),
   INTERNAL_ERROR(
       HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne du serveur ; elle a été journalisée.");
 

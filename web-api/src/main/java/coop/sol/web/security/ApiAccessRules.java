@@ -82,6 +82,9 @@ final class ApiAccessRules {
   private static final Set<Role> ACCOUNT_HOLDERS =
       EnumSet.of(Role.MEMBER, Role.MERCHANT, Role.EXCHANGE_AGENT, Role.ASSOCIATION, Role.FUNDER);
 
+  /** Who works a merchant's till: the merchant and their cashiers. */
+  private static final Set<Role> TILL = EnumSet.of(Role.MERCHANT, Role.CASHIER);
+
   static final List<Rule> RULES =
       List.of(
           // exchanging a password for a token is how a script logs in: it cannot need a login
@@ -106,6 +109,32 @@ final class ApiAccessRules {
               "/api/v1/cashiers/{id}/refund-limits/{strand}",
               Scope.ADMIN,
               EnumSet.of(Role.MERCHANT)),
+          // --- payments with QR codes. Network keys are public: anyone verifies codes offline.
+          publicEndpoint(HttpMethod.GET, "/api/v1/networks/{networkId}/keys"),
+          roles(
+              HttpMethod.POST,
+              "/api/v1/networks/{networkId}/keys",
+              Scope.ADMIN,
+              EnumSet.of(Role.COORDINATOR, Role.ADMINISTRATOR)),
+          roles(HttpMethod.POST, "/api/v1/payment-requests", Scope.PAY, TILL),
+          // whoever holds a request's code may read it (its id is the code's random nonce)
+          anyUser(HttpMethod.GET, "/api/v1/payment-requests/{id}", Scope.READ),
+          anyUser(HttpMethod.GET, "/api/v1/payment-requests/{id}/events", Scope.READ),
+          anyUser(HttpMethod.GET, "/api/v1/payment-requests/{id}/qr.png", Scope.READ),
+          anyUser(HttpMethod.GET, "/api/v1/payment-requests/{id}/qr.svg", Scope.READ),
+          roles(HttpMethod.POST, "/api/v1/payment-requests/{id}/pay", Scope.PAY, ACCOUNT_HOLDERS),
+          roles(HttpMethod.POST, "/api/v1/payment-requests/{id}/cancel", Scope.PAY, TILL),
+          roles(HttpMethod.GET, "/api/v1/merchants/{accountId}/static-code", Scope.READ, TILL),
+          roles(
+              HttpMethod.GET, "/api/v1/merchants/{accountId}/static-code/qr.png", Scope.READ, TILL),
+          roles(
+              HttpMethod.GET, "/api/v1/merchants/{accountId}/static-code/qr.svg", Scope.READ, TILL),
+          roles(HttpMethod.POST, "/api/v1/pay-tokens", Scope.PAY, ACCOUNT_HOLDERS),
+          anyUser(HttpMethod.GET, "/api/v1/pay-tokens/{id}", Scope.READ),
+          anyUser(HttpMethod.GET, "/api/v1/pay-tokens/{id}/qr.png", Scope.READ),
+          anyUser(HttpMethod.GET, "/api/v1/pay-tokens/{id}/qr.svg", Scope.READ),
+          roles(HttpMethod.POST, "/api/v1/pay-tokens/redeem", Scope.PAY, TILL),
+          roles(HttpMethod.POST, "/api/v1/transfers/{id}/refunds", Scope.PAY, TILL),
           roles(
               HttpMethod.GET, "/actuator/prometheus", Scope.ADMIN, EnumSet.of(Role.ADMINISTRATOR)));
 

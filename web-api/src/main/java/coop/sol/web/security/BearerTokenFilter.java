@@ -13,6 +13,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,6 +29,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
   private final AuthenticationEntryPoint entryPoint;
   private final SecurityContextHolderStrategy contexts =
       SecurityContextHolder.getContextHolderStrategy();
+  private final SecurityContextRepository requestContexts =
+      new RequestAttributeSecurityContextRepository();
 
   BearerTokenFilter(PersonalAccessTokens tokens, AuthenticationEntryPoint entryPoint) {
     this.tokens = tokens;
@@ -56,6 +60,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     SecurityContext context = contexts.createEmptyContext();
     context.setAuthentication(authentication.get());
     contexts.setContext(context);
+    // kept for this request's later dispatches (the end of an async response, such as a stream of
+    // server-sent events), which this filter does not see again: as HTTP Basic does
+    requestContexts.saveContext(context, request, response);
     chain.doFilter(request, response);
   }
 }

@@ -161,6 +161,59 @@ class OpenApiIT {
         .containsExactly("string");
   }
 
+  @Test
+  void the_qr_payment_endpoints_document_their_answers() {
+    Operation keys = openApi.getPaths().get("/api/v1/networks/{networkId}/keys").getGet();
+    assertThat(keys.getSecurity()).as("network keys are public").isEmpty();
+    for (String path : List.of("/api/v1/payment-requests/{id}/pay", "/api/v1/pay-tokens/redeem")) {
+      Operation charge = openApi.getPaths().get(path).getPost();
+      assertThat(charge.getResponses()).as(path).containsKeys("200", "201", "409", "422", "503");
+      assertThat(charge.getParameters())
+          .as(path)
+          .anyMatch(p -> p.getName().equals("Idempotency-Key") && p.getRequired());
+    }
+    assertThat(openApi.getPaths().get("/api/v1/payment-requests/{id}/pay").getPost().getResponses())
+        .containsKey("410");
+    assertThat(
+            openApi
+                .getPaths()
+                .get("/api/v1/payment-requests/{id}/qr.png")
+                .getGet()
+                .getResponses()
+                .get("200")
+                .getContent())
+        .containsKey("image/png");
+    assertThat(
+            openApi
+                .getPaths()
+                .get("/api/v1/payment-requests/{id}/events")
+                .getGet()
+                .getResponses()
+                .get("200")
+                .getContent())
+        .containsKey("text/event-stream");
+    assertThat(openApi.getComponents().getSchemas())
+        .containsKeys(
+            "PaymentRequestDetails",
+            "NewPaymentRequest",
+            "PayToken",
+            "PayTokenRedemption",
+            "NetworkKeys",
+            "StaticMerchantCode",
+            "NewRefund");
+    for (String[] amount :
+        List.of(
+            new String[] {"NewPaymentRequest", "amount"},
+            new String[] {"PayTokenRedemption", "amount"},
+            new String[] {"NewPayToken", "cap"},
+            new String[] {"PaymentRequestDetails", "amount"})) {
+      Schema<?> field = property(amount[0], amount[1]);
+      assertThat(field.getType() != null ? Set.of(field.getType()) : field.getTypes())
+          .as("%s.%s", amount[0], amount[1])
+          .containsExactly("string");
+    }
+  }
+
   private Schema<?> property(String schema, String property) {
     Map<String, Schema> properties =
         openApi.getComponents().getSchemas().get(schema).getProperties();

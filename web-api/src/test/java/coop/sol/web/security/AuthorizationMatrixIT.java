@@ -274,6 +274,158 @@ class AuthorizationMatrixIT {
                     Api.json("amount", "20.00")),
         Expect.authenticated(403).only(200, "boulangerie").only(404, "librairie"));
 
+    // --- payments with QR codes
+    long demoId = demo.id().value();
+    long bakeryCoop = bakery(demo, StrandKind.COOPERATION);
+    // the cashier may refund up to 20.00 (the probe of PUT .../refund-limits sets it too)
+    callers
+        .as("boulangerie")
+        .put(
+            "/api/v1/cashiers/" + caisseGrant + "/refund-limits/COOPERATION",
+            Api.json("amount", "20.00"))
+        .send();
+    String openRequest = paymentRequest("boulangerie", bakeryCoop);
+    String cancelledRequest = paymentRequest("boulangerie", bakeryCoop);
+    callers.as("boulangerie").post(requests() + "/" + cancelledRequest + "/cancel", null).send();
+    String alicesToken = payToken("alice", alices).get("id").asString();
+    probe(
+        "GET /api/v1/networks/{networkId}/keys",
+        "the demo network's public keys",
+        c -> api(c).get("/api/v1/networks/" + demoId + "/keys"),
+        Expect.everyone(200));
+    probe(
+        "GET /api/v1/networks/{networkId}/keys",
+        "a network that does not exist",
+        c -> api(c).get("/api/v1/networks/987654321/keys"),
+        Expect.everyone(404));
+    probe(
+        "POST /api/v1/networks/{networkId}/keys",
+        "rotate the demo network's key",
+        c -> api(c).post("/api/v1/networks/" + demoId + "/keys", null),
+        Expect.authenticated(403).only(201, "coord1", "admin").only(404, otherCoordinator));
+    probe(
+        "POST /api/v1/payment-requests",
+        "a request for the bakery",
+        c -> api(c).post(requests(), Api.json("merchantAccountId", bakeryCoop, "amount", "0.01")),
+        // the bookshop is a merchant, but not the bakery's: its till does not exist for them
+        Expect.authenticated(403).only(201, "boulangerie", "caisse").only(422, "librairie"));
+    // a request's id is its code's random nonce: anyone of its network who holds the code reads it
+    Expect readRequest =
+        Expect.authenticated(200).only(404, "admin", otherMember, otherCoordinator);
+    probe(
+        "GET /api/v1/payment-requests/{id}",
+        "the bakery's open request",
+        c -> api(c).get(requests() + "/" + openRequest),
+        readRequest);
+    probe(
+        "GET /api/v1/payment-requests/{id}",
+        "an id that exists nowhere",
+        c -> api(c).get(requests() + "/0123456789abcdef01234567"),
+        Expect.authenticated(404));
+    probe(
+        "GET /api/v1/payment-requests/{id}/events",
+        "the live status of a cancelled request (one event, then the end)",
+        c -> api(c).get(requests() + "/" + cancelledRequest + "/events"),
+        readRequest);
+    probe(
+        "GET /api/v1/payment-requests/{id}/qr.png",
+        "the bakery's request as a PNG",
+        c -> api(c).get(requests() + "/" + openRequest + "/qr.png"),
+        readRequest);
+    probe(
+        "GET /api/v1/payment-requests/{id}/qr.svg",
+        "the bakery's request as an SVG",
+        c -> api(c).get(requests() + "/" + openRequest + "/qr.svg"),
+        readRequest);
+    probe(
+        "POST /api/v1/payment-requests/{id}/pay",
+        "pay a fresh request from one's own account",
+        c -> payRequestFromOwnAccount(c, demo, other),
+        Expect.authenticated(201)
+            .only(403, "caisse", "coord1", "admin", otherCoordinator)
+            .only(404, otherMember));
+    probe(
+        "POST /api/v1/payment-requests/{id}/cancel",
+        "cancel a fresh request of the bakery",
+        c ->
+            api(c)
+                .post(
+                    requests() + "/" + paymentRequest("boulangerie", bakeryCoop) + "/cancel", null),
+        // the bookshop sees the request (its network) but does not work the bakery's till
+        Expect.authenticated(403).only(200, "boulangerie", "caisse"));
+    Expect bakeryTill =
+        Expect.authenticated(403).only(200, "boulangerie", "caisse").only(404, "librairie");
+    probe(
+        "GET /api/v1/merchants/{accountId}/static-code",
+        "the bakery's counter code",
+        c -> api(c).get("/api/v1/merchants/" + bakeryCoop + "/static-code"),
+        bakeryTill);
+    probe(
+        "GET /api/v1/merchants/{accountId}/static-code/qr.png",
+        "the bakery's counter code as a PNG",
+        c -> api(c).get("/api/v1/merchants/" + bakeryCoop + "/static-code/qr.png"),
+        bakeryTill);
+    probe(
+        "GET /api/v1/merchants/{accountId}/static-code/qr.svg",
+        "the bakery's counter code as an SVG",
+        c -> api(c).get("/api/v1/merchants/" + bakeryCoop + "/static-code/qr.svg"),
+        bakeryTill);
+    probe(
+        "POST /api/v1/pay-tokens",
+        "a token on one's own account",
+        c -> payTokenOnOwnAccount(c, demo, other),
+        Expect.authenticated(201).only(403, "caisse", "coord1", "admin", otherCoordinator));
+    probe(
+        "POST /api/v1/pay-tokens",
+        "a token on alice's account",
+        c -> api(c).post("/api/v1/pay-tokens", Api.json("memberAccountId", alices, "cap", "1.00")),
+        Expect.authenticated(422)
+            .only(201, "alice")
+            .only(403, "caisse", "coord1", "admin", otherCoordinator));
+    Expect alicesOnly = Expect.authenticated(404).only(200, "alice", "coord1");
+    probe(
+        "GET /api/v1/pay-tokens/{id}",
+        "alice's token",
+        c -> api(c).get("/api/v1/pay-tokens/" + alicesToken),
+        alicesOnly);
+    probe(
+        "GET /api/v1/pay-tokens/{id}/qr.png",
+        "alice's token as a PNG",
+        c -> api(c).get("/api/v1/pay-tokens/" + alicesToken + "/qr.png"),
+        alicesOnly);
+    probe(
+        "GET /api/v1/pay-tokens/{id}/qr.svg",
+        "alice's token as an SVG",
+        c -> api(c).get("/api/v1/pay-tokens/" + alicesToken + "/qr.svg"),
+        alicesOnly);
+    probe(
+        "POST /api/v1/pay-tokens/redeem",
+        "charge a fresh token of alice's at the bakery",
+        c ->
+            api(c)
+                .post(
+                    "/api/v1/pay-tokens/redeem",
+                    Api.json(
+                        "code",
+                        payToken("alice", alices).get("code").asString(),
+                        "merchantAccountId",
+                        bakeryCoop,
+                        "amount",
+                        "0.01"))
+                .header("Idempotency-Key", "matrix-redeem-" + c),
+        Expect.authenticated(403).only(201, "boulangerie", "caisse").only(422, "librairie"));
+    probe(
+        "POST /api/v1/transfers/{id}/refunds",
+        "refund a fresh payment alice made to the bakery",
+        c ->
+            api(c)
+                .post(
+                    "/api/v1/transfers/" + alicePaysBakery(alices, bakeryCoop) + "/refunds",
+                    Api.json("amount", "0.01"))
+                .header("Idempotency-Key", "matrix-refund-" + c),
+        // a payment to another shop is not the bookshop's to refund: it does not exist for them
+        Expect.authenticated(403).only(201, "boulangerie", "caisse").only(404, "librairie"));
+
     // --- actuator
     probe(
         "GET /actuator/health",
@@ -367,6 +519,85 @@ class AuthorizationMatrixIT {
     long to = callers.account(demo, OwnerKind.MERCHANT, payee, from.strand()).id().value();
     return api.post("/api/v1/transfers", payment(from.id().value(), to))
         .header("Idempotency-Key", key);
+  }
+
+  private static String requests() {
+    return "/api/v1/payment-requests";
+  }
+
+  /** A new payment request of 0.01 for {@code account}, made at its merchant's till; its id. */
+  private String paymentRequest(String merchant, long account) {
+    Api.Response created =
+        callers
+            .as(merchant)
+            .post(requests(), Api.json("merchantAccountId", account, "amount", "0.01"))
+            .send();
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().get("id").asString();
+  }
+
+  private tools.jackson.databind.JsonNode payToken(String member, long account) {
+    Api.Response created =
+        callers
+            .as(member)
+            .post("/api/v1/pay-tokens", Api.json("memberAccountId", account, "cap", "0.01"))
+            .send();
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json();
+  }
+
+  private long alicePaysBakery(long alices, long bakery) {
+    Api.Response paid =
+        callers
+            .as("alice")
+            .post("/api/v1/transfers", payment(alices, bakery))
+            .header("Idempotency-Key", "matrix-refundable-" + System.nanoTime())
+            .send();
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+    return paid.json().get("id").asLong();
+  }
+
+  /** The caller's first account in the demo network (zoe's in hers), or null for staff. */
+  private Account ownAccount(String caller, Network demo, Network other) {
+    if (caller.equals(otherMember)) {
+      return callers.account(other, OwnerKind.MEMBER, caller, StrandKind.COOPERATION);
+    }
+    if (caller.equals(ANONYMOUS)) {
+      return null;
+    }
+    return callers.ledger().accounts().list(demo.id()).stream()
+        .filter(a -> a.ownerRef().equals(caller) && a.ownerKind() != OwnerKind.SYSTEM)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * Pays a new request of a demo shop (the bookshop for the bakery, the bakery for anyone else) in
+   * the strand of the caller's first account, from that account.
+   */
+  private Api.Call payRequestFromOwnAccount(String caller, Network demo, Network other) {
+    Account own = ownAccount(caller, demo, other);
+    StrandKind strand = own == null ? StrandKind.COOPERATION : own.strand();
+    String shop = "boulangerie".equals(caller) ? "librairie" : "boulangerie";
+    long shopAccount = callers.account(demo, OwnerKind.MERCHANT, shop, strand).id().value();
+    String request = paymentRequest(shop, shopAccount);
+    long from =
+        own != null
+            ? own.id().value()
+            : callers.account(demo, OwnerKind.MEMBER, "alice", strand).id().value();
+    return api(caller)
+        .post(requests() + "/" + request + "/pay", Api.json("debitAccountId", from))
+        .header("Idempotency-Key", "matrix-pay-request-" + caller);
+  }
+
+  private Api.Call payTokenOnOwnAccount(String caller, Network demo, Network other) {
+    Account own = ownAccount(caller, demo, other);
+    long account =
+        own != null
+            ? own.id().value()
+            : callers.account(demo, OwnerKind.MEMBER, "alice", StrandKind.COOPERATION).id().value();
+    return api(caller)
+        .post("/api/v1/pay-tokens", Api.json("memberAccountId", account, "cap", "1.00"));
   }
 
   @Test

@@ -1,0 +1,274 @@
+package coop.sol.web.networkkey;
+
+import static coop.sol.ledger.jooq.Tables.NETWORK_SIGNING_KEY;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import coop.sol.ledger.network.NetworkId;
+import coop.sol.merchant.key.Decryption;
+import coop.sol.merchant.key.EncryptedSigningKey;
+import coop.sol.merchant.key.KeyId;
+import coop.sol.merchant.key.NetworkKey;
+import coop.sol.merchant.key.ScryptCost;
+import coop.sol.merchant.key.SigningKey;
+import coop.sol.merchant.key.TrustedKeys;
+import coop.sol.web.audit.AuditAction;
+import coop.sol.web.audit.AuditLog;
+import coop.sol.web.audit.AuditRecord;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The networks' signing keys. A network gets its first key the first time one is needed (a code to
+ * sign, its keys to publish). Rotation makes a new active key and retires the previous one, which
+ * stays published: codes it signed (printed counter codes last for years) still verify.
+ *
+ * <p>The active key is read from the database at each signature (one indexed row), so a rotation
+ * made by another instance takes effect at once; decrypting it (scrypt, about half a second and 128
+ * MiB) happens once per key and process.
+ */
+@Service
+public class NetworkKeys {
+  static final String ALGORITHM = "Ed25519";
+
+  /** Who the audit log names for keys the application makes by itself. */
+  private static final String SYSTEM_ACTOR = "sol";
+
+  private static final String SYSTEM_ADDRESS = "local";
+
+  private static final Logger log = LoggerFactory.getLogger(NetworkKeys.class);
+
+  private final DSLContext sql;
+  private final KeyPassphrase passphrase;
+  private final AuditLog audit;
+  private final SecureRandom random = new SecureRandom();
+
+  /** Decrypted private keys by network and key id ("7/21fe31df"). */
+  private final Cache<String, SigningKey> decrypted =
+      Caffeine.newBuilder().maximumSize(10_000).build();
+
+  /**
+   * Serialises key creation in this process: scrypt is costly, and one new key per network does.
+   */
+  private final Object creation = new Object();
+
+  public NetworkKeys(DSLContext sql, KeyPassphrase passphrase, AuditLog audit) {
+    this.sql = sql;
+    this.passphrase = passphrase;
+    this.audit = audit;
+  }
+
+  /** A key as stored: public half in clear, private half encrypted. */
+  private record StoredKey(
+      NetworkId network,
+      KeyId id,
+      byte[] publicKey,
+      String encrypted,
+      Instant createdAt,
+      Instant retiredAt) {}
+
+  /** The key that signs the network's new codes, made if the network has none yet. */
+  public SigningKey signingKey(NetworkId network) {
+    StoredKey stored = activeKey(network).orElseGet(() -> createFirstKey(network));
+    return decrypted.get(cacheKey(network, stored.id()), k -> decrypt(stored));
+  }
+
+  /** Every key whose codes the network's verifiers accept: the active one and the retired ones. */
+  public TrustedKeys trustedKeys(NetworkId network) {
+    return TrustedKeys.of(published(network).stream().map(PublishedKey::key).toList());
+  }
+
+  /**
+   * The network's public keys, newest first, the active one included (made if the network has none
+   * yet: publishing is a need).
+   */
+  public List<PublishedKey> published(NetworkId network) {
+    if (activeKey(network).isEmpty()) {
+      createFirstKey(network);
+    }
+    return sql.selectFrom(NETWORK_SIGNING_KEY)
+        .where(NETWORK_SIGNING_KEY.NETWORK_ID.eq(network.value()))
+        .orderBy(NETWORK_SIGNING_KEY.CREATED_AT.desc(), NETWORK_SIGNING_KEY.KEY_ID)
+        .fetch(r -> published(stored(r)));
+  }
+
+  /**
+   * Makes a new active key for the network and retires the current one, in one transaction with its
+   * audit entry.
+   *
+   * @return the new key
+   */
+  public PublishedKey rotate(
+      NetworkId network, long actorUserId, String actorName, String clientAddress) {
+    synchronized (creation) {
+      Set<KeyId> taken = Set.copyOf(published(network).stream().map(PublishedKey::id).toList());
+      NewKey fresh = newKey(taken);
+      Instant now = Instant.now();
+      sql.transaction(
+          tx -> {
+            KeyId retired =
+                tx.dsl()
+                    .update(NETWORK_SIGNING_KEY)
+                    .set(NETWORK_SIGNING_KEY.RETIRED_AT, at(now))
+                    .where(NETWORK_SIGNING_KEY.NETWORK_ID.eq(network.value()))
+                    .and(NETWORK_SIGNING_KEY.RETIRED_AT.isNull())
+                    .returning(NETWORK_SIGNING_KEY.KEY_ID)
+                    .fetchOptional(NETWORK_SIGNING_KEY.KEY_ID)
+                    .map(KeyId::fromHex)
+                    .orElse(null);
+            insert(tx.dsl(), network, fresh, now);
+            Map<String, Object> details = new HashMap<>();
+            details.put("keyId", fresh.key.id().toString());
+            if (retired != null) {
+              details.put("retiredKeyId", retired.toString());
+            }
+            audit.record(
+                tx.dsl(),
+                new AuditRecord(
+                    AuditAction.NETWORK_KEY_ROTATED,
+                    Set.of(network),
+                    false,
+                    actorUserId,
+                    actorName,
+                    "network key " + fresh.key.id(),
+                    clientAddress,
+                    details));
+          });
+      decrypted.put(cacheKey(network, fresh.key.id()), fresh.key);
+      log.info(
+          "Network {}: new signing key {} (the previous one is retired)",
+          network.value(),
+          fresh.key.id());
+      return new PublishedKey(fresh.key.networkKey(), now, null);
+    }
+  }
+
+  private Optional<StoredKey> activeKey(NetworkId network) {
+    return sql.selectFrom(NETWORK_SIGNING_KEY)
+        .where(NETWORK_SIGNING_KEY.NETWORK_ID.eq(network.value()))
+        .and(NETWORK_SIGNING_KEY.RETIRED_AT.isNull())
+        .fetchOptional(NetworkKeys::stored);
+  }
+
+  private StoredKey createFirstKey(NetworkId network) {
+    synchronized (creation) {
+      Optional<StoredKey> existing = activeKey(network);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      NewKey fresh = newKey(Set.of());
+      Instant now = Instant.now();
+      sql.transaction(
+          tx -> {
+            // another instance may have made one meanwhile: then keep theirs
+            if (insert(tx.dsl(), network, fresh, now)) {
+              audit.record(
+                  tx.dsl(),
+                  new AuditRecord(
+                      AuditAction.NETWORK_KEY_CREATED,
+                      Set.of(network),
+                      false,
+                      null,
+                      SYSTEM_ACTOR,
+                      "network key " + fresh.key.id(),
+                      SYSTEM_ADDRESS,
+                      Map.of("keyId", fresh.key.id().toString())));
+              log.info("Network {}: first signing key {}", network.value(), fresh.key.id());
+            }
+          });
+      // already in hand: no need to decrypt it on first use
+      decrypted.put(cacheKey(network, fresh.key.id()), fresh.key);
+      return activeKey(network)
+          .orElseThrow(() -> new IllegalStateException("no active key after creating one"));
+    }
+  }
+
+  /** A generated key and its encrypted form (the slow part: scrypt). */
+  private record NewKey(SigningKey key, EncryptedSigningKey encrypted) {}
+
+  private NewKey newKey(Set<KeyId> taken) {
+    SigningKey key = SigningKey.generate(random);
+    while (taken.contains(key.id())) {
+      // 4-byte ids: a collision is rare, but a verifier could not tell the two keys apart
+      key = SigningKey.generate(random);
+    }
+    char[] secret = passphrase.get();
+    try {
+      return new NewKey(key, EncryptedSigningKey.encrypt(key, secret, ScryptCost.DEFAULT, random));
+    } finally {
+      Arrays.fill(secret, '\0');
+    }
+  }
+
+  /** Inserts an active key unless the network has one; true if inserted. */
+  private static boolean insert(DSLContext tx, NetworkId network, NewKey fresh, Instant now) {
+    return tx.insertInto(NETWORK_SIGNING_KEY)
+            .set(NETWORK_SIGNING_KEY.NETWORK_ID, network.value())
+            .set(NETWORK_SIGNING_KEY.KEY_ID, fresh.key.id().toString())
+            .set(NETWORK_SIGNING_KEY.ALGORITHM, ALGORITHM)
+            .set(NETWORK_SIGNING_KEY.PUBLIC_KEY, fresh.key.networkKey().publicKey())
+            .set(NETWORK_SIGNING_KEY.ENCRYPTED_PRIVATE_KEY, fresh.encrypted.toText())
+            .set(NETWORK_SIGNING_KEY.CREATED_AT, at(now))
+            .onConflictDoNothing()
+            .execute()
+        == 1;
+  }
+
+  private SigningKey decrypt(StoredKey stored) {
+    char[] secret = passphrase.get();
+    try {
+      Decryption result = EncryptedSigningKey.decrypt(stored.encrypted(), secret);
+      if (result instanceof Decryption.Decrypted ok) {
+        return ok.key();
+      }
+      // the operator changed the passphrase, or the row was altered: signing is impossible
+      throw new IllegalStateException(
+          "cannot decrypt signing key "
+              + stored.id()
+              + " of network "
+              + stored.network().value()
+              + ": "
+              + ((Decryption.Failed) result).reason()
+              + " (is sol.keys.passphrase the one the key was stored with?)");
+    } finally {
+      Arrays.fill(secret, '\0');
+    }
+  }
+
+  private static StoredKey stored(Record r) {
+    var row = r.into(NETWORK_SIGNING_KEY);
+    return new StoredKey(
+        new NetworkId(row.getNetworkId()),
+        KeyId.fromHex(row.getKeyId()),
+        row.getPublicKey(),
+        row.getEncryptedPrivateKey(),
+        row.getCreatedAt().toInstant(),
+        row.getRetiredAt() == null ? null : row.getRetiredAt().toInstant());
+  }
+
+  private static PublishedKey published(StoredKey stored) {
+    return new PublishedKey(
+        new NetworkKey(stored.id(), stored.publicKey()), stored.createdAt(), stored.retiredAt());
+  }
+
+  private static String cacheKey(NetworkId network, KeyId id) {
+    return network.value() + "/" + id;
+  }
+
+  private static OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}
