@@ -168,6 +168,23 @@ public final class Callers {
     return username;
   }
 
+  /** Creates a cashier working the till of {@code merchant} in {@code network}. */
+  public String newCashier(String prefix, Network network, String merchant) {
+    String username = prefix + "-" + SEQUENCE.incrementAndGet();
+    String password = "password-" + username;
+    context
+        .getBean(Users.class)
+        .create(
+            new NewUser(
+                username,
+                username,
+                context.getBean(PasswordEncoder.class).encode(password),
+                null,
+                List.of(RoleGrant.cashier(network.id(), merchant))));
+    passwords.put(username, password);
+    return username;
+  }
+
   public Account openAccount(Network network, OwnerKind kind, String owner) {
     return ledger()
         .accounts()

@@ -106,6 +106,27 @@ final class ApiAccessRules {
               "/api/v1/cashiers/{id}/refund-limits/{strand}",
               Scope.ADMIN,
               EnumSet.of(Role.MERCHANT)),
+          // --- SOL operations (coop.sol.web.operation): money-moving needs "pay", coordinators'
+          // actions "admin", reads "read"; each endpoint scopes to the caller's networks
+          anyUser(HttpMethod.GET, "/api/v1/networks/{id}/settings", Scope.READ),
+          coordinators(HttpMethod.PUT, "/api/v1/networks/{id}/settings/rates", Scope.ADMIN),
+          coordinators(
+              HttpMethod.PUT, "/api/v1/networks/{id}/settings/categories/{code}", Scope.ADMIN),
+          coordinators(
+              HttpMethod.PUT,
+              "/api/v1/networks/{id}/settings/merchants/{merchant}/categories",
+              Scope.ADMIN),
+          coordinators(
+              HttpMethod.PUT,
+              "/api/v1/networks/{id}/settings/merchants/{merchant}/reward-rate",
+              Scope.ADMIN),
+          coordinators(
+              HttpMethod.PUT,
+              "/api/v1/networks/{id}/settings/associations/{association}/volunteer-rate",
+              Scope.ADMIN),
+          coordinators(
+              HttpMethod.PUT, "/api/v1/networks/{id}/settings/fonte-rules/{strand}", Scope.ADMIN),
+          // --- end of SOL operations
           roles(
               HttpMethod.GET, "/actuator/prometheus", Scope.ADMIN, EnumSet.of(Role.ADMINISTRATOR)));
 
@@ -121,6 +142,10 @@ final class ApiAccessRules {
 
   private static Rule roles(HttpMethod method, String pattern, Scope scope, Set<Role> roles) {
     return new Rule(method, pattern, false, scope, roles);
+  }
+
+  private static Rule coordinators(HttpMethod method, String pattern, Scope scope) {
+    return roles(method, pattern, scope, EnumSet.of(Role.COORDINATOR));
   }
 
   static Optional<Rule> ruleFor(HttpServletRequest request) {

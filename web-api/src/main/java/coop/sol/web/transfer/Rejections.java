@@ -13,10 +13,10 @@ import org.springframework.http.HttpStatus;
  * unreachable (retrying with the same Idempotency-Key is safe). The switch has no default, so a new
  * reason in the ledger does not compile until it has its answer here.
  */
-final class Rejections {
+public final class Rejections {
   private Rejections() {}
 
-  static HttpStatus status(RejectionReason reason) {
+  public static HttpStatus status(RejectionReason reason) {
     return switch (reason) {
       case EXISTS_WITH_DIFFERENT_DEBIT_ACCOUNT,
           EXISTS_WITH_DIFFERENT_CREDIT_ACCOUNT,
@@ -75,7 +75,7 @@ final class Rejections {
     };
   }
 
-  static ApiProblemException problem(RejectionReason reason) {
+  public static ApiProblemException problem(RejectionReason reason) {
     Map<String, String> headers =
         switch (reason) {
           case LEDGER_BUSY -> Map.of("Retry-After", "1");

@@ -17,7 +17,7 @@ import java.util.HexFormat;
  *     the journal can check it
  */
 @Schema(name = "Transfer")
-record TransferView(
+public record TransferView(
     long id,
     @Schema(example = "demo") String network,
     @Schema(allowableValues = {"COOPERATION", "ENGAGEMENT", "AFFECTE", "EURO"}) String strand,
@@ -42,7 +42,7 @@ record TransferView(
     long seq,
     String hash) {
 
-  static TransferView of(Transfer t, Network network) {
+  public static TransferView of(Transfer t, Network network) {
     return new TransferView(
         t.id().value(),
         network.code(),

@@ -274,6 +274,10 @@ class AuthorizationMatrixIT {
                     Api.json("amount", "20.00")),
         Expect.authenticated(403).only(200, "boulangerie").only(404, "librairie"));
 
+    // --- the SOL operations: their probes are in OperationProbes
+    new OperationProbes(callers, this::api, demo, other, otherMember, otherCoordinator)
+        .addTo(this::probe);
+
     // --- actuator
     probe(
         "GET /actuator/health",
