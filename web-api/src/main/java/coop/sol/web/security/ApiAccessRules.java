@@ -126,6 +126,23 @@ final class ApiAccessRules {
               Scope.ADMIN),
           coordinators(
               HttpMethod.PUT, "/api/v1/networks/{id}/settings/fonte-rules/{strand}", Scope.ADMIN),
+          roles(
+              HttpMethod.POST,
+              "/api/v1/exchange/purchases",
+              Scope.PAY,
+              EnumSet.of(Role.EXCHANGE_AGENT)),
+          roles(
+              HttpMethod.POST,
+              "/api/v1/exchange/offices/{id}/bank",
+              Scope.PAY,
+              EnumSet.of(Role.EXCHANGE_AGENT)),
+          coordinators(HttpMethod.GET, "/api/v1/exchange/reserve", Scope.READ),
+          // cashiers record rewards at the till, for their merchant
+          roles(
+              HttpMethod.POST,
+              "/api/v1/rewards",
+              Scope.PAY,
+              EnumSet.of(Role.MERCHANT, Role.CASHIER)),
           // --- end of SOL operations
           roles(
               HttpMethod.GET, "/actuator/prometheus", Scope.ADMIN, EnumSet.of(Role.ADMINISTRATOR)));

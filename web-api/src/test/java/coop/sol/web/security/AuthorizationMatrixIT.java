@@ -275,7 +275,7 @@ class AuthorizationMatrixIT {
         Expect.authenticated(403).only(200, "boulangerie").only(404, "librairie"));
 
     // --- the SOL operations: their probes are in OperationProbes
-    new OperationProbes(callers, this::api, demo, other, otherMember, otherCoordinator)
+    new OperationProbes(callers, context, this::api, demo, other, otherMember, otherCoordinator)
         .addTo(this::probe);
 
     // --- actuator

@@ -1,11 +1,19 @@
 package coop.sol.web.security;
 
+import coop.sol.ledger.Operations;
+import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.exchange.SolPurchase;
+import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.Network;
+import coop.sol.ledger.network.StrandKind;
+import coop.sol.ledger.transfer.IdempotencyKey;
 import coop.sol.web.Api;
 import coop.sol.web.Callers;
 import coop.sol.web.security.AuthorizationMatrixIT.Expect;
 import java.util.List;
 import java.util.function.Function;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The authorization matrix's probes for the SOL operations' endpoints (coop.sol.web.operation),
@@ -25,6 +33,7 @@ final class OperationProbes {
       AuthorizationMatrixIT.DEMO.stream().filter(c -> !c.equals("admin")).toArray(String[]::new);
 
   private final Callers callers;
+  private final Operations operations;
   private final Function<String, Api> api;
   private final Network demo;
   private final Network other;
@@ -33,12 +42,14 @@ final class OperationProbes {
 
   OperationProbes(
       Callers callers,
+      ApplicationContext context,
       Function<String, Api> api,
       Network demo,
       Network other,
       String otherMember,
       String otherCoordinator) {
     this.callers = callers;
+    this.operations = context.getBean(Operations.class);
     this.api = api;
     this.demo = demo;
     this.other = other;
@@ -47,7 +58,86 @@ final class OperationProbes {
   }
 
   void addTo(Registry registry) {
+    // the other network is set up for the operations too (system accounts), so that its
+    // coordinator is refused for scope, not for a network without accounts
+    operations.settings().setUp(other.id());
     settings(registry);
+    exchangeAndRewards(registry);
+  }
+
+  private long account(Network network, OwnerKind kind, String owner, StrandKind strand) {
+    return callers.account(network, kind, owner, strand).id().value();
+  }
+
+  private void exchangeAndRewards(Registry r) {
+    long alices = account(demo, OwnerKind.MEMBER, "alice", StrandKind.COOPERATION);
+    long zoes = account(other, OwnerKind.MEMBER, otherMember, StrandKind.COOPERATION);
+    // euros in the office's till, for the banking probe
+    operations
+        .exchange()
+        .buy(
+            new SolPurchase(
+                demo.id(),
+                new IdempotencyKey("matrix-till"),
+                "comptoir",
+                new AccountId(alices),
+                Amount.of(1_000)))
+        .orElseThrow();
+    long till = account(demo, OwnerKind.EXCHANGE_OFFICE, "comptoir", StrandKind.EURO);
+
+    r.probe(
+        "POST /api/v1/exchange/purchases",
+        "alice buys at the demo's office",
+        c ->
+            api.apply(c)
+                .post("/api/v1/exchange/purchases", Api.json("accountId", alices, "euros", "1.00"))
+                .header("Idempotency-Key", "matrix-purchase-" + c),
+        Expect.authenticated(403).only(201, "comptoir"));
+    r.probe(
+        "POST /api/v1/exchange/purchases",
+        "for an account of another network",
+        c ->
+            api.apply(c)
+                .post("/api/v1/exchange/purchases", Api.json("accountId", zoes, "euros", "1.00"))
+                .header("Idempotency-Key", "matrix-purchase-other-" + c),
+        Expect.authenticated(403).only(422, "comptoir"));
+    r.probe(
+        "POST /api/v1/exchange/offices/{id}/bank",
+        "the office's till",
+        c ->
+            api.apply(c)
+                .post("/api/v1/exchange/offices/" + till + "/bank", Api.json("euros", "0.01"))
+                .header("Idempotency-Key", "matrix-bank-" + c),
+        Expect.authenticated(403).only(201, "comptoir"));
+    r.probe(
+        "POST /api/v1/exchange/offices/{id}/bank",
+        "an account that is not the agent's till",
+        c ->
+            api.apply(c)
+                .post("/api/v1/exchange/offices/" + alices + "/bank", Api.json("euros", "0.01"))
+                .header("Idempotency-Key", "matrix-bank-alice-" + c),
+        Expect.authenticated(403).only(404, "comptoir"));
+    r.probe(
+        "GET /api/v1/exchange/reserve",
+        "the reserve statement",
+        c -> api.apply(c).get("/api/v1/exchange/reserve"),
+        Expect.authenticated(403).only(200, "coord1", otherCoordinator));
+    r.probe(
+        "POST /api/v1/rewards",
+        "a reward to alice",
+        c ->
+            api.apply(c)
+                .post("/api/v1/rewards", Api.json("memberAccountId", alices, "eurosPaid", "1.00"))
+                .header("Idempotency-Key", "matrix-reward-" + c),
+        Expect.authenticated(403).only(201, "boulangerie", "librairie", "caisse"));
+    r.probe(
+        "POST /api/v1/rewards",
+        "a reward to a member of another network",
+        c ->
+            api.apply(c)
+                .post("/api/v1/rewards", Api.json("memberAccountId", zoes, "eurosPaid", "1.00"))
+                .header("Idempotency-Key", "matrix-reward-other-" + c),
+        Expect.authenticated(403).only(422, "boulangerie", "librairie", "caisse"));
   }
 
   private void settings(Registry r) {
@@ -131,9 +221,5 @@ final class OperationProbes {
   /** A coordinator's action in the demo network: coord1 only; another network's coordinator 404. */
   private Expect coordinatorOnly() {
     return Expect.authenticated(403).only(200, "coord1").only(404, otherCoordinator);
-  }
-
-  Callers callers() {
-    return callers;
   }
 }
