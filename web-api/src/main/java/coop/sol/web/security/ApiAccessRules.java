@@ -143,6 +143,20 @@ final class ApiAccessRules {
               "/api/v1/rewards",
               Scope.PAY,
               EnumSet.of(Role.MERCHANT, Role.CASHIER)),
+          coordinators(HttpMethod.POST, "/api/v1/volunteering/allowances", Scope.ADMIN),
+          roles(
+              HttpMethod.POST,
+              "/api/v1/volunteering/certifications",
+              Scope.PAY,
+              EnumSet.of(Role.ASSOCIATION)),
+          roles(
+              HttpMethod.GET,
+              "/api/v1/volunteering/allowance",
+              Scope.READ,
+              EnumSet.of(Role.ASSOCIATION)),
+          roles(HttpMethod.POST, "/api/v1/vouchers/grants", Scope.PAY, EnumSet.of(Role.FUNDER)),
+          roles(HttpMethod.POST, "/api/v1/vouchers/payments", Scope.PAY, EnumSet.of(Role.MEMBER)),
+          roles(HttpMethod.GET, "/api/v1/vouchers/holdings", Scope.READ, EnumSet.of(Role.MEMBER)),
           // --- end of SOL operations
           roles(
               HttpMethod.GET, "/actuator/prometheus", Scope.ADMIN, EnumSet.of(Role.ADMINISTRATOR)));

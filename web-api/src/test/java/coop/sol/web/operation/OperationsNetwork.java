@@ -118,7 +118,7 @@ final class OperationsNetwork {
     assertThat(report.valid()).isTrue();
   }
 
-  private void open(OwnerKind kind, String owner, StrandKind... strands) {
+  void open(OwnerKind kind, String owner, StrandKind... strands) {
     for (StrandKind strand : strands) {
       ledger().accounts().open(network.id(), strand, kind, owner, owner, OptionalLong.of(0));
     }

@@ -11,6 +11,8 @@ import coop.sol.ledger.transfer.IdempotencyKey;
 import coop.sol.web.Api;
 import coop.sol.web.Callers;
 import coop.sol.web.security.AuthorizationMatrixIT.Expect;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.context.ApplicationContext;
@@ -63,6 +65,7 @@ final class OperationProbes {
     operations.settings().setUp(other.id());
     settings(registry);
     exchangeAndRewards(registry);
+    volunteeringAndVouchers(registry);
   }
 
   private long account(Network network, OwnerKind kind, String owner, StrandKind strand) {
@@ -216,6 +219,97 @@ final class OperationProbes {
                         "minimum",
                         "0.01")),
         coordinatorOnly());
+  }
+
+  private void volunteeringAndVouchers(Registry r) {
+    long assos = account(demo, OwnerKind.ASSOCIATION, "asso", StrandKind.ENGAGEMENT);
+    long alices = account(demo, OwnerKind.MEMBER, "alice", StrandKind.ENGAGEMENT);
+    long zoes = account(other, OwnerKind.MEMBER, otherMember, StrandKind.COOPERATION);
+    long bakery = account(demo, OwnerKind.MERCHANT, "boulangerie", StrandKind.AFFECTE);
+    long bookshop = account(demo, OwnerKind.MERCHANT, "librairie", StrandKind.AFFECTE);
+
+    r.probe(
+        "POST /api/v1/volunteering/allowances",
+        "an allowance for the demo's association",
+        c ->
+            api.apply(c)
+                .post(
+                    "/api/v1/volunteering/allowances",
+                    Api.json("associationAccountId", assos, "amount", "1.00"))
+                .header("Idempotency-Key", "matrix-allowance-" + c),
+        // another network's coordinator: an account that does not exist for them
+        Expect.authenticated(403).only(201, "coord1").only(422, otherCoordinator));
+    r.probe(
+        "POST /api/v1/volunteering/certifications",
+        "a minute of alice's volunteering",
+        c ->
+            api.apply(c)
+                .post(
+                    "/api/v1/volunteering/certifications",
+                    Api.json("memberAccountId", alices, "minutes", 1))
+                .header("Idempotency-Key", "matrix-hours-" + c),
+        Expect.authenticated(403).only(201, "asso"));
+    r.probe(
+        "POST /api/v1/volunteering/certifications",
+        "for a member of another network",
+        c ->
+            api.apply(c)
+                .post(
+                    "/api/v1/volunteering/certifications",
+                    Api.json("memberAccountId", zoes, "minutes", 1))
+                .header("Idempotency-Key", "matrix-hours-other-" + c),
+        Expect.authenticated(403).only(422, "asso"));
+    r.probe(
+        "GET /api/v1/volunteering/allowance",
+        "own allowance",
+        c -> api.apply(c).get("/api/v1/volunteering/allowance"),
+        Expect.authenticated(403).only(200, "asso"));
+    r.probe(
+        "POST /api/v1/vouchers/grants",
+        "a lot for alice",
+        c ->
+            api.apply(c)
+                .post(
+                    "/api/v1/vouchers/grants",
+                    Api.json(
+                        "beneficiary",
+                        "alice",
+                        "amount",
+                        "1.00",
+                        "expiresAt",
+                        Instant.now().plus(30, ChronoUnit.DAYS).toString(),
+                        "categories",
+                        List.of("FOOD"),
+                        "label",
+                        "Matrice"))
+                .header("Idempotency-Key", "matrix-grant-" + c),
+        Expect.authenticated(403).only(201, "mairie"));
+    r.probe(
+        "POST /api/v1/vouchers/payments",
+        "vouchers at the bakery (FOOD)",
+        c ->
+            api.apply(c)
+                .post(
+                    "/api/v1/vouchers/payments",
+                    Api.json("merchantAccountId", bakery, "amount", "0.01"))
+                .header("Idempotency-Key", "matrix-voucher-" + c),
+        // bruno holds no lot; the other network's member cannot name the bakery
+        Expect.authenticated(403).only(201, "alice").only(422, "bruno", otherMember));
+    r.probe(
+        "POST /api/v1/vouchers/payments",
+        "vouchers at the bookshop (BOOKS)",
+        c ->
+            api.apply(c)
+                .post(
+                    "/api/v1/vouchers/payments",
+                    Api.json("merchantAccountId", bookshop, "amount", "0.01"))
+                .header("Idempotency-Key", "matrix-voucher-books-" + c),
+        Expect.authenticated(403).only(422, "alice", "bruno", otherMember));
+    r.probe(
+        "GET /api/v1/vouchers/holdings",
+        "own lots",
+        c -> api.apply(c).get("/api/v1/vouchers/holdings"),
+        Expect.authenticated(403).only(200, "alice", "bruno", otherMember));
   }
 
   /** A coordinator's action in the demo network: coord1 only; another network's coordinator 404. */
