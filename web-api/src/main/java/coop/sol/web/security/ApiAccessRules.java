@@ -157,6 +157,13 @@ final class ApiAccessRules {
           roles(HttpMethod.POST, "/api/v1/vouchers/grants", Scope.PAY, EnumSet.of(Role.FUNDER)),
           roles(HttpMethod.POST, "/api/v1/vouchers/payments", Scope.PAY, EnumSet.of(Role.MEMBER)),
           roles(HttpMethod.GET, "/api/v1/vouchers/holdings", Scope.READ, EnumSet.of(Role.MEMBER)),
+          // the owner only: cashiers take payments but never turn SOL into euros
+          roles(
+              HttpMethod.GET, "/api/v1/reconversions/quote", Scope.READ, EnumSet.of(Role.MERCHANT)),
+          roles(HttpMethod.POST, "/api/v1/reconversions", Scope.PAY, EnumSet.of(Role.MERCHANT)),
+          coordinators(HttpMethod.GET, "/api/v1/fonte/preview", Scope.READ),
+          coordinators(HttpMethod.POST, "/api/v1/fonte/runs", Scope.ADMIN),
+          coordinators(HttpMethod.GET, "/api/v1/fonte/runs", Scope.READ),
           // --- end of SOL operations
           roles(
               HttpMethod.GET, "/actuator/prometheus", Scope.ADMIN, EnumSet.of(Role.ADMINISTRATOR)));

@@ -7,11 +7,17 @@ import coop.sol.ledger.exchange.SolPurchase;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.Network;
 import coop.sol.ledger.network.StrandKind;
+import coop.sol.ledger.operation.Actor;
+import coop.sol.ledger.settings.BasisPoints;
+import coop.sol.ledger.settings.FonteRule;
 import coop.sol.ledger.transfer.IdempotencyKey;
 import coop.sol.web.Api;
 import coop.sol.web.Callers;
 import coop.sol.web.security.AuthorizationMatrixIT.Expect;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
@@ -66,6 +72,7 @@ final class OperationProbes {
     settings(registry);
     exchangeAndRewards(registry);
     volunteeringAndVouchers(registry);
+    reconversionAndFonte(registry);
   }
 
   private long account(Network network, OwnerKind kind, String owner, StrandKind strand) {
@@ -310,6 +317,57 @@ final class OperationProbes {
         "own lots",
         c -> api.apply(c).get("/api/v1/vouchers/holdings"),
         Expect.authenticated(403).only(200, "alice", "bruno", otherMember));
+  }
+
+  private void reconversionAndFonte(Registry r) {
+    // the other network's fonte has a period that ended yesterday (nobody to charge in it); the
+    // demo's first period has not ended yet
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+    operations
+        .settings()
+        .changeFonteRule(
+            other.id(),
+            StrandKind.COOPERATION,
+            new FonteRule(
+                true,
+                BasisPoints.of(200),
+                Period.ofDays(1),
+                today.minusDays(3),
+                ZoneId.of("Europe/Paris"),
+                1,
+                operations.settings().setUp(other.id()).fund(StrandKind.COOPERATION)),
+            Actor.of("matrix"))
+        .orElseThrow();
+
+    r.probe(
+        "GET /api/v1/reconversions/quote",
+        "a quote for 10.00",
+        c -> api.apply(c).get("/api/v1/reconversions/quote?amount=10.00"),
+        Expect.authenticated(403).only(200, "boulangerie", "librairie"));
+    r.probe(
+        "POST /api/v1/reconversions",
+        "0.10 of one's own SOL",
+        c ->
+            api.apply(c)
+                .post("/api/v1/reconversions", Api.json("amount", "0.10"))
+                .header("Idempotency-Key", "matrix-reconversion-" + c),
+        // members and cashiers never reconvert
+        Expect.authenticated(403).only(201, "boulangerie", "librairie"));
+    r.probe(
+        "GET /api/v1/fonte/preview",
+        "the latest period that ended",
+        c -> api.apply(c).get("/api/v1/fonte/preview?strand=COOPERATION"),
+        Expect.authenticated(403).only(422, "coord1").only(200, otherCoordinator));
+    r.probe(
+        "POST /api/v1/fonte/runs",
+        "a run of the latest period that ended",
+        c -> api.apply(c).post("/api/v1/fonte/runs", Api.json("strand", "COOPERATION")),
+        Expect.authenticated(403).only(422, "coord1").only(200, otherCoordinator));
+    r.probe(
+        "GET /api/v1/fonte/runs",
+        "the runs",
+        c -> api.apply(c).get("/api/v1/fonte/runs"),
+        Expect.authenticated(403).only(200, "coord1", otherCoordinator));
   }
 
   /** A coordinator's action in the demo network: coord1 only; another network's coordinator 404. */
