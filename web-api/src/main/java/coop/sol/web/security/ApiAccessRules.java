@@ -164,6 +164,11 @@ final class ApiAccessRules {
           coordinators(HttpMethod.GET, "/api/v1/fonte/preview", Scope.READ),
           coordinators(HttpMethod.POST, "/api/v1/fonte/runs", Scope.ADMIN),
           coordinators(HttpMethod.GET, "/api/v1/fonte/runs", Scope.READ),
+          coordinators(HttpMethod.POST, "/api/v1/corrections", Scope.ADMIN),
+          coordinators(HttpMethod.GET, "/api/v1/corrections", Scope.READ),
+          coordinators(HttpMethod.GET, "/api/v1/corrections/{id}", Scope.READ),
+          coordinators(HttpMethod.POST, "/api/v1/corrections/{id}/approve", Scope.ADMIN),
+          coordinators(HttpMethod.POST, "/api/v1/corrections/{id}/decline", Scope.ADMIN),
           // --- end of SOL operations
           roles(
               HttpMethod.GET, "/actuator/prometheus", Scope.ADMIN, EnumSet.of(Role.ADMINISTRATOR)));

@@ -3,6 +3,7 @@ package coop.sol.web.security;
 import coop.sol.ledger.Operations;
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.correction.CorrectionProposal;
 import coop.sol.ledger.exchange.SolPurchase;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.Network;
@@ -73,6 +74,7 @@ final class OperationProbes {
     exchangeAndRewards(registry);
     volunteeringAndVouchers(registry);
     reconversionAndFonte(registry);
+    corrections(registry);
   }
 
   private long account(Network network, OwnerKind kind, String owner, StrandKind strand) {
@@ -368,6 +370,67 @@ final class OperationProbes {
         "the runs",
         c -> api.apply(c).get("/api/v1/fonte/runs"),
         Expect.authenticated(403).only(200, "coord1", otherCoordinator));
+  }
+
+  private void corrections(Registry r) {
+    AccountId bakery =
+        new AccountId(account(demo, OwnerKind.MERCHANT, "boulangerie", StrandKind.COOPERATION));
+    AccountId alices =
+        new AccountId(account(demo, OwnerKind.MEMBER, "alice", StrandKind.COOPERATION));
+    // proposals of the demo's second coordinator, for coord1 to read, approve and decline
+    long[] byCoord2 = new long[3];
+    for (int i = 0; i < byCoord2.length; i++) {
+      byCoord2[i] =
+          operations
+              .corrections()
+              .propose(
+                  demo.id(),
+                  CorrectionProposal.transfer(
+                      StrandKind.COOPERATION, bakery, alices, Amount.of(1), "Matrice " + i),
+                  Actor.of("coord2"))
+              .orElseThrow()
+              .id();
+    }
+
+    r.probe(
+        "POST /api/v1/corrections",
+        "a correction between two accounts of the demo",
+        c ->
+            api.apply(c)
+                .post(
+                    "/api/v1/corrections",
+                    Api.json(
+                        "strand",
+                        "COOPERATION",
+                        "debitAccountId",
+                        bakery.value(),
+                        "creditAccountId",
+                        alices.value(),
+                        "amount",
+                        "0.01",
+                        "reason",
+                        "Matrice")),
+        Expect.authenticated(403).only(201, "coord1").only(422, otherCoordinator));
+    r.probe(
+        "GET /api/v1/corrections",
+        "the corrections awaiting approval",
+        c -> api.apply(c).get("/api/v1/corrections"),
+        Expect.authenticated(403).only(200, "coord1", otherCoordinator));
+    r.probe(
+        "GET /api/v1/corrections/{id}",
+        "coord2's proposal",
+        c -> api.apply(c).get("/api/v1/corrections/" + byCoord2[0]),
+        coordinatorOnly());
+    r.probe(
+        "POST /api/v1/corrections/{id}/approve",
+        "coord2's proposal",
+        c -> api.apply(c).post("/api/v1/corrections/" + byCoord2[1] + "/approve", null),
+        coordinatorOnly());
+    r.probe(
+        "POST /api/v1/corrections/{id}/decline",
+        "coord2's proposal",
+        c -> api.apply(c).post("/api/v1/corrections/" + byCoord2[2] + "/decline", null),
+        coordinatorOnly());
   }
 
   /** A coordinator's action in the demo network: coord1 only; another network's coordinator 404. */
