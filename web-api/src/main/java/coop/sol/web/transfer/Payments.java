@@ -7,6 +7,7 @@ import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.transfer.IdempotencyKey;
 import coop.sol.ledger.transfer.RejectionReason;
 import coop.sol.ledger.transfer.Transfer;
@@ -70,7 +71,8 @@ class Payments {
     if (!access.holds(caller, debit)) {
       throw new ApiProblemException(ProblemCode.DEBIT_NOT_ALLOWED);
     }
-    if (operations.vouchers().lot(debit.network(), debit.id()).isPresent()) {
+    if (debit.strand() == StrandKind.AFFECTE
+        && operations.vouchers().lot(debit.network(), debit.id()).isPresent()) {
       // a lot of earmarked vouchers is spent only by POST /api/v1/vouchers/payments, which checks
       // the merchant's categories and the lot's expiry
       throw new ApiProblemException(

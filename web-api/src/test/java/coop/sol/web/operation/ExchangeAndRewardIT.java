@@ -98,6 +98,13 @@ class ExchangeAndRewardIT {
             .header("Idempotency-Key", "versement-1")
             .send();
     assertThat(banked.status()).as(banked.toString()).isEqualTo(201);
+    Api.Response bankedAgain =
+        n.as(n.agent)
+            .post("/api/v1/exchange/offices/" + till + "/bank", Api.json("euros", "50.00"))
+            .header("Idempotency-Key", "versement-1")
+            .send();
+    assertThat(bankedAgain.status()).isEqualTo(200);
+    assertThat(bankedAgain.json().get("transfer")).isEqualTo(banked.json().get("transfer"));
     JsonNode after = reserve();
     assertThat(after.get("eurosBanked").asString()).isEqualTo("50.00");
     assertThat(after.get("eurosInTills").asString()).isEqualTo("10.00");
