@@ -8,6 +8,13 @@ import coop.sol.web.Api;
 import coop.sol.web.Callers;
 import coop.sol.web.SolApplicationTest;
 import coop.sol.web.user.Role;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +127,31 @@ class ExchangeAndRewardIT {
 
     JsonNode audit = n.as(n.coordinator).get("/api/v1/audit").send().json().get("items");
     assertThat(audit.findValuesAsString("action")).containsOnlyOnce("EXCHANGE_TILL_BANKED");
+  }
+
+  @Test
+  void concurrent_retries_of_one_purchase_issue_once() throws Exception {
+    long member = n.accountId(OwnerKind.MEMBER, n.member, COOP);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Api.Response>> answers = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(pool.submit(() -> buy("achat-simultane", member, "20.00")));
+      }
+      Set<JsonNode> transfers = new HashSet<>();
+      int created = 0;
+      for (Future<Api.Response> answer : answers) {
+        Api.Response response = answer.get();
+        assertThat(response.status()).as(response.toString()).isIn(200, 201);
+        created += response.status() == 201 ? 1 : 0;
+        transfers.add(response.json().get("transfers"));
+      }
+      assertThat(created).isEqualTo(1);
+      assertThat(transfers).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(n.balance(OwnerKind.MEMBER, n.member, COOP)).isEqualTo("21.00");
   }
 
   @Test

@@ -134,6 +134,18 @@ class NetworkSettingsIT {
   }
 
   @Test
+  void changing_settings_needs_the_admin_scope_reading_them_the_read_scope() {
+    Api readOnly = callers.api().as(callers.createToken(n.coordinator, List.of("read")));
+    assertThat(readOnly.get(settings).send().status()).isEqualTo(200);
+    Api.Response refused =
+        readOnly.put(settings + "/categories/FOOD", Api.json("label", "Alimentation")).send();
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.code()).isEqualTo("INSUFFICIENT_SCOPE");
+    Api payOnly = callers.api().as(callers.createToken(n.member, List.of("pay")));
+    assertThat(payOnly.get(settings).send().code()).isEqualTo("INSUFFICIENT_SCOPE");
+  }
+
+  @Test
   void refusals_are_problems_with_stable_codes() {
     var unknownCategory =
         put(
