@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -67,8 +68,14 @@ class DemoOperations {
           new NetworkRates(EuroRate.of("1.00"), BasisPoints.of(500), BasisPoints.of(500)),
           demo);
     }
-    settings.defineCategory(id, new MerchantCategory("FOOD", "Alimentation"));
-    settings.defineCategory(id, new MerchantCategory("BOOKS", "Livres et culture"));
+    for (MerchantCategory category :
+        List.of(
+            new MerchantCategory("FOOD", "Alimentation"),
+            new MerchantCategory("BOOKS", "Livres et culture"))) {
+      if (!settings.unknownCategories(id, Set.of(category.code())).isEmpty()) {
+        settings.defineCategory(id, category);
+      }
+    }
     merchant(id, "boulangerie", "FOOD", 500, demo);
     merchant(id, "librairie", "BOOKS", 300, demo);
     if (settings.volunteerRate(id, "asso").isEmpty()) {
