@@ -1,5 +1,6 @@
 package coop.sol.web.apidoc;
 
+import coop.sol.ledger.operation.OperationReason;
 import coop.sol.ledger.transfer.RejectionReason;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.problem.ProblemCode;
@@ -91,6 +92,12 @@ class ApiDocumentation {
     }
     for (RejectionReason reason : RejectionReason.values()) {
       codes.add(reason.name());
+    }
+    // the SOL operations' own refusals (coop.sol.web.operation)
+    for (OperationReason reason : OperationReason.values()) {
+      if (!codes.contains(reason.name())) {
+        codes.add(reason.name());
+      }
     }
     Map<String, Schema> properties = new LinkedHashMap<>();
     properties.put("type", new StringSchema().format("uri-reference").example("about:blank"));

@@ -19,5 +19,21 @@ public enum AuditAction {
   /** A merchant or cashier cancelled an open payment request. */
   PAYMENT_REQUEST_CANCELLED,
   /** A merchant or cashier refunded all or part of a payment. */
-  REFUND_ISSUED
+  REFUND_ISSUED,
+
+  // --- SOL operations (coop.sol.web.operation)
+  /** A coordinator changed a network setting (rates, categories, a merchant's, fonte rule...). */
+  NETWORK_SETTINGS_CHANGED,
+  /** An exchange office's euros were moved from its till to the guarantee fund. */
+  EXCHANGE_TILL_BANKED,
+  /** A coordinator granted an association an allowance of SOL Engagement. */
+  VOLUNTEER_ALLOWANCE_GRANTED,
+  /** A coordinator ran the fonte of a period by hand. */
+  FONTE_RUN,
+  /** A coordinator proposed a correction. */
+  CORRECTION_PROPOSED,
+  /** A second coordinator approved a correction, which was posted. */
+  CORRECTION_APPROVED,
+  /** A second coordinator declined a correction. */
+  CORRECTION_DECLINED
 }

@@ -43,11 +43,13 @@ class DemoNetwork {
   private final Ledger ledger;
   private final Users users;
   private final PasswordEncoder passwords;
+  private final DemoOperations operations;
 
-  DemoNetwork(Ledger ledger, Users users, PasswordEncoder passwords) {
+  DemoNetwork(Ledger ledger, Users users, PasswordEncoder passwords, DemoOperations operations) {
     this.ledger = ledger;
     this.users = users;
     this.passwords = passwords;
+    this.operations = operations;
   }
 
   /** Whether any demo user exists already (their passwords are then only in the credentials). */
@@ -81,6 +83,7 @@ class DemoNetwork {
       accounts.openSystem(FUND, strand, "Fonds de l'association", OptionalLong.of(0));
     }
     new Transfers(network, accounts).post();
+    operations.setUp(network);
     return existing.isEmpty();
   }
 

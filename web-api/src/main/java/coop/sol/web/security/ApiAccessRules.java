@@ -135,6 +135,70 @@ final class ApiAccessRules {
           anyUser(HttpMethod.GET, "/api/v1/pay-tokens/{id}/qr.svg", Scope.READ),
           roles(HttpMethod.POST, "/api/v1/pay-tokens/redeem", Scope.PAY, TILL),
           roles(HttpMethod.POST, "/api/v1/transfers/{id}/refunds", Scope.PAY, TILL),
+          // --- SOL operations (coop.sol.web.operation): money-moving needs "pay", coordinators'
+          // actions "admin", reads "read"; each endpoint scopes to the caller's networks
+          anyUser(HttpMethod.GET, "/api/v1/networks/{id}/settings", Scope.READ),
+          coordinators(HttpMethod.PUT, "/api/v1/networks/{id}/settings/rates", Scope.ADMIN),
+          coordinators(
+              HttpMethod.PUT, "/api/v1/networks/{id}/settings/categories/{code}", Scope.ADMIN),
+          coordinators(
+              HttpMethod.PUT,
+              "/api/v1/networks/{id}/settings/merchants/{merchant}/categories",
+              Scope.ADMIN),
+          coordinators(
+              HttpMethod.PUT,
+              "/api/v1/networks/{id}/settings/merchants/{merchant}/reward-rate",
+              Scope.ADMIN),
+          coordinators(
+              HttpMethod.PUT,
+              "/api/v1/networks/{id}/settings/associations/{association}/volunteer-rate",
+              Scope.ADMIN),
+          coordinators(
+              HttpMethod.PUT, "/api/v1/networks/{id}/settings/fonte-rules/{strand}", Scope.ADMIN),
+          roles(
+              HttpMethod.POST,
+              "/api/v1/exchange/purchases",
+              Scope.PAY,
+              EnumSet.of(Role.EXCHANGE_AGENT)),
+          roles(
+              HttpMethod.POST,
+              "/api/v1/exchange/offices/{id}/bank",
+              Scope.PAY,
+              EnumSet.of(Role.EXCHANGE_AGENT)),
+          coordinators(HttpMethod.GET, "/api/v1/exchange/reserve", Scope.READ),
+          // cashiers record rewards at the till, for their merchant
+          roles(
+              HttpMethod.POST,
+              "/api/v1/rewards",
+              Scope.PAY,
+              EnumSet.of(Role.MERCHANT, Role.CASHIER)),
+          coordinators(HttpMethod.POST, "/api/v1/volunteering/allowances", Scope.ADMIN),
+          roles(
+              HttpMethod.POST,
+              "/api/v1/volunteering/certifications",
+              Scope.PAY,
+              EnumSet.of(Role.ASSOCIATION)),
+          roles(
+              HttpMethod.GET,
+              "/api/v1/volunteering/allowance",
+              Scope.READ,
+              EnumSet.of(Role.ASSOCIATION)),
+          roles(HttpMethod.POST, "/api/v1/vouchers/grants", Scope.PAY, EnumSet.of(Role.FUNDER)),
+          roles(HttpMethod.POST, "/api/v1/vouchers/payments", Scope.PAY, EnumSet.of(Role.MEMBER)),
+          roles(HttpMethod.GET, "/api/v1/vouchers/holdings", Scope.READ, EnumSet.of(Role.MEMBER)),
+          // the owner only: cashiers take payments but never turn SOL into euros
+          roles(
+              HttpMethod.GET, "/api/v1/reconversions/quote", Scope.READ, EnumSet.of(Role.MERCHANT)),
+          roles(HttpMethod.POST, "/api/v1/reconversions", Scope.PAY, EnumSet.of(Role.MERCHANT)),
+          coordinators(HttpMethod.GET, "/api/v1/fonte/preview", Scope.READ),
+          coordinators(HttpMethod.POST, "/api/v1/fonte/runs", Scope.ADMIN),
+          coordinators(HttpMethod.GET, "/api/v1/fonte/runs", Scope.READ),
+          coordinators(HttpMethod.POST, "/api/v1/corrections", Scope.ADMIN),
+          coordinators(HttpMethod.GET, "/api/v1/corrections", Scope.READ),
+          coordinators(HttpMethod.GET, "/api/v1/corrections/{id}", Scope.READ),
+          coordinators(HttpMethod.POST, "/api/v1/corrections/{id}/approve", Scope.ADMIN),
+          coordinators(HttpMethod.POST, "/api/v1/corrections/{id}/decline", Scope.ADMIN),
+          // --- end of SOL operations
           roles(
               HttpMethod.GET, "/actuator/prometheus", Scope.ADMIN, EnumSet.of(Role.ADMINISTRATOR)));
 
@@ -150,6 +214,10 @@ final class ApiAccessRules {
 
   private static Rule roles(HttpMethod method, String pattern, Scope scope, Set<Role> roles) {
     return new Rule(method, pattern, false, scope, roles);
+  }
+
+  private static Rule coordinators(HttpMethod method, String pattern, Scope scope) {
+    return roles(method, pattern, scope, EnumSet.of(Role.COORDINATOR));
   }
 
   static Optional<Rule> ruleFor(HttpServletRequest request) {

@@ -1,11 +1,13 @@
 package coop.sol.web.transfer;
 
 import coop.sol.ledger.Ledger;
+import coop.sol.ledger.Operations;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.transfer.IdempotencyKey;
 import coop.sol.ledger.transfer.RejectionReason;
 import coop.sol.ledger.transfer.Transfer;
@@ -44,11 +46,13 @@ class Payments {
   private final Ledger ledger;
   private final AccountAccess access;
   private final NetworkDirectory networks;
+  private final Operations operations;
 
-  Payments(Ledger ledger, AccountAccess access, NetworkDirectory networks) {
+  Payments(Ledger ledger, AccountAccess access, NetworkDirectory networks, Operations operations) {
     this.ledger = ledger;
     this.access = access;
     this.networks = networks;
+    this.operations = operations;
   }
 
   /** What a payment request asks for; the amount is still the client's text. */
@@ -66,6 +70,14 @@ class Payments {
             .orElseThrow(() -> Rejections.problem(RejectionReason.DEBIT_ACCOUNT_NOT_FOUND));
     if (!access.holds(caller, debit)) {
       throw new ApiProblemException(ProblemCode.DEBIT_NOT_ALLOWED);
+    }
+    if (debit.strand() == StrandKind.AFFECTE
+        && operations.vouchers().lot(debit.network(), debit.id()).isPresent()) {
+      // a lot of earmarked vouchers is spent only by POST /api/v1/vouchers/payments, which checks
+      // the merchant's categories and the lot's expiry
+      throw new ApiProblemException(
+          ProblemCode.DEBIT_NOT_ALLOWED,
+          "Des SOL Affecté se dépensent par /api/v1/vouchers/payments, pas par un virement.");
     }
     NetworkId network = debit.network();
     Amount amount = ApiAmounts.parse(payment.amount(), networks.scale(network, debit.strand()));

@@ -16,7 +16,7 @@ import org.springframework.http.HttpStatus;
 public final class Rejections {
   private Rejections() {}
 
-  static HttpStatus status(RejectionReason reason) {
+  public static HttpStatus status(RejectionReason reason) {
     return switch (reason) {
       case EXISTS_WITH_DIFFERENT_DEBIT_ACCOUNT,
           EXISTS_WITH_DIFFERENT_CREDIT_ACCOUNT,

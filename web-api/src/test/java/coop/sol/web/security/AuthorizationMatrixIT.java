@@ -425,6 +425,9 @@ class AuthorizationMatrixIT {
                 .header("Idempotency-Key", "matrix-refund-" + c),
         // a payment to another shop is not the bookshop's to refund: it does not exist for them
         Expect.authenticated(403).only(201, "boulangerie", "caisse").only(404, "librairie"));
+    // --- the SOL operations: their probes are in OperationProbes
+    new OperationProbes(callers, context, this::api, demo, other, otherMember, otherCoordinator)
+        .addTo(this::probe);
 
     // --- actuator
     probe(

@@ -1,0 +1,24 @@
+package coop.sol.web.operation;
+
+import coop.sol.ledger.Ledger;
+import coop.sol.ledger.Operations;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The SOL operations of the installation, over the {@link Ledger} bean and its database. */
+@Configuration(proxyBeanMethods = false)
+class OperationsConfiguration {
+
+  /**
+   * The operations run on the system clock in UTC, as the ledger's writers do: settings take
+   * effect, vouchers expire and fonte periods end by it.
+   */
+  @Bean
+  @DependsOnDatabaseInitialization
+  Operations operations(Ledger ledger, DataSource dataSource) {
+    return new Operations(ledger, dataSource, Clock.systemUTC());
+  }
+}
