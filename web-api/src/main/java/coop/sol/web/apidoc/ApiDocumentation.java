@@ -173,6 +173,17 @@ class ApiDocumentation {
       busy.addHeaderObject(
           "Retry-After", new Header().description("Secondes").schema(new IntegerSchema()));
     }
+    // any request may be shed under load or meet a database that is restarting
+    ApiResponse unavailable =
+        problem(
+            responses,
+            "503",
+            "Serveur saturé (OVERLOADED) ou base de données injoignable (DATABASE_UNAVAILABLE) :"
+                + " réessayer après Retry-After");
+    if (unavailable.getHeaders() == null || !unavailable.getHeaders().containsKey("Retry-After")) {
+      unavailable.addHeaderObject(
+          "Retry-After", new Header().description("Secondes").schema(new IntegerSchema()));
+    }
     problem(responses, "500", "Erreur interne (journalisée ; jamais de trace de pile)");
   }
 

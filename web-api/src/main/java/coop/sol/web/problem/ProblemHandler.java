@@ -22,8 +22,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every error that reaches Spring MVC into an RFC 9457 problem with a stable {@code code}.
- * Spring's own exceptions (bad JSON, wrong method, unknown path...) get the code of their kind;
- * anything unexpected is logged with its stack trace and answered with a bare INTERNAL_ERROR, so no
+ * Spring's own exceptions (bad JSON, wrong method, unknown path...) get the code of their kind; a
+ * database out of reach is a 503 DATABASE_UNAVAILABLE ({@link DatabaseFailures}); anything else
+ * unexpected is logged with its stack trace and answered with a bare INTERNAL_ERROR, so no
  * internals leak to the client.
  */
 @RestControllerAdvice
@@ -52,6 +53,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (DatabaseFailures.isUnavailability(e)) {
+      // not a bug: the database is restarting, unreachable or too slow; the client retries
+      log.warn("Database unavailable while handling a request: {}", DatabaseFailures.describe(e));
+      return refused(DatabaseFailures.problem());
+    }
     log.error("Unexpected error while handling a request", e);
     ProblemDetail problem = Problems.of(ProblemCode.INTERNAL_ERROR);
     return ResponseEntity.status(problem.getStatus()).body(problem);
