@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.method.MethodValidationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -39,6 +40,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
   void rethrowSecurityException(RuntimeException e) {
     throw e;
+  }
+
+  /**
+   * Spring Security's firewall checks header values only when they are read, so a header with
+   * characters it refuses (found by {@code HostileInputFuzzIT} in an Idempotency-Key) is rejected
+   * while a controller reads it: a bad request, not a failure of the server.
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<ProblemDetail> rejectedByFirewall(RequestRejectedException e) {
+    log.debug("Request rejected by the firewall: {}", e.getMessage());
+    ProblemDetail problem = Problems.of(ProblemCode.BAD_REQUEST);
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   @ExceptionHandler(ApiProblemException.class)

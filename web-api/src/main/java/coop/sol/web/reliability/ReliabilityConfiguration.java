@@ -10,8 +10,9 @@ import org.springframework.core.Ordered;
 
 /**
  * The servlet filters that run before everything but Spring Boot's forwarded-headers filter (so
- * that they see the scheme a reverse proxy reports): security headers first, then load shedding,
- * both ahead of the 64 KiB body limit and of Spring Security.
+ * that they see the scheme a reverse proxy reports): security headers first, then the check of what
+ * the forwarded headers made of the request, then load shedding, all ahead of the 64 KiB body limit
+ * and of Spring Security.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -22,6 +23,13 @@ class ReliabilityConfiguration {
     var registration =
         new FilterRegistrationBean<>(new SecurityHeaders(settings.contentSecurityPolicy()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ForwardedRequestCheck> forwardedRequestCheck(Problems problems) {
+    var registration = new FilterRegistrationBean<>(new ForwardedRequestCheck(problems));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
     return registration;
   }
 
