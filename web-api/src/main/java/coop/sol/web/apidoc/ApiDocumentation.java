@@ -173,6 +173,9 @@ class ApiDocumentation {
       busy.addHeaderObject(
           "Retry-After", new Header().description("Secondes").schema(new IntegerSchema()));
     }
+    if (path.equals("/api/v1/admin/backups") && method == PathItem.HttpMethod.POST) {
+      problem(responses, "409", "Sauvegarde déjà en cours, ou base externe (pg_basebackup)");
+    }
     // any request may be shed under load or meet a database that is restarting
     ApiResponse unavailable =
         problem(

@@ -19,5 +19,9 @@ public enum AuditAction {
   /** A merchant or cashier cancelled an open payment request. */
   PAYMENT_REQUEST_CANCELLED,
   /** A merchant or cashier refunded all or part of a payment. */
-  REFUND_ISSUED
+  REFUND_ISSUED,
+  /**
+   * An online backup of the embedded database was written (by an administrator or the schedule).
+   */
+  BACKUP_CREATED
 }

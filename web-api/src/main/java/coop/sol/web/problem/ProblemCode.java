@@ -97,6 +97,11 @@ public enum ProblemCode {
       HttpStatus.SERVICE_UNAVAILABLE,
       "Le grand livre n'a pas répondu à temps ; l'opération a pu aboutir ou non : réessayez avec la"
           + " même Idempotency-Key (sans risque de double paiement)."),
+  BACKUP_IN_PROGRESS(HttpStatus.CONFLICT, "Une sauvegarde est déjà en cours."),
+  BACKUP_UNAVAILABLE(
+      HttpStatus.CONFLICT,
+      "Sauvegarde en ligne possible seulement avec la base embarquée ; avec une base externe,"
+          + " utilisez pg_basebackup ou pg_dump."),
   INTERNAL_ERROR(
       HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne du serveur ; elle a été journalisée.");
 

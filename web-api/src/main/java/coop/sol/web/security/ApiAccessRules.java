@@ -136,7 +136,18 @@ final class ApiAccessRules {
           roles(HttpMethod.POST, "/api/v1/pay-tokens/redeem", Scope.PAY, TILL),
           roles(HttpMethod.POST, "/api/v1/transfers/{id}/refunds", Scope.PAY, TILL),
           roles(
-              HttpMethod.GET, "/actuator/prometheus", Scope.ADMIN, EnumSet.of(Role.ADMINISTRATOR)));
+              HttpMethod.GET, "/actuator/prometheus", Scope.ADMIN, EnumSet.of(Role.ADMINISTRATOR)),
+          // the installation's backups: its administrators
+          roles(
+              HttpMethod.POST,
+              "/api/v1/admin/backups",
+              Scope.ADMIN,
+              EnumSet.of(Role.ADMINISTRATOR)),
+          roles(
+              HttpMethod.GET,
+              "/api/v1/admin/backups",
+              Scope.ADMIN,
+              EnumSet.of(Role.ADMINISTRATOR)));
 
   private ApiAccessRules() {}
 
