@@ -11,7 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The SOL application: {@code java -jar sol.jar} serves the web API; {@code --demo} also seeds a
- * demo network; {@code --create-admin=NAME} creates the first administrator and exits.
+ * demo network; {@code --create-admin=NAME} creates the first administrator and exits; {@code
+ * --verify-journal} verifies every network's journal and exits.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -19,6 +20,9 @@ public class SolApplication {
 
   /** The command-line option that creates an administrator instead of serving requests. */
   public static final String CREATE_ADMIN_OPTION = "create-admin";
+
+  /** The command-line option that verifies every network's journal instead of serving requests. */
+  public static final String VERIFY_JOURNAL_OPTION = "verify-journal";
 
   /** The command-line option (or property {@code sol.demo=true}) that seeds the demo network. */
   public static final String DEMO_OPTION = "demo";
@@ -52,6 +56,7 @@ public class SolApplication {
         .anyMatch(
             arg ->
                 arg.equals("--" + CREATE_ADMIN_OPTION)
-                    || arg.startsWith("--" + CREATE_ADMIN_OPTION + "="));
+                    || arg.startsWith("--" + CREATE_ADMIN_OPTION + "=")
+                    || arg.equals("--" + VERIFY_JOURNAL_OPTION));
   }
 }

@@ -26,15 +26,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * own, which would stop PostgreSQL while the application is still finishing its requests.
    */
   public static EmbeddedDatabase persistent(Path dataDirectory) {
+    return persistent(dataDirectory, 0);
+  }
+
+  /**
+   * As {@link #persistent(Path)}, on {@code port} of 127.0.0.1, or on a free port if it is 0. A
+   * server restarted on the port it had before is found again by the connection pools that used it.
+   */
+  public static EmbeddedDatabase persistent(Path dataDirectory, int port) {
     try {
       Files.createDirectories(dataDirectory);
       stopOrphanedServer(dataDirectory);
-      return new EmbeddedDatabase(
+      var builder =
           configure(EmbeddedPostgres.builder())
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
-              .setRegisterShutdownHook(false)
-              .start());
+              .setRegisterShutdownHook(false);
+      if (port != 0) {
+        builder.setPort(port);
+      }
+      return new EmbeddedDatabase(builder.start());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
     }

@@ -31,7 +31,9 @@ class MissingAdministratorWarning implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     boolean demo = sol.demo() || args.containsOption(SolApplication.DEMO_OPTION);
-    if (demo || args.containsOption(SolApplication.CREATE_ADMIN_OPTION)) {
+    if (demo
+        || args.containsOption(SolApplication.CREATE_ADMIN_OPTION)
+        || args.containsOption(SolApplication.VERIFY_JOURNAL_OPTION)) {
       return;
     }
     if (!users.anyAdministrator()) {

@@ -180,6 +180,20 @@ class ApiDocumentation {
       busy.addHeaderObject(
           "Retry-After", new Header().description("Secondes").schema(new IntegerSchema()));
     }
+    if (path.equals("/api/v1/admin/backups") && method == PathItem.HttpMethod.POST) {
+      problem(responses, "409", "Sauvegarde déjà en cours, ou base externe (pg_basebackup)");
+    }
+    // any request may be shed under load or meet a database that is restarting
+    ApiResponse unavailable =
+        problem(
+            responses,
+            "503",
+            "Serveur saturé (OVERLOADED) ou base de données injoignable (DATABASE_UNAVAILABLE) :"
+                + " réessayer après Retry-After");
+    if (unavailable.getHeaders() == null || !unavailable.getHeaders().containsKey("Retry-After")) {
+      unavailable.addHeaderObject(
+          "Retry-After", new Header().description("Secondes").schema(new IntegerSchema()));
+    }
     problem(responses, "500", "Erreur interne (journalisée ; jamais de trace de pile)");
   }
 

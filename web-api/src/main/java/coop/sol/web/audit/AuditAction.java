@@ -35,5 +35,9 @@ public enum AuditAction {
   /** A second coordinator approved a correction, which was posted. */
   CORRECTION_APPROVED,
   /** A second coordinator declined a correction. */
-  CORRECTION_DECLINED
+  CORRECTION_DECLINED,
+  /**
+   * An online backup of the embedded database was written (by an administrator or the schedule).
+   */
+  BACKUP_CREATED
 }

@@ -2,7 +2,6 @@ package coop.sol.web.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import coop.sol.ledger.Ledger;
-import coop.sol.ledger.db.EmbeddedDatabase;
 import coop.sol.ledger.transfer.WriteObserver;
 import coop.sol.ledger.transfer.WriterSettings;
 import coop.sol.web.SolProperties;
@@ -34,12 +33,13 @@ class DatabaseConfiguration {
   /** The user the embedded server's cluster is initialised with (zonky's initdb default). */
   private static final String EMBEDDED_SUPERUSER = "postgres";
 
+  /** The embedded server, restarted by its watchdog if it dies (see {@link EmbeddedServer}). */
   @Bean(destroyMethod = "close")
   @Conditional(NoExternalDatabaseCondition.class)
-  EmbeddedDatabase embeddedDatabase(SolProperties sol) {
+  EmbeddedServer embeddedServer(SolProperties sol, DatabaseProperties settings) {
     Path directory = sol.dataDirectory().resolve("postgres");
     log.info("No external database configured: starting the embedded PostgreSQL in {}", directory);
-    return EmbeddedDatabase.persistent(directory);
+    return EmbeddedServer.start(directory, settings.watchdogInterval());
   }
 
   /**
@@ -50,7 +50,7 @@ class DatabaseConfiguration {
   @Bean(destroyMethod = "close")
   @Conditional(NoExternalDatabaseCondition.class)
   @ConfigurationProperties("spring.datasource.hikari")
-  HikariDataSource dataSource(EmbeddedDatabase database) {
+  HikariDataSource dataSource(EmbeddedServer database) {
     return DataSourceBuilder.create()
         .type(HikariDataSource.class)
         .url(database.jdbcUrl("postgres"))

@@ -55,7 +55,9 @@ class DemoMode implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     boolean requested = sol.demo() || args.containsOption(SolApplication.DEMO_OPTION);
-    if (!requested || args.containsOption(SolApplication.CREATE_ADMIN_OPTION)) {
+    if (!requested
+        || args.containsOption(SolApplication.CREATE_ADMIN_OPTION)
+        || args.containsOption(SolApplication.VERIFY_JOURNAL_OPTION)) {
       return;
     }
     Path file = sol.dataDirectory().resolve(DemoCredentials.FILE_NAME);

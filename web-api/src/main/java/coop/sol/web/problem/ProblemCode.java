@@ -85,6 +85,23 @@ public enum ProblemCode {
       "Ce remboursement dépasse le plafond que le commerçant vous a fixé pour cette branche."),
   TRANSFER_NOT_REFUNDABLE(
       HttpStatus.UNPROCESSABLE_CONTENT, "Seul un paiement reçu peut être remboursé."),
+  // Load, faults and timeouts (coop.sol.web.reliability), after SERVICE_UNAVAILABLE.
+  OVERLOADED(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      "Serveur saturé : réessayez après le délai indiqué par Retry-After."),
+  DATABASE_UNAVAILABLE(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      "Base de données momentanément injoignable ou trop lente : réessayez après le délai indiqué"
+          + " par Retry-After."),
+  LEDGER_TIMEOUT(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      "Le grand livre n'a pas répondu à temps ; l'opération a pu aboutir ou non : réessayez avec la"
+          + " même Idempotency-Key (sans risque de double paiement)."),
+  BACKUP_IN_PROGRESS(HttpStatus.CONFLICT, "Une sauvegarde est déjà en cours."),
+  BACKUP_UNAVAILABLE(
+      HttpStatus.CONFLICT,
+      "Sauvegarde en ligne possible seulement avec la base embarquée ; avec une base externe,"
+          + " utilisez pg_basebackup ou pg_dump."),
   INTERNAL_ERROR(
       HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne du serveur ; elle a été journalisée.");
 

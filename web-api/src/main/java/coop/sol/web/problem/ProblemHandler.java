@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.method.MethodValidationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -22,8 +23,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every error that reaches Spring MVC into an RFC 9457 problem with a stable {@code code}.
- * Spring's own exceptions (bad JSON, wrong method, unknown path...) get the code of their kind;
- * anything unexpected is logged with its stack trace and answered with a bare INTERNAL_ERROR, so no
+ * Spring's own exceptions (bad JSON, wrong method, unknown path...) get the code of their kind; a
+ * database out of reach is a 503 DATABASE_UNAVAILABLE ({@link DatabaseFailures}); anything else
+ * unexpected is logged with its stack trace and answered with a bare INTERNAL_ERROR, so no
  * internals leak to the client.
  */
 @RestControllerAdvice
@@ -40,6 +42,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     throw e;
   }
 
+  /**
+   * Spring Security's firewall checks header values only when they are read, so a header with
+   * characters it refuses (found by {@code HostileInputFuzzIT} in an Idempotency-Key) is rejected
+   * while a controller reads it: a bad request, not a failure of the server.
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<ProblemDetail> rejectedByFirewall(RequestRejectedException e) {
+    log.debug("Request rejected by the firewall: {}", e.getMessage());
+    ProblemDetail problem = Problems.of(ProblemCode.BAD_REQUEST);
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
   @ExceptionHandler(ApiProblemException.class)
   ResponseEntity<ProblemDetail> refused(ApiProblemException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.detail());
@@ -52,6 +68,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (DatabaseFailures.isUnavailability(e)) {
+      // not a bug: the database is restarting, unreachable or too slow; the client retries
+      log.warn("Database unavailable while handling a request: {}", DatabaseFailures.describe(e));
+      return refused(DatabaseFailures.problem());
+    }
     log.error("Unexpected error while handling a request", e);
     ProblemDetail problem = Problems.of(ProblemCode.INTERNAL_ERROR);
     return ResponseEntity.status(problem.getStatus()).body(problem);

@@ -200,7 +200,18 @@ final class ApiAccessRules {
           coordinators(HttpMethod.POST, "/api/v1/corrections/{id}/decline", Scope.ADMIN),
           // --- end of SOL operations
           roles(
-              HttpMethod.GET, "/actuator/prometheus", Scope.ADMIN, EnumSet.of(Role.ADMINISTRATOR)));
+              HttpMethod.GET, "/actuator/prometheus", Scope.ADMIN, EnumSet.of(Role.ADMINISTRATOR)),
+          // the installation's backups: its administrators
+          roles(
+              HttpMethod.POST,
+              "/api/v1/admin/backups",
+              Scope.ADMIN,
+              EnumSet.of(Role.ADMINISTRATOR)),
+          roles(
+              HttpMethod.GET,
+              "/api/v1/admin/backups",
+              Scope.ADMIN,
+              EnumSet.of(Role.ADMINISTRATOR)));
 
   private ApiAccessRules() {}
 

@@ -44,13 +44,7 @@ class LoginPageController {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Connexion — SOL</title>
-        <style>
-        body { font-family: system-ui, sans-serif; max-width: 24rem; margin: 4rem auto; }
-        label { display: block; margin-top: 1rem; }
-        input { width: 100%%; padding: .4rem; }
-        button { margin-top: 1.5rem; padding: .5rem 1.5rem; }
-        .error { color: #a00; }
-        </style>
+        <link rel="stylesheet" href="login.css">
         </head>
         <body>
         <h1>Connexion à SOL</h1>

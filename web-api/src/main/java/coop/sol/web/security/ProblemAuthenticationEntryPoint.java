@@ -1,6 +1,7 @@
 package coop.sol.web.security;
 
 import coop.sol.web.login.LoginRefusedException;
+import coop.sol.web.problem.DatabaseFailures;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -31,6 +33,14 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
       HttpServletResponse response,
       AuthenticationException authException)
       throws IOException {
+    if (authException instanceof InternalAuthenticationServiceException
+        && DatabaseFailures.isUnavailability(authException)) {
+      // the password could not be checked: not a refusal of the caller, a retry will do
+      response.setHeader(
+          HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseFailures.RETRY_AFTER_SECONDS));
+      problems.write(request, response, ProblemCode.DATABASE_UNAVAILABLE);
+      return;
+    }
     ProblemCode code = ProblemCode.UNAUTHENTICATED;
     if (authException instanceof InvalidBearerTokenException) {
       code = ProblemCode.INVALID_TOKEN;

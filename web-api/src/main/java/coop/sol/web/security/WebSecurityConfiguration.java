@@ -52,6 +52,7 @@ class WebSecurityConfiguration {
     "/swagger-ui.html",
     "/swagger-ui/**",
     "/login",
+    "/login.css",
     // the container's error dispatches, which only ever render a problem
     "/error"
   };

@@ -20,6 +20,9 @@ import coop.sol.web.amount.ApiAmounts;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
+import coop.sol.web.reliability.ReliabilityProperties;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,19 +43,25 @@ class Payments {
   static final int MAX_KEY_LENGTH = 128;
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1," + MAX_KEY_LENGTH + "}");
 
-  /** How long a request waits for the ledger's answer before saying it is unavailable. */
-  private static final long ANSWER_TIMEOUT_SECONDS = 30;
-
   private final Ledger ledger;
   private final AccountAccess access;
   private final NetworkDirectory networks;
   private final Operations operations;
 
-  Payments(Ledger ledger, AccountAccess access, NetworkDirectory networks, Operations operations) {
+  /** How long a request waits for the ledger's answer (sol.reliability.ledger-answer-timeout). */
+  private final Duration answerTimeout;
+
+  Payments(
+      Ledger ledger,
+      AccountAccess access,
+      NetworkDirectory networks,
+      Operations operations,
+      ReliabilityProperties reliability) {
     this.ledger = ledger;
     this.access = access;
     this.networks = networks;
     this.operations = operations;
+    this.answerTimeout = reliability.ledgerAnswerTimeout();
   }
 
   /** What a payment request asks for; the amount is still the client's text. */
@@ -116,9 +125,15 @@ class Payments {
       return ledger
           .transfers()
           .submit(network, command)
-          .get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      // the outcome is unknown: a retry with the same key is safe and will tell
+          .get(answerTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      // the outcome is unknown (it may still commit): a retry with the same key is safe and tells
+      throw new ApiProblemException(
+          ProblemCode.LEDGER_TIMEOUT.status(),
+          ProblemCode.LEDGER_TIMEOUT.name(),
+          ProblemCode.LEDGER_TIMEOUT.detail(),
+          Map.of("Retry-After", "1"));
+    } catch (ExecutionException e) {
       throw Rejections.problem(RejectionReason.LEDGER_UNAVAILABLE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -429,6 +429,18 @@ class AuthorizationMatrixIT {
     new OperationProbes(callers, context, this::api, demo, other, otherMember, otherCoordinator)
         .addTo(this::probe);
 
+    // --- administration: the installation's backups (admin creates one, of this test database)
+    probe(
+        "GET /api/v1/admin/backups",
+        "the list of backups",
+        c -> api(c).get("/api/v1/admin/backups"),
+        Expect.authenticated(403).only(200, "admin"));
+    probe(
+        "POST /api/v1/admin/backups",
+        "a backup now",
+        c -> api(c).post("/api/v1/admin/backups", ""),
+        Expect.authenticated(403).only(201, "admin"));
+
     // --- actuator
     probe(
         "GET /actuator/health",

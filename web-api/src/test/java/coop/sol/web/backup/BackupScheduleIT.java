@@ -1,0 +1,42 @@
+package coop.sol.web.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.sol.web.Callers;
+import coop.sol.web.reliability.ReliabilityApplicationTest;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/** {@code sol.backup.cron}: backups are taken at its times, by nobody in particular, audited. */
+@ReliabilityApplicationTest
+class BackupScheduleIT {
+  private final Backups backups;
+  private final Callers callers;
+
+  @Autowired
+  BackupScheduleIT(@LocalServerPort int port, ApplicationContext context) {
+    this.backups = context.getBean(Backups.class);
+    this.callers = Callers.of(port, context);
+  }
+
+  @Test
+  void a_schedule_takes_backups_at_its_times() throws Exception {
+    Instant before = Instant.now();
+    var schedule = new BackupSchedule(backups, new BackupProperties("*/2 * * * * *", 2));
+    try {
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (backups.list().stream().noneMatch(b -> b.startedAt().isAfter(before))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+    } finally {
+      schedule.destroy();
+    }
+    assertThat(backups.list()).anyMatch(b -> b.startedAt().isAfter(before));
+    assertThat(callers.as("admin").get("/api/v1/audit").send().body())
+        .contains("\"actor\":\"sol.backup.cron\"");
+  }
+}

@@ -1,0 +1,60 @@
+package coop.sol.web.reliability.harness;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import coop.sol.ledger.Ledger;
+import coop.sol.ledger.db.EmbeddedDatabase;
+import coop.sol.ledger.journal.VerificationReport;
+import coop.sol.ledger.network.Network;
+import coop.sol.ledger.network.StrandKind;
+import coop.sol.ledger.transfer.Transfer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger of a stopped application, opened as an operator would check it: the embedded
+ * PostgreSQL started on the data directory (or on a restored copy), the journal verifier run on
+ * every network, and the journal read back.
+ */
+final class StoppedLedger implements AutoCloseable {
+  private final EmbeddedDatabase database;
+  private final HikariDataSource pool;
+  private final Ledger ledger;
+
+  StoppedLedger(Path postgresDirectory) {
+    this.database = EmbeddedDatabase.persistent(postgresDirectory);
+    var config = new HikariConfig();
+    config.setJdbcUrl(database.jdbcUrl("postgres"));
+    config.setUsername("postgres");
+    config.setMaximumPoolSize(3);
+    this.pool = new HikariDataSource(config);
+    this.ledger = Ledger.open(pool);
+  }
+
+  /** The verifier's report for each network, by network code. */
+  Map<String, VerificationReport> verifyAll() {
+    Map<String, VerificationReport> reports = new LinkedHashMap<>();
+    for (Network network : ledger.networks().list()) {
+      reports.put(network.code(), ledger.verifier().verify(network.id()));
+    }
+    return reports;
+  }
+
+  /** A strand's journal of the network {@code code}, in chain order. */
+  List<Transfer> journal(String code, StrandKind strand) {
+    Network network = ledger.networks().findByCode(code).orElseThrow();
+    List<Transfer> rows = new ArrayList<>();
+    ledger.transfers().forEachInJournal(network.id(), strand, rows::add);
+    return rows;
+  }
+
+  @Override
+  public void close() {
+    ledger.close();
+    pool.close();
+    database.close();
+  }
+}
