@@ -1,5 +1,6 @@
 package coop.sol.web.problem;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -51,6 +52,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> rejectedByFirewall(RequestRejectedException e) {
     log.debug("Request rejected by the firewall: {}", e.getMessage());
     ProblemDetail problem = Problems.of(ProblemCode.BAD_REQUEST);
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+  /**
+   * Tomcat parses query and form parameters when they are first read, and refuses then those it
+   * cannot decode (found by {@code HostileInputFuzzIT}): a bad request.
+   */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException e) {
+    log.debug("Request parameters refused by the container: {}", e.getMessage());
+    ProblemDetail problem = Problems.of(ProblemCode.INVALID_PARAMETER);
     return ResponseEntity.status(problem.getStatus())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);

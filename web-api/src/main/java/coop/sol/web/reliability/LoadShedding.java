@@ -1,6 +1,5 @@
 package coop.sol.web.reliability;
 
-import coop.sol.web.problem.DatabaseFailures;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.problem.Problems;
 import io.micrometer.core.instrument.Counter;
@@ -12,8 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -25,12 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * client gives up; the requests in service keep their latency, and the server recovers as soon as
  * the load drops. The health probe is never shed, so that an orchestrator does not restart a server
  * that is merely busy.
- *
- * <p>It also answers 503 DATABASE_UNAVAILABLE, rather than a 500, when a filter behind it (the
- * bearer token lookup) fails because the database is out of reach.
  */
 final class LoadShedding extends OncePerRequestFilter {
-  private static final Logger log = LoggerFactory.getLogger(LoadShedding.class);
   static final String RETRY_AFTER_SECONDS = "1";
 
   private final Semaphore requests;
@@ -78,15 +71,6 @@ final class LoadShedding extends OncePerRequestFilter {
       }
       try {
         chain.doFilter(request, response);
-      } catch (IOException | ServletException | RuntimeException e) {
-        if (!DatabaseFailures.isUnavailability(e) || response.isCommitted()) {
-          throw e;
-        }
-        log.warn("Database unavailable while handling a request: {}", DatabaseFailures.describe(e));
-        response.resetBuffer();
-        response.setHeader(
-            HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseFailures.RETRY_AFTER_SECONDS));
-        problems.write(request, response, ProblemCode.DATABASE_UNAVAILABLE);
       } finally {
         requests.release();
       }

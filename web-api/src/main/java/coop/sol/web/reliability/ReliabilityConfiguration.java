@@ -11,8 +11,8 @@ import org.springframework.core.Ordered;
 /**
  * The servlet filters that run before everything but Spring Boot's forwarded-headers filter (so
  * that they see the scheme a reverse proxy reports): security headers first, then the check of what
- * the forwarded headers made of the request, then load shedding, all ahead of the 64 KiB body limit
- * and of Spring Security.
+ * the forwarded headers made of the request, then load shedding, then the answers to failures that
+ * escape the filters behind, all ahead of the 64 KiB body limit and of Spring Security.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -38,6 +38,13 @@ class ReliabilityConfiguration {
       ReliabilityProperties settings, Problems problems, MeterRegistry meters) {
     var registration = new FilterRegistrationBean<>(new LoadShedding(settings, problems, meters));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<EscapedFailures> escapedFailuresFilter(Problems problems) {
+    var registration = new FilterRegistrationBean<>(new EscapedFailures(problems));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
     return registration;
   }
 }
