@@ -1,10 +1,22 @@
 package coop.sol.web.backup;
 
 import coop.sol.ledger.Ledger;
+import coop.sol.ledger.audit.ExportVerifier;
+import coop.sol.ledger.audit.JournalExport;
 import coop.sol.ledger.journal.VerificationReport;
 import coop.sol.ledger.network.Network;
 import coop.sol.web.SolApplication;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -12,46 +24,99 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar sol.jar --verify-journal}: runs the journal verifier on every network of the
- * database (the data directory's embedded PostgreSQL, or the external one configured) and prints
- * one line per network — the hash chains from genesis, the strand heads, every balance replayed,
- * each strand summing to zero. Exits 0 when every network verifies, 1 otherwise. This is how a
- * restored backup is checked before it is put back into service (docs/reliability.md); with the
+ * {@code java -jar sol.jar --verify-journal [--export-dir=DIR]}: checks every network of the
+ * database (the data directory's embedded PostgreSQL, or the external one configured) twice, and
+ * prints one line per network:
+ *
+ * <ul>
+ *   <li>the journal verifier on the database: hash chains from genesis, strand heads, every balance
+ *       replayed, each strand summing to zero;
+ *   <li>the offline verifier on an audit export of the network written from the same database
+ *       (ledger-core's {@code JournalExport} and {@code ExportVerifier}, trusting the keys in the
+ *       export): the same from the file alone, plus the checkpoints' signatures and heads.
+ * </ul>
+ *
+ * The exports are kept in {@code --export-dir} if given (to archive or verify elsewhere with {@code
+ * -Pverify-export}), otherwise deleted. Exits 0 when everything verifies, 1 otherwise. This is how
+ * a restored backup is checked before it is put back into service (docs/reliability.md); with the
  * embedded database, stop the application first (a data directory is opened by one process at a
  * time).
  */
 @Component
 @Order(0)
 class VerifyJournalCommand implements ApplicationRunner, ExitCodeGenerator {
+  static final String EXPORT_DIR_OPTION = "export-dir";
+
   private final Ledger ledger;
+  private final DataSource dataSource;
   private final PrintStream out = System.out;
   private int exitCode;
 
-  VerifyJournalCommand(Ledger ledger) {
+  VerifyJournalCommand(Ledger ledger, DataSource dataSource) {
     this.ledger = ledger;
+    this.dataSource = dataSource;
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  public void run(ApplicationArguments args) throws IOException {
     if (!args.containsOption(SolApplication.VERIFY_JOURNAL_OPTION)) {
       return;
     }
+    List<String> dirs = args.getOptionValues(EXPORT_DIR_OPTION);
+    Path keep = dirs == null || dirs.isEmpty() ? null : Path.of(dirs.get(0));
+    Path directory =
+        keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("sol-verify");
     int failed = 0;
     var networks = ledger.networks().list();
-    for (Network network : networks) {
-      VerificationReport report = ledger.verifier().verify(network.id());
-      long rows = report.rows().values().stream().mapToLong(Long::longValue).sum();
-      if (report.valid()) {
-        out.printf("%s : %d écritures vérifiées, OK %s%n", network.code(), rows, report.rows());
-      } else {
-        failed++;
-        out.printf(
-            "%s : ANOMALIE %s (%d écritures lues)%n",
-            network.code(), report.firstDiscrepancy().orElseThrow(), rows);
+    try {
+      for (Network network : networks) {
+        VerificationReport report = ledger.verifier().verify(network.id());
+        long rows = report.rows().values().stream().mapToLong(Long::longValue).sum();
+        Path export = directory.resolve(network.code() + "-export.zip");
+        ExportVerifier.Result offline = exportAndVerify(network, export);
+        String database =
+            report.valid()
+                ? "base OK (" + rows + " écritures " + report.rows() + ")"
+                : "base : ANOMALIE " + report.firstDiscrepancy().orElseThrow();
+        String file =
+            offline.valid()
+                ? "export vérifié hors ligne OK (" + offline.checked().size() + " contrôles)"
+                : "export hors ligne : ANOMALIE " + offline.firstDiscrepancy().orElseThrow();
+        out.printf("%s : %s ; %s%n", network.code(), database, file);
+        if (!report.valid() || !offline.valid()) {
+          failed++;
+        }
+      }
+    } finally {
+      if (keep == null) {
+        deleteQuietly(directory);
       }
     }
     out.printf("%d réseau(x) vérifié(s), %d en anomalie.%n", networks.size(), failed);
+    if (keep != null) {
+      out.printf("Exports d'audit dans %s%n", keep.toAbsolutePath());
+    }
     exitCode = failed == 0 ? 0 : 1;
+  }
+
+  private ExportVerifier.Result exportAndVerify(Network network, Path export) {
+    try (OutputStream file = Files.newOutputStream(export)) {
+      new JournalExport(dataSource, Clock.systemUTC()).write(network.id(), Map.of(), file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + export, e);
+    }
+    return new ExportVerifier(Set.of()).verify(export);
+  }
+
+  private static void deleteQuietly(Path directory) {
+    try (var entries = Files.list(directory)) {
+      for (Path entry : entries.toList()) {
+        Files.deleteIfExists(entry);
+      }
+      Files.deleteIfExists(directory);
+    } catch (IOException e) {
+      // a temporary directory: the system cleans it eventually
+    }
   }
 
   @Override

@@ -125,7 +125,9 @@ class BackupRestoreIT {
     try (ConfigurableApplicationContext command = SolApplication.start(verify)) {
       assertThat(SpringApplication.exit(command)).as(output.getOut()).isZero();
     }
-    assertThat(output.getOut()).contains(network.code() + " : ", ", 0 en anomalie.");
+    assertThat(output.getOut())
+        .contains(network.code() + " : base OK", "export vérifié hors ligne OK", ", 0 en anomalie.")
+        .doesNotContain("ANOMALIE");
 
     try (var database = EmbeddedDatabase.persistent(restored.resolve("postgres"));
         var pool = pool(database);

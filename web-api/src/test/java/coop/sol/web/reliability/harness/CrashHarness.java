@@ -1,5 +1,6 @@
 package coop.sol.web.reliability.harness;
 
+import coop.sol.ledger.audit.ExportVerifier;
 import coop.sol.ledger.journal.VerificationReport;
 import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.transfer.Transfer;
@@ -287,8 +288,10 @@ public final class CrashHarness {
     int refusedButApplied = 0;
     int unresolvedApplied = 0;
     Map<String, VerificationReport> reports;
+    ExportVerifier.Result offline;
     try (var ledger = new StoppedLedger(root.resolve("data").resolve("postgres"))) {
       reports = ledger.verifyAll();
+      offline = ledger.verifyExport("demo", root.resolve("demo-export.zip"));
       Map<String, List<Transfer>> byMemo = new HashMap<>();
       Map<String, List<Transfer>> byKey = new HashMap<>();
       Map<Long, Transfer> byId = new HashMap<>();
@@ -349,6 +352,9 @@ public final class CrashHarness {
             failures.add("verifier on " + network + ": " + report.firstDiscrepancy().orElseThrow());
           }
         });
+    if (!offline.valid()) {
+      failures.add("offline verifier on the export: " + offline.firstDiscrepancy().orElseThrow());
+    }
     refusals.forEach(
         (reason, count) -> {
           if (!reason.contains("INSUFFICIENT_FUNDS")) {
@@ -384,6 +390,10 @@ public final class CrashHarness {
                 network,
                 report.valid() ? "OK" : report.firstDiscrepancy().orElseThrow(),
                 report.rows()));
+    System.out.printf(
+        "offline verifier        %s on the export of demo (%d checks)%n",
+        offline.valid() ? "OK" : offline.firstDiscrepancy().orElseThrow(),
+        offline.checked().size());
     if (!failures.isEmpty()) {
       failures.stream().limit(20).forEach(f -> System.out.println("FAIL " + f));
       throw new IllegalStateException(failures.size() + " crash-consistency failures");

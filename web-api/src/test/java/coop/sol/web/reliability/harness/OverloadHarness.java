@@ -1,5 +1,6 @@
 package coop.sol.web.reliability.harness;
 
+import coop.sol.ledger.audit.ExportVerifier;
 import coop.sol.ledger.journal.VerificationReport;
 import coop.sol.web.reliability.harness.HarnessClient.Answer;
 import java.nio.file.Files;
@@ -158,10 +159,12 @@ public final class OverloadHarness {
       app.stop();
     }
     Map<String, VerificationReport> reports;
+    ExportVerifier.Result offline;
     try (var ledger = new StoppedLedger(root.resolve("data").resolve("postgres"))) {
       reports = ledger.verifyAll();
+      offline = ledger.verifyExport("demo", root.resolve("demo-export.zip"));
     }
-    check(results, reports);
+    check(results, reports, offline);
   }
 
   private static void record(Step step, Answer answer, long micros) {
@@ -221,7 +224,8 @@ public final class OverloadHarness {
         new TreeMap<>(s.answers));
   }
 
-  private static void check(List<Step> results, Map<String, VerificationReport> reports) {
+  private static void check(
+      List<Step> results, Map<String, VerificationReport> reports, ExportVerifier.Result offline) {
     List<String> failures = new ArrayList<>();
     int shed = 0;
     for (Step s : results) {
@@ -265,6 +269,9 @@ public final class OverloadHarness {
             failures.add("verifier on " + network + ": " + report.firstDiscrepancy().orElseThrow());
           }
         });
+    if (!offline.valid()) {
+      failures.add("offline verifier on the export: " + offline.firstDiscrepancy().orElseThrow());
+    }
     System.out.println();
     System.out.println("=== Overload harness results ===");
     System.out.printf(
@@ -282,6 +289,10 @@ public final class OverloadHarness {
             System.out.printf(
                 "verifier %-15s %s%n",
                 network, report.valid() ? "OK" : report.firstDiscrepancy().orElseThrow()));
+    System.out.printf(
+        "offline verifier         %s on the export of demo (%d checks)%n",
+        offline.valid() ? "OK" : offline.firstDiscrepancy().orElseThrow(),
+        offline.checked().size());
     if (!failures.isEmpty()) {
       failures.forEach(f -> System.out.println("FAIL " + f));
       throw new IllegalStateException(failures.size() + " overload failures");

@@ -3,16 +3,24 @@ package coop.sol.web.reliability.harness;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import coop.sol.ledger.Ledger;
+import coop.sol.ledger.audit.ExportVerifier;
+import coop.sol.ledger.audit.JournalExport;
 import coop.sol.ledger.db.EmbeddedDatabase;
 import coop.sol.ledger.journal.VerificationReport;
 import coop.sol.ledger.network.Network;
 import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.transfer.Transfer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The ledger of a stopped application, opened as an operator would check it: the embedded
@@ -41,6 +49,20 @@ final class StoppedLedger implements AutoCloseable {
       reports.put(network.code(), ledger.verifier().verify(network.id()));
     }
     return reports;
+  }
+
+  /**
+   * The offline verifier's result on an audit export of the network {@code code}, written to {@code
+   * file} from this database.
+   */
+  ExportVerifier.Result verifyExport(String code, Path file) {
+    Network network = ledger.networks().findByCode(code).orElseThrow();
+    try (OutputStream out = Files.newOutputStream(file)) {
+      new JournalExport(pool, Clock.systemUTC()).write(network.id(), Map.of(), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ExportVerifier(Set.of()).verify(file);
   }
 
   /** A strand's journal of the network {@code code}, in chain order. */
