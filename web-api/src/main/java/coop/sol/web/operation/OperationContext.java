@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -49,7 +48,6 @@ import org.springframework.stereotype.Component;
 class OperationContext {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   static final int MAX_KEY_LENGTH = 128;
-  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1," + MAX_KEY_LENGTH + "}");
 
   private final Ledger ledger;
   private final NetworkDirectory networks;
@@ -169,13 +167,7 @@ class OperationContext {
    * first time.
    */
   static IdempotencyKey key(Caller caller, String clientKey) {
-    if (clientKey == null || clientKey.isEmpty()) {
-      throw new ApiProblemException(ProblemCode.IDEMPOTENCY_KEY_REQUIRED);
-    }
-    if (!KEY.matcher(clientKey).matches()) {
-      throw new ApiProblemException(ProblemCode.INVALID_IDEMPOTENCY_KEY);
-    }
-    return new IdempotencyKey("u" + caller.userId() + ":" + clientKey);
+    return coop.sol.web.transfer.ClientKeys.ledgerKey(caller, clientKey);
   }
 
   /** 201 for what this request posted, 200 with {@code Idempotent-Replayed} for a retry. */

@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,7 +38,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class Refunds {
-  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
   private static final long ANSWER_TIMEOUT_SECONDS = 30;
 
   private final Ledger ledger;
@@ -166,13 +164,7 @@ class Refunds {
 
   /** The caller's Idempotency-Key as a ledger key of their own, as for payments. */
   private static IdempotencyKey ledgerKey(Caller caller, String clientKey) {
-    if (clientKey == null || clientKey.isEmpty()) {
-      throw new ApiProblemException(ProblemCode.IDEMPOTENCY_KEY_REQUIRED);
-    }
-    if (!KEY.matcher(clientKey).matches()) {
-      throw new ApiProblemException(ProblemCode.INVALID_IDEMPOTENCY_KEY);
-    }
-    return new IdempotencyKey("u" + caller.userId() + ":" + clientKey);
+    return coop.sol.web.transfer.ClientKeys.ledgerKey(caller, clientKey);
   }
 
   private static String ledgerAmount(long amount, int scale) {

@@ -1,0 +1,29 @@
+package coop.sol.web.transfer;
+
+import coop.sol.ledger.transfer.IdempotencyKey;
+import coop.sol.web.auth.Caller;
+import coop.sol.web.problem.ApiProblemException;
+import coop.sol.web.problem.ProblemCode;
+import java.util.regex.Pattern;
+
+/**
+ * The one rule that turns a client's {@code Idempotency-Key} header into a ledger key: required, 1
+ * to 128 printable ASCII characters, and prefixed with the caller's user id ({@code u<user
+ * id>:<key>}) so that two clients can never collide. Every money-moving endpoint uses it.
+ */
+public final class ClientKeys {
+  public static final int MAX_LENGTH = 128;
+  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1," + MAX_LENGTH + "}");
+
+  private ClientKeys() {}
+
+  public static IdempotencyKey ledgerKey(Caller caller, String clientKey) {
+    if (clientKey == null || clientKey.isEmpty()) {
+      throw new ApiProblemException(ProblemCode.IDEMPOTENCY_KEY_REQUIRED);
+    }
+    if (!KEY.matcher(clientKey).matches()) {
+      throw new ApiProblemException(ProblemCode.INVALID_IDEMPOTENCY_KEY);
+    }
+    return new IdempotencyKey("u" + caller.userId() + ":" + clientKey);
+  }
+}
