@@ -53,6 +53,10 @@ class WebSecurityConfiguration {
     "/swagger-ui/**",
     "/login",
     "/login.css",
+    // a network's public transparency page (404 unless it publishes it; coop.sol.web.report)
+    "/transparence/*",
+    "/transparency/*",
+    "/css/transparency.css",
     // the container's error dispatches, which only ever render a problem
     "/error"
   };
