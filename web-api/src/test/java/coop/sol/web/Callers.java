@@ -111,9 +111,11 @@ public final class Callers {
       while (true) {
         long now = Totp.step(Instant.now());
         long last = LAST_STEP.getOrDefault(username, Long.MIN_VALUE);
-        // the server accepts one step either side of its own; stay within [now - 1, now]
-        long step = Math.max(now - 1, last + 1);
-        if (step <= now) {
+        // the server accepts one step either side of its own. Take [now, now + 1], not now - 1:
+        // a code of step now - 1 expires at the end of the current step, which a loaded machine
+        // can reach before the request is checked; a code of step now lives at least 30 s more.
+        long step = Math.max(now, last + 1);
+        if (step <= now + 1) {
           LAST_STEP.put(username, step);
           return Totp.code(secret, step);
         }
