@@ -144,6 +144,9 @@ class WebSecurityConfiguration {
         .csrf(
             csrf ->
                 csrf.spa()
+                    .csrfTokenRequestHandler(
+                        new ApiCallCsrfTokenHandler(
+                            new OrRequestMatcher(withAuthorizationHeader, apiCallWithoutSession)))
                     .ignoringRequestMatchers(
                         withAuthorizationHeader,
                         apiCallWithoutSession,

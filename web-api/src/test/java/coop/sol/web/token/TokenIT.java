@@ -51,6 +51,22 @@ class TokenIT {
   }
 
   @Test
+  void a_call_with_a_token_gets_no_csrf_cookie_it_has_no_use_for() {
+    Network network = callers.newNetwork("jetons-csrf");
+    String member = callers.newUser("sanscookie", Role.MEMBER, network, "10.00");
+    String token =
+        createToken(member, callers.password(member), null, List.of("read"))
+            .json()
+            .get("token")
+            .asString();
+
+    Api.Response me = callers.api().as(token).get("/api/v1/me").send();
+
+    assertThat(me.status()).isEqualTo(200);
+    assertThat(me.header("Set-Cookie")).as("Set-Cookie").isNull();
+  }
+
+  @Test
   void a_token_stands_for_its_user_with_every_role_in_every_network() {
     Network first = callers.newNetwork("jetons-a");
     Network second = callers.newNetwork("jetons-b");
