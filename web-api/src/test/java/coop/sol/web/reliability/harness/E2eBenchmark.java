@@ -45,12 +45,13 @@ import java.util.stream.Stream;
  *
  * and writes {@code BENCHMARKS.md}-ready tables. Settings (system properties, {@code -D} on the
  * Maven command line): {@code e2e.seconds} (15, measured per step), {@code e2e.warmup} (3, per
- * step, not measured), {@code e2e.rates} ("250,500,1000,2000,3000,4000"), {@code e2e.readRate}
- * (5000), {@code e2e.members} (5000), {@code e2e.merchants} (50), {@code e2e.refClients} (8),
- * {@code e2e.profileRate} (1500; 0 for no profile), {@code e2e.appArgs} (extra application
- * arguments, space-separated; none by default), {@code e2e.jvmOptions} ("-Xmx384m
- * -XX:+UseSerialGC"), {@code e2e.write} (false; true copies the report to the repository's
- * BENCHMARKS.md), {@code e2e.keep} (false; true keeps the data directory).
+ * step, not measured), {@code e2e.warmupSeconds} (30, closed-loop warm-up before the first step),
+ * {@code e2e.rates} ("250,500,1000,2000,3000,4000"), {@code e2e.readRate} (5000), {@code
+ * e2e.members} (5000), {@code e2e.merchants} (50), {@code e2e.refClients} (8), {@code
+ * e2e.profileRate} (1500; 0 for no profile), {@code e2e.appArgs} (extra application arguments,
+ * space-separated; none by default), {@code e2e.jvmOptions} ("-Xmx384m -XX:+UseSerialGC"), {@code
+ * e2e.write} (false; true copies the report to the repository's BENCHMARKS.md), {@code e2e.keep}
+ * (false; true keeps the data directory).
  */
 public final class E2eBenchmark {
   static final String COMMAND = "./mvnw -pl web-api -am -Pe2e-bench -DskipTests verify";
@@ -80,7 +81,16 @@ public final class E2eBenchmark {
   private static final String JVM_OPTIONS =
       System.getProperty("e2e.jvmOptions", "-Xmx384m -XX:+UseSerialGC").trim();
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
-  private static final int MAX_IN_FLIGHT = 2_000;
+  private static final int MAX_IN_FLIGHT = 1_000;
+
+  /**
+   * Before the first step, clients that each wait for their answer before the next request: as many
+   * payments and reads as the machine can serve, without the backlog an open-loop warm-up leaves
+   * when it offers more, so that the JIT has compiled the request path when measuring starts.
+   */
+  private static final int WARM_UP_SECONDS = Integer.getInteger("e2e.warmupSeconds", 30);
+
+  private static final int WARM_UP_CLIENTS = 16;
 
   /** A step saturates when it achieves less than this share of the offered rate... */
   private static final double SATURATED_SHARE = 0.95;
@@ -193,9 +203,13 @@ public final class E2eBenchmark {
     }
     log(String.format("%s: %,.0f tps", referenceName, reference));
 
-    log("warming up the application (payments at 500/s, 10 s, not measured)");
-    new OpenLoopLoad(http, REQUEST_TIMEOUT, MAX_IN_FLIGHT)
-        .run(this::uniformPayment, 500, Duration.ofSeconds(10), Duration.ZERO);
+    log(
+        "warming up the application ("
+            + WARM_UP_CLIENTS
+            + " closed-loop clients, "
+            + WARM_UP_SECONDS
+            + " s)");
+    warmUp(Duration.ofSeconds(WARM_UP_SECONDS));
 
     List<StepRow> uniform = ramp("uniform", this::uniformPayment);
     List<StepRow> hot = ramp("hot merchant", this::hotMerchantPayment);
@@ -227,6 +241,46 @@ public final class E2eBenchmark {
   }
 
   // ---- the load ----
+
+  private void warmUp(Duration duration) throws InterruptedException {
+    long end = System.nanoTime() + duration.toNanos();
+    AtomicLong sequence = new AtomicLong();
+    List<Thread> clients = new ArrayList<>();
+    for (int i = 0; i < WARM_UP_CLIENTS; i++) {
+      Thread client =
+          new Thread(
+              () -> {
+                while (System.nanoTime() < end) {
+                  long n = sequence.incrementAndGet();
+                  HttpRequest.Builder request;
+                  synchronized (random) {
+                    request =
+                        switch ((int) (n % 4)) {
+                          case 0 -> balanceRead(n);
+                          case 1 -> historyRead(n);
+                          default -> uniformPayment(n);
+                        };
+                  }
+                  try {
+                    http.send(
+                        request.timeout(REQUEST_TIMEOUT).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                  } catch (IOException e) {
+                    SolProcess.sleep(10);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "e2e-warm-up-" + i);
+      client.start();
+      clients.add(client);
+    }
+    for (Thread client : clients) {
+      client.join();
+    }
+    log(String.format("warm-up: %,d requests", sequence.get()));
+  }
 
   private HttpRequest.Builder payment(BenchNetwork.Holder payer, long creditAccountId, long n) {
     String body =
@@ -320,6 +374,8 @@ public final class E2eBenchmark {
             .run(request, rate, Duration.ofSeconds(WARM_UP), Duration.ofSeconds(SECONDS));
     cpu.finish();
     memory.finish();
+    // let the application finish what the step left it (answers to requests already given up)
+    SolProcess.sleep(2_000);
     var row =
         new StepRow(
             name,
@@ -333,8 +389,8 @@ public final class E2eBenchmark {
     log(
         String.format(
             "%-14s %,6d/s offered: %,8.0f/s ok, p50 %6.1f ms, p99 %7.1f ms, p99.9 %7.1f ms, max"
-                + " %7.1f ms, errors %s; CPU app %.2f, postgres %.2f, generator %.2f, machine %.2f"
-                + " cores",
+                + " %7.1f ms, errors %s; CPU app %.2f (kernel %.2f), postgres %.2f, generator %.2f,"
+                + " machine %.2f cores",
             name,
             rate,
             result.achievedRate(),
@@ -344,6 +400,7 @@ public final class E2eBenchmark {
             result.maxMs(),
             result.errors(),
             cpu.app,
+            cpu.appSystem,
             cpu.postgres,
             cpu.generator,
             cpu.machine));
@@ -398,12 +455,14 @@ public final class E2eBenchmark {
     private Map<Long, Long> appBefore;
     private Map<Long, Long> pgBefore;
     private Map<Long, Long> selfBefore;
+    private long appSystemBefore;
     private ProcStats.MachineTicks machineBefore;
     private long startNanos;
     double app;
     double postgres;
     double generator;
     double machine;
+    double appSystem;
 
     CpuWindow(long appPid, long postmasterPid, long selfPid, Duration delay) {
       super("e2e-cpu");
@@ -424,6 +483,7 @@ public final class E2eBenchmark {
       appBefore = ProcStats.cpuSnapshot(List.of(appPid));
       pgBefore = ProcStats.cpuSnapshot(ProcStats.tree(postmasterPid));
       selfBefore = ProcStats.cpuSnapshot(List.of(selfPid));
+      appSystemBefore = ProcStats.systemTicks(appPid);
       machineBefore = ProcStats.MachineTicks.now();
       startNanos = System.nanoTime();
     }
@@ -444,6 +504,8 @@ public final class E2eBenchmark {
           ProcStats.cores(pgBefore, ProcStats.cpuSnapshot(ProcStats.tree(postmasterPid)), seconds);
       generator = ProcStats.cores(selfBefore, ProcStats.cpuSnapshot(List.of(selfPid)), seconds);
       machine = ProcStats.MachineTicks.now().coresSince(machineBefore, seconds);
+      appSystem =
+          (ProcStats.systemTicks(appPid) - appSystemBefore) / ProcStats.TICKS_PER_SECOND / seconds;
     }
   }
 
@@ -688,9 +750,7 @@ public final class E2eBenchmark {
               row.postgresCores(),
               row.generatorCores(),
               row.machineCores(),
-              row.appCores()
-                  * 1_000
-                  / Math.max(1e-9, (result.ok() + result.errorCount()) / result.seconds())));
+              row.appCores() * 1_000 / Math.max(1e-9, result.sentRate())));
     }
   }
 

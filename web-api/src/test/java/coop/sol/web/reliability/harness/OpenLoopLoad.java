@@ -27,6 +27,8 @@ import org.HdrHistogram.Recorder;
  * is not sent and counted as an error of the generator.
  */
 final class OpenLoopLoad {
+  static final String NOT_SENT = "not sent: ";
+
   private static final Pattern PROBLEM_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Za-z_]+)\"");
 
   private final HttpClient http;
@@ -47,6 +49,16 @@ final class OpenLoopLoad {
       int offeredRate, double seconds, long ok, Histogram latencyMicros, Map<String, Long> errors) {
     double achievedRate() {
       return ok / seconds;
+    }
+
+    /** Requests sent (answered or not) per second: the generator's own refusals left out. */
+    double sentRate() {
+      long notSent =
+          errors.entrySet().stream()
+              .filter(e -> e.getKey().startsWith(NOT_SENT))
+              .mapToLong(Map.Entry::getValue)
+              .sum();
+      return (ok + errorCount() - notSent) / seconds;
     }
 
     long errorCount() {

@@ -71,6 +71,16 @@ final class ProcStats {
     }
   }
 
+  /** System (kernel) CPU time of one process, in ticks; 0 if it is gone. */
+  static long systemTicks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]);
+    } catch (IOException | RuntimeException gone) {
+      return 0;
+    }
+  }
+
   /** CPU times of processes, by pid, at one moment. */
   static Map<Long, Long> cpuSnapshot(List<Long> pids) {
     Map<Long, Long> ticks = new HashMap<>();
