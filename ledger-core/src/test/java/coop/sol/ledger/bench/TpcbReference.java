@@ -21,14 +21,14 @@ import java.util.regex.Pattern;
  * PostgreSQL's own pgbench TPC-B when the binary is installed, and always a JDBC equivalent of its
  * transaction (same five statements, same tables) on the same server.
  */
-final class TpcbReference {
+public final class TpcbReference {
   private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
 
   private TpcbReference() {}
 
   /** tps reported by {@code pgbench -M prepared}, or empty if pgbench is not installed. */
-  static Optional<Double> pgbench(String host, int port, String database, int clients, int seconds)
-      throws Exception {
+  public static Optional<Double> pgbench(
+      String host, int port, String database, int clients, int seconds) throws Exception {
     Optional<Path> binary =
         List.of(
                 "/usr/bin/pgbench",
@@ -99,7 +99,7 @@ final class TpcbReference {
    * insert a history row, commit) from {@code clients} JDBC connections for {@code seconds}, on the
    * tables {@code pgbench -i -s 10} created. Returns transactions per second.
    */
-  static double jdbc(String url, int clients, int seconds) throws Exception {
+  public static double jdbc(String url, int clients, int seconds) throws Exception {
     var stop = new AtomicBoolean();
     var done = new LongAdder();
     var threads = new Thread[clients];

@@ -128,7 +128,7 @@ class DistortedPhotoTest {
   }
 
   /** A dim, turned, slightly blurred, noisy photo of a code lying on a cluttered counter. */
-  private static BufferedImage everythingAtOnce(BufferedImage image) {
+  static BufferedImage everythingAtOnce(BufferedImage image) {
     Random random = new Random(12);
     BufferedImage scene = Photo.busyBackground(image.getWidth() * 2, image.getHeight() * 2, random);
     BufferedImage placed =

@@ -2,6 +2,7 @@ package coop.sol.web.token;
 
 import static coop.sol.ledger.jooq.Tables.API_TOKEN;
 import static coop.sol.ledger.jooq.Tables.APP_USER;
+import static coop.sol.ledger.jooq.Tables.USER_ROLE;
 
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.web.audit.AuditAction;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -51,14 +53,12 @@ public class PersonalAccessTokens {
   private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
   private final DSLContext sql;
-  private final Users users;
   private final AuditLog audit;
   private final SecureRandom random = new SecureRandom();
   private final Clock clock = Clock.systemUTC();
 
-  public PersonalAccessTokens(DSLContext sql, Users users, AuditLog audit) {
+  public PersonalAccessTokens(DSLContext sql, AuditLog audit) {
     this.sql = sql;
-    this.users = users;
     this.audit = audit;
   }
 
@@ -176,21 +176,28 @@ public class PersonalAccessTokens {
       return Optional.empty();
     }
     OffsetDateTime now = utc(clock.instant());
-    var row =
-        sql.select(API_TOKEN.TOKEN_ID, API_TOKEN.USER_ID, API_TOKEN.SCOPES, API_TOKEN.LAST_USED_AT)
+    // token, user and roles in one round trip: this runs before every API request
+    var rows =
+        sql.select(API_TOKEN.TOKEN_ID, API_TOKEN.SCOPES, API_TOKEN.LAST_USED_AT)
+            .select(APP_USER.fields())
+            .select(USER_ROLE.ROLE, USER_ROLE.NETWORK_ID, USER_ROLE.MERCHANT_REF)
             .from(API_TOKEN)
             .join(APP_USER)
             .on(APP_USER.USER_ID.eq(API_TOKEN.USER_ID))
+            .leftJoin(USER_ROLE)
+            .on(USER_ROLE.USER_ID.eq(APP_USER.USER_ID))
             .where(API_TOKEN.TOKEN_HASH.eq(sha256(token)))
             .and(API_TOKEN.REVOKED_AT.isNull())
             .and(API_TOKEN.EXPIRES_AT.gt(now))
             .and(APP_USER.ENABLED)
-            .fetchOptional();
-    if (row.isEmpty()) {
+            .orderBy(USER_ROLE.USER_ROLE_ID)
+            .fetch();
+    if (rows.isEmpty()) {
       return Optional.empty();
     }
-    long tokenId = row.get().get(API_TOKEN.TOKEN_ID);
-    OffsetDateTime lastUsed = row.get().get(API_TOKEN.LAST_USED_AT);
+    var first = rows.get(0);
+    long tokenId = first.get(API_TOKEN.TOKEN_ID);
+    OffsetDateTime lastUsed = first.get(API_TOKEN.LAST_USED_AT);
     if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USED_PRECISION))) {
       sql.update(API_TOKEN)
           .set(API_TOKEN.LAST_USED_AT, now)
@@ -202,15 +209,15 @@ public class PersonalAccessTokens {
                   .or(API_TOKEN.LAST_USED_AT.lt(now.minus(LAST_USED_PRECISION))))
           .execute();
     }
-    return users
-        .find(row.get().get(API_TOKEN.USER_ID))
-        .map(
-            user -> {
-              SolUserDetails principal = SolUserDetails.of(user);
-              principal.eraseCredentials();
-              return new TokenAuthentication(
-                  principal, tokenId, scopes(row.get().get(API_TOKEN.SCOPES)));
-            });
+    List<RoleGrant> roles = new ArrayList<>();
+    for (var row : rows) {
+      Users.roleGrantOf(row).ifPresent(roles::add);
+    }
+    AppUser user = Users.user(first.into(APP_USER), roles);
+    SolUserDetails principal = SolUserDetails.of(user);
+    principal.eraseCredentials();
+    return Optional.of(
+        new TokenAuthentication(principal, tokenId, scopes(first.get(API_TOKEN.SCOPES))));
   }
 
   private static AuditRecord auditRecord(
@@ -245,12 +252,20 @@ public class PersonalAccessTokens {
     return scopes;
   }
 
+  /** One digest per thread: looking the algorithm up again for every request showed in profiles. */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+          });
+
   static byte[] sha256(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    // digest() resets the instance, ready for the thread's next token
+    return SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8));
   }
 
   private static OffsetDateTime utc(Instant instant) {

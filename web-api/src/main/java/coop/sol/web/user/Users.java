@@ -8,6 +8,7 @@ import coop.sol.ledger.network.NetworkId;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.springframework.stereotype.Service;
 
 /** Stores and finds users and their roles ({@code app_user}, {@code user_role}). */
@@ -96,15 +97,19 @@ public class Users {
 
   private AppUser toUser(AppUserRecord user) {
     List<RoleGrant> roles =
-        sql.selectFrom(USER_ROLE)
+        sql.select(USER_ROLE.ROLE, USER_ROLE.NETWORK_ID, USER_ROLE.MERCHANT_REF)
+            .from(USER_ROLE)
             .where(USER_ROLE.USER_ID.eq(user.getUserId()))
             .orderBy(USER_ROLE.USER_ROLE_ID)
-            .fetch(
-                r ->
-                    new RoleGrant(
-                        Role.valueOf(r.getRole()),
-                        r.getNetworkId() == null ? null : new NetworkId(r.getNetworkId()),
-                        r.getMerchantRef()));
+            .fetch(Users::roleGrant);
+    return user(user, roles);
+  }
+
+  /**
+   * The user of an {@code app_user} row with its roles, for a caller that read both in one query
+   * (bearer authentication, on every request).
+   */
+  public static AppUser user(AppUserRecord user, List<RoleGrant> roles) {
     return new AppUser(
         user.getUserId(),
         user.getUsername(),
@@ -113,5 +118,21 @@ public class Users {
         Optional.ofNullable(user.getTotpSecret()),
         user.getEnabled(),
         roles);
+  }
+
+  /**
+   * The grant of a row holding {@code user_role}'s role, network_id and merchant_ref; empty for a
+   * row of an outer join that found no role.
+   */
+  public static Optional<RoleGrant> roleGrantOf(Record row) {
+    return row.get(USER_ROLE.ROLE) == null ? Optional.empty() : Optional.of(roleGrant(row));
+  }
+
+  private static RoleGrant roleGrant(Record row) {
+    Long network = row.get(USER_ROLE.NETWORK_ID);
+    return new RoleGrant(
+        Role.valueOf(row.get(USER_ROLE.ROLE)),
+        network == null ? null : new NetworkId(network),
+        row.get(USER_ROLE.MERCHANT_REF));
   }
 }

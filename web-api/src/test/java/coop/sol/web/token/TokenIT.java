@@ -1,6 +1,8 @@
 package coop.sol.web.token;
 
 import static coop.sol.ledger.jooq.Tables.API_TOKEN;
+import static coop.sol.ledger.jooq.Tables.APP_USER;
+import static coop.sol.ledger.jooq.Tables.USER_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.sol.ledger.account.OwnerKind;
@@ -10,6 +12,7 @@ import coop.sol.web.Api;
 import coop.sol.web.Callers;
 import coop.sol.web.SolApplicationTest;
 import coop.sol.web.user.Role;
+import coop.sol.web.user.Users;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -35,12 +38,60 @@ class TokenIT {
   private final Callers callers;
   private final DSLContext sql;
   private final int port;
+  private final PersonalAccessTokens tokens;
+  private final Users users;
 
   @Autowired
   TokenIT(@LocalServerPort int port, ApplicationContext context, DSLContext sql) {
     this.callers = Callers.of(port, context);
     this.sql = sql;
     this.port = port;
+    this.tokens = context.getBean(PersonalAccessTokens.class);
+    this.users = context.getBean(Users.class);
+  }
+
+  @Test
+  void a_call_with_a_token_gets_no_csrf_cookie_it_has_no_use_for() {
+    Network network = callers.newNetwork("jetons-csrf");
+    String member = callers.newUser("sanscookie", Role.MEMBER, network, "10.00");
+    String token =
+        createToken(member, callers.password(member), null, List.of("read"))
+            .json()
+            .get("token")
+            .asString();
+
+    Api.Response me = callers.api().as(token).get("/api/v1/me").send();
+
+    assertThat(me.status()).isEqualTo(200);
+    assertThat(me.header("Set-Cookie")).as("Set-Cookie").isNull();
+  }
+
+  @Test
+  void a_token_stands_for_its_user_with_every_role_in_every_network() {
+    Network first = callers.newNetwork("jetons-a");
+    Network second = callers.newNetwork("jetons-b");
+    String member = callers.newUser("deuxroles", Role.MEMBER, first, "10.00");
+    long userId =
+        sql.select(APP_USER.USER_ID)
+            .from(APP_USER)
+            .where(APP_USER.USERNAME.eq(member))
+            .fetchOne()
+            .value1();
+    sql.insertInto(USER_ROLE, USER_ROLE.USER_ID, USER_ROLE.NETWORK_ID, USER_ROLE.ROLE)
+        .values(userId, second.id().value(), Role.MERCHANT.name())
+        .execute();
+    String token =
+        createToken(member, callers.password(member), null, List.of("read"))
+            .json()
+            .get("token")
+            .asString();
+
+    var principal = tokens.authenticate(token).orElseThrow().getPrincipal();
+
+    assertThat(principal.userId()).isEqualTo(userId);
+    assertThat(principal.getUsername()).isEqualTo(member);
+    assertThat(principal.grants()).hasSize(2).isEqualTo(users.find(userId).orElseThrow().roles());
+    assertThat(tokens.authenticate(token + "x")).isEmpty();
   }
 
   private Api.Response createToken(

@@ -341,4 +341,16 @@ class PaymentIT {
     assertThat(metrics.body())
         .containsPattern("sol_transfers_rejected_total\\{reason=\"INSUFFICIENT_FUNDS\"} [1-9]");
   }
+
+  @Test
+  void a_request_is_timed_once_not_once_per_security_filter() {
+    pay("metric-http", "1.00");
+
+    Api.Response metrics = callers.as("admin").get("/actuator/prometheus").send();
+
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("http_server_requests_seconds_count")
+        .doesNotContain("spring_security_");
+  }
 }

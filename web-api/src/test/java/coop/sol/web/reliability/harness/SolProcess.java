@@ -27,11 +27,27 @@ final class SolProcess implements AutoCloseable {
   private final Path jar;
   private final Path dataDirectory;
   private final int port;
+  private final List<String> jvmOptions;
+  private final boolean demo;
   private final List<String> extraArguments;
   private Process process;
   private int runs;
 
   SolProcess(Path jar, Path dataDirectory, int port, List<String> extraArguments) {
+    this(jar, dataDirectory, port, List.of("-Xmx384m", "-XX:+UseSerialGC"), true, extraArguments);
+  }
+
+  /**
+   * @param jvmOptions the JVM's options ({@code -Xmx384m -XX:+UseSerialGC} for the harnesses)
+   * @param demo whether to start with {@code --demo}
+   */
+  SolProcess(
+      Path jar,
+      Path dataDirectory,
+      int port,
+      List<String> jvmOptions,
+      boolean demo,
+      List<String> extraArguments) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar + " is missing: build it with ./mvnw -pl web-api package");
@@ -39,6 +55,8 @@ final class SolProcess implements AutoCloseable {
     this.jar = jar;
     this.dataDirectory = dataDirectory;
     this.port = port;
+    this.jvmOptions = List.copyOf(jvmOptions);
+    this.demo = demo;
     this.extraArguments = List.copyOf(extraArguments);
   }
 
@@ -63,11 +81,12 @@ final class SolProcess implements AutoCloseable {
   void start(Duration timeout) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx384m");
-    command.add("-XX:+UseSerialGC");
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
-    command.add("--demo");
+    if (demo) {
+      command.add("--demo");
+    }
     command.add("--sol.data-dir=" + dataDirectory);
     command.add("--server.port=" + port);
     command.add("--server.address=127.0.0.1");
@@ -91,7 +110,7 @@ final class SolProcess implements AutoCloseable {
       if (healthy(Duration.ofSeconds(2))) {
         return;
       }
-      sleep(200);
+      sleep(50);
     }
     throw new IllegalStateException(
         "the application was not UP within " + timeout + "; see " + log);
@@ -113,6 +132,11 @@ final class SolProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /** The application's JVM. */
+  long pid() {
+    return process.pid();
   }
 
   String baseUrl() {
