@@ -18,6 +18,12 @@ public class Problems {
   /** The name of the extension member that carries the {@link ProblemCode}. */
   public static final String CODE = "code";
 
+  /**
+   * A request attribute naming the {@link ProblemCode} an error page explains, set by whoever
+   * answers a page request with {@code sendError} (a refused page: CSRF or role).
+   */
+  public static final String PAGE_PROBLEM_ATTRIBUTE = "coop.sol.web.page.problemCode";
+
   private final JsonMapper json;
 
   public Problems(JsonMapper json) {

@@ -16,17 +16,25 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies larger than {@link #MAX_BODY_BYTES} with 413 PAYLOAD_TOO_LARGE before
  * anything reads them: a declared Content-Length over the limit is refused at once; a body sent
  * without one (chunked) is read up to the limit, and refused if it goes beyond. Every request of
- * the API is a small JSON document, so nothing legitimate comes near.
+ * the API is a small JSON document, so nothing legitimate comes near. The pages that take a photo
+ * of a QR code ({@link #IMAGE_UPLOADS}) accept up to {@link #MAX_IMAGE_BYTES}.
  */
 final class RequestSizeLimitFilter extends OncePerRequestFilter {
   /** 64 KiB. */
   static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /** 8 MiB: a phone camera's photo. */
+  static final int MAX_IMAGE_BYTES = 8 * 1024 * 1024;
+
+  /** The pages whose form posts a photo (multipart), or a camera frame, of a QR code. */
+  static final Set<String> IMAGE_UPLOADS = Set.of("/qr/decode", "/member/pay", "/till/charge");
 
   private final Problems problems;
 
@@ -39,13 +47,17 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long declared = request.getContentLengthLong();
-    if (declared > MAX_BODY_BYTES) {
+    int limit =
+        "POST".equals(request.getMethod()) && IMAGE_UPLOADS.contains(request.getRequestURI())
+            ? MAX_IMAGE_BYTES
+            : MAX_BODY_BYTES;
+    if (declared > limit) {
       problems.write(request, response, ProblemCode.PAYLOAD_TOO_LARGE);
       return;
     }
     if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
-      byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-      if (body.length > MAX_BODY_BYTES) {
+      byte[] body = request.getInputStream().readNBytes(limit + 1);
+      if (body.length > limit) {
         problems.write(request, response, ProblemCode.PAYLOAD_TOO_LARGE);
         return;
       }

@@ -19,6 +19,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -35,8 +36,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       cookie's value back as {@code X-XSRF-TOKEN}.
  *   <li>Which roles and token scopes each endpoint needs: {@link ApiAccessRules}. Public: health,
  *       API documentation, the login page, token creation.
- *   <li>Refusals are problems: 401/429 by {@link ProblemAuthenticationEntryPoint}, 403 by {@link
- *       ProblemAccessDeniedHandler}; a browser asking for a page is sent to the login form.
+ *   <li>Which roles may open each web page: {@link PageAccessRules}; pages and static assets not
+ *       listed are refused.
+ *   <li>Refusals of API calls are problems: 401/429 by {@link ProblemAuthenticationEntryPoint}, 403
+ *       by {@link ProblemAccessDeniedHandler}; a browser asking for a page is sent to the login
+ *       form, and a page refused is a 403 page ({@link PageAccessDeniedHandler}).
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,7 +57,6 @@ class WebSecurityConfiguration {
     "/swagger-ui.html",
     "/swagger-ui/**",
     "/login",
-    "/login.css",
     // a network's public transparency page (404 unless it publishes it; coop.sol.web.report)
     "/transparence/*",
     "/transparency/*",
@@ -120,14 +123,20 @@ class WebSecurityConfiguration {
               for (ApiAccessRules.Rule rule : ApiAccessRules.RULES) {
                 requests.requestMatchers(rule.matcher()).access(rule.manager());
               }
+              for (PageAccessRules.Rule rule : PageAccessRules.RULES) {
+                requests.requestMatchers(rule.matcher()).access(rule.manager());
+              }
               requests
                   .requestMatchers(PUBLIC_PATHS)
                   .permitAll()
-                  // not in the table: nobody, until someone decides who
+                  .requestMatchers(PageAccessRules.STATIC_ASSETS)
+                  .permitAll()
+                  // not in the tables: nobody, until someone decides who (a page asked for
+                  // without a session still leads to the login form first)
                   .requestMatchers(api)
                   .denyAll()
                   .anyRequest()
-                  .authenticated();
+                  .denyAll();
             })
         .addFilterBefore(
             new BearerTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
@@ -143,7 +152,9 @@ class WebSecurityConfiguration {
                     .permitAll()
                     .authenticationDetailsSource(LoginDetails::form)
                     .failureHandler(formFailure)
-                    .defaultSuccessUrl("/api/v1/me"))
+                    // each role's home page (coop.sol.web.page.HomePages), unless the login
+                    // was for a page asked for before, such as a payment link
+                    .defaultSuccessUrl("/"))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .csrf(
             csrf ->
@@ -161,7 +172,9 @@ class WebSecurityConfiguration {
             exceptions ->
                 exceptions
                     .defaultAuthenticationEntryPointFor(unauthenticated, api)
-                    .accessDeniedHandler(denied));
+                    .defaultAccessDeniedHandlerFor(denied, api)
+                    .defaultAccessDeniedHandlerFor(
+                        new PageAccessDeniedHandler(), AnyRequestMatcher.INSTANCE));
     return http.build();
   }
 }

@@ -117,7 +117,7 @@ class FormLoginIT {
     HttpResponse<String> login =
         browser.logIn(member, callers.password(member), null, browser.loginPageCsrf());
     assertThat(login.statusCode()).isEqualTo(302);
-    assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/api/v1/me");
+    assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/");
 
     HttpResponse<String> me = browser.send(browser.request("/api/v1/me").GET());
     assertThat(me.statusCode()).isEqualTo(200);
@@ -177,7 +177,7 @@ class FormLoginIT {
             callers.password(coordinator),
             callers.nextTotp(coordinator),
             browser.loginPageCsrf());
-    assertThat(withCode.headers().firstValue("Location").orElseThrow()).endsWith("/api/v1/me");
+    assertThat(withCode.headers().firstValue("Location").orElseThrow()).endsWith("/");
     HttpResponse<String> audit = browser.send(browser.request("/api/v1/audit").GET());
     assertThat(audit.statusCode()).isEqualTo(200);
     assertThat(audit.body()).contains("LOGIN_SUCCEEDED", "\"door\":\"form\"");

@@ -1,0 +1,69 @@
+package coop.sol.web.page;
+
+import coop.sol.web.auth.Caller;
+import coop.sol.web.user.Role;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The home page of each role, and the navigation a user sees: the pages of all their roles. */
+public final class HomePages {
+
+  /** A link of the navigation: its path and the message key of its label. */
+  public record Link(String path, String label) {}
+
+  private static final Map<Role, List<Link>> NAVIGATION = new EnumMap<>(Role.class);
+
+  static {
+    List<Link> member =
+        List.of(
+            new Link("/member", "nav.member.balances"),
+            new Link("/member/history", "nav.member.history"),
+            new Link("/member/pay", "nav.member.pay"),
+            new Link("/member/pay-token", "nav.member.payToken"));
+    NAVIGATION.put(Role.MEMBER, member);
+    NAVIGATION.put(
+        Role.MERCHANT,
+        List.of(
+            new Link("/till", "nav.till.request"),
+            new Link("/till/charge", "nav.till.charge"),
+            new Link("/till/history", "nav.till.history"),
+            new Link("/till/cashiers", "nav.till.cashiers"),
+            new Link("/till/reconversion", "nav.till.reconversion"),
+            new Link("/till/counter-code", "nav.till.counterCode")));
+    NAVIGATION.put(
+        Role.CASHIER,
+        List.of(
+            new Link("/till", "nav.till.request"),
+            new Link("/till/charge", "nav.till.charge"),
+            new Link("/till/counter-code", "nav.till.counterCode")));
+  }
+
+  private HomePages() {}
+
+  /** Where {@code /} sends the caller: the first page of their first role that has pages. */
+  public static String home(Caller caller) {
+    for (Link link : navigation(caller)) {
+      return link.path();
+    }
+    return "/account/tokens";
+  }
+
+  /** The caller's links, each once, their roles' pages first, then the account settings. */
+  public static List<Link> navigation(Caller caller) {
+    Map<String, Link> links = new LinkedHashMap<>();
+    for (Role role : Role.values()) {
+      if (caller.hasRole(role)) {
+        for (Link link : NAVIGATION.getOrDefault(role, List.of())) {
+          links.putIfAbsent(link.path(), link);
+        }
+      }
+    }
+    List<Link> all = new ArrayList<>(links.values());
+    all.add(new Link("/account/tokens", "nav.account.tokens"));
+    all.add(new Link("/account/security", "nav.account.security"));
+    return List.copyOf(all);
+  }
+}

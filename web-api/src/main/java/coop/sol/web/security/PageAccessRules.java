@@ -1,0 +1,128 @@
+package coop.sol.web.security;
+
+import coop.sol.web.user.Role;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Which roles may open each web page ({@code coop.sol.web.page}), in one table, as {@link
+ * ApiAccessRules} does for the API. Pages need a session (the login form); a page missing from this
+ * table is refused to everyone (403, or the login form when nobody is logged in), and so is a page
+ * asked for with a token or HTTP Basic rather than the session. Which network's accounts a page
+ * shows is decided by the services it calls, as for the API. {@code PageAccessIT} checks every page
+ * for every role.
+ */
+final class PageAccessRules {
+
+  /**
+   * One page's rule.
+   *
+   * @param roles the roles, any of which lets a user in; empty means any logged-in user
+   */
+  record Rule(HttpMethod method, String pattern, Set<Role> roles) {
+    Rule {
+      Objects.requireNonNull(method, "method");
+      Objects.requireNonNull(pattern, "pattern");
+      roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    RequestMatcher matcher() {
+      return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
+    AuthorizationManager<RequestAuthorizationContext> manager() {
+      AuthorizationManager<RequestAuthorizationContext> who =
+          roles.isEmpty()
+              ? AuthenticatedAuthorizationManager.authenticated()
+              : AuthorityAuthorizationManager.hasAnyRole(
+                  roles.stream().map(Role::name).toArray(String[]::new));
+      return AuthorizationManagers.allOf(SESSION_ONLY, who);
+    }
+  }
+
+  /**
+   * Pages are for a browser's session: a request carrying credentials of its own (a token, HTTP
+   * Basic) is refused, as it would bypass the CSRF check and, for a token, its scopes.
+   */
+  private static final AuthorizationManager<RequestAuthorizationContext> SESSION_ONLY =
+      (authentication, context) ->
+          new AuthorizationDecision(
+              context.getRequest().getHeader(HttpHeaders.AUTHORIZATION) == null);
+
+  /** Static files every page uses, readable before logging in (the login page's included). */
+  static final String[] STATIC_ASSETS = {"/css/**", "/js/**", "/img/**", "/favicon.ico"};
+
+  private static final Set<Role> MEMBER = EnumSet.of(Role.MEMBER);
+
+  /** Who works a merchant's till: the merchant and their cashiers. */
+  private static final Set<Role> TILL = EnumSet.of(Role.MERCHANT, Role.CASHIER);
+
+  /** The merchant only: cashiers take payments, but neither hire cashiers nor cash out SOL. */
+  private static final Set<Role> MERCHANT = EnumSet.of(Role.MERCHANT);
+
+  static final List<Rule> RULES =
+      List.of(
+          // --- every user: their home page, their account settings
+          anyUser(HttpMethod.GET, "/"),
+          anyUser(HttpMethod.GET, "/account/tokens"),
+          anyUser(HttpMethod.POST, "/account/tokens"),
+          anyUser(HttpMethod.POST, "/account/tokens/{id}/revoke"),
+          anyUser(HttpMethod.GET, "/account/security"),
+          anyUser(HttpMethod.POST, "/account/security/totp/start"),
+          anyUser(HttpMethod.GET, "/account/security/totp/qr.svg"),
+          anyUser(HttpMethod.POST, "/account/security/totp/confirm"),
+          anyUser(HttpMethod.POST, "/account/security/totp/disable"),
+          // a code's link (what a phone's camera opens): the page decides by the kind of code
+          anyUser(HttpMethod.GET, "/p/{payload}"),
+          anyUser(HttpMethod.POST, "/p/{payload}"),
+          // a photo or camera frame of a QR code, decoded on the server (members and tills)
+          roles(
+              HttpMethod.POST, "/qr/decode", EnumSet.of(Role.MEMBER, Role.MERCHANT, Role.CASHIER)),
+          // --- members (coop.sol.web.page.member)
+          roles(HttpMethod.GET, "/member", MEMBER),
+          roles(HttpMethod.GET, "/member/history", MEMBER),
+          roles(HttpMethod.GET, "/member/pay", MEMBER),
+          roles(HttpMethod.POST, "/member/pay", MEMBER),
+          roles(HttpMethod.GET, "/member/paid/{transferId}", MEMBER),
+          roles(HttpMethod.GET, "/member/pay-token", MEMBER),
+          roles(HttpMethod.POST, "/member/pay-token", MEMBER),
+          roles(HttpMethod.GET, "/member/pay-token/{id}", MEMBER),
+          // --- merchants' tills (coop.sol.web.page.merchant)
+          roles(HttpMethod.GET, "/till", TILL),
+          roles(HttpMethod.POST, "/till/requests", TILL),
+          roles(HttpMethod.GET, "/till/requests/{id}", TILL),
+          roles(HttpMethod.POST, "/till/requests/{id}/cancel", TILL),
+          roles(HttpMethod.GET, "/till/charge", TILL),
+          roles(HttpMethod.POST, "/till/charge", TILL),
+          roles(HttpMethod.GET, "/till/charged/{transferId}", TILL),
+          // a merchant account's history is its holder's, as in the API: not the cashiers'
+          roles(HttpMethod.GET, "/till/history", MERCHANT),
+          roles(HttpMethod.POST, "/till/refunds", TILL),
+          roles(HttpMethod.GET, "/till/counter-code", TILL),
+          roles(HttpMethod.GET, "/till/cashiers", MERCHANT),
+          roles(HttpMethod.POST, "/till/cashiers/limits", MERCHANT),
+          roles(HttpMethod.GET, "/till/reconversion", MERCHANT),
+          roles(HttpMethod.POST, "/till/reconversion", MERCHANT));
+
+  private PageAccessRules() {}
+
+  private static Rule anyUser(HttpMethod method, String pattern) {
+    return new Rule(method, pattern, Set.of());
+  }
+
+  private static Rule roles(HttpMethod method, String pattern, Set<Role> roles) {
+    return new Rule(method, pattern, roles);
+  }
+}
