@@ -3,11 +3,15 @@ package coop.sol.ledger.report;
 import coop.sol.ledger.network.StrandKind;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -32,6 +36,28 @@ public final class CirculationReports {
 
   /** The report as computed at {@code asOf} (which only decides the days averaged). */
   public CirculationReport report(ReportRequest request, Instant asOf) {
+    return withDays(request, asOf).report();
+  }
+
+  /**
+   * A report and, from the same snapshot, the circulation at the end of each day of the period up
+   * to the local date of {@code asOf} (the days averaged): what a chart of the period draws.
+   *
+   * @param circulationByDay end-of-day circulation, by day, in minor units of the strand
+   */
+  public record WithDays(CirculationReport report, SortedMap<LocalDate, Long> circulationByDay) {
+    public WithDays {
+      circulationByDay = Collections.unmodifiableSortedMap(new TreeMap<>(circulationByDay));
+    }
+  }
+
+  /** {@link #report(ReportRequest)} with the end-of-day circulation of the days averaged. */
+  public WithDays withDays(ReportRequest request) {
+    return withDays(request, clock.instant());
+  }
+
+  /** {@link #report(ReportRequest, Instant)} with the end-of-day circulation. */
+  public WithDays withDays(ReportRequest request, Instant asOf) {
     long network = request.network().value();
     StrandKind strand = request.strand();
     return Snapshot.read(
@@ -89,16 +115,27 @@ public final class CirculationReports {
           var needed = new HashSet<Long>(facts.fonte.keySet());
           needed.addAll(facts.euroAtEnd.keySet());
           ReportStore.accountInfos(sql, network, needed, infos);
-          return ReportBuilder.build(
-              request,
-              info.code(),
-              zone,
-              asOf,
-              heads,
-              info.scales().get(strand),
-              info.scales().get(StrandKind.EURO),
-              facts,
-              infos);
+          CirculationReport report =
+              ReportBuilder.build(
+                  request,
+                  info.code(),
+                  zone,
+                  asOf,
+                  heads,
+                  info.scales().get(strand),
+                  info.scales().get(StrandKind.EURO),
+                  facts,
+                  infos);
+          var byDay = new TreeMap<LocalDate, Long>();
+          LocalDate asOfDay = asOf.atZone(zone).toLocalDate();
+          long circulation = facts.circulationAtStart;
+          for (LocalDate d = request.period().from();
+              d.isBefore(request.period().to()) && !d.isAfter(asOfDay);
+              d = d.plusDays(1)) {
+            circulation = Math.addExact(circulation, facts.dailyNet.getOrDefault(d, 0L));
+            byDay.put(d, circulation);
+          }
+          return new WithDays(report, byDay);
         });
   }
 }

@@ -85,6 +85,9 @@ final class ApiAccessRules {
   /** Who works a merchant's till: the merchant and their cashiers. */
   private static final Set<Role> TILL = EnumSet.of(Role.MERCHANT, Role.CASHIER);
 
+  /** Who reads a network's reports: its coordinators, and the installation's administrators. */
+  private static final Set<Role> REPORT_READERS = EnumSet.of(Role.COORDINATOR, Role.ADMINISTRATOR);
+
   static final List<Rule> RULES =
       List.of(
           // exchanging a password for a token is how a script logs in: it cannot need a login
@@ -199,6 +202,10 @@ final class ApiAccessRules {
           coordinators(HttpMethod.POST, "/api/v1/corrections/{id}/approve", Scope.ADMIN),
           coordinators(HttpMethod.POST, "/api/v1/corrections/{id}/decline", Scope.ADMIN),
           // --- end of SOL operations
+          // --- coordinators' reports (coop.sol.web.report); each scopes to the caller's networks
+          roles(HttpMethod.GET, "/api/v1/reports/circulation", Scope.READ, REPORT_READERS),
+          roles(HttpMethod.GET, "/api/v1/reports/charts/{chart}.png", Scope.READ, REPORT_READERS),
+          // --- end of reports
           roles(
               HttpMethod.GET, "/actuator/prometheus", Scope.ADMIN, EnumSet.of(Role.ADMINISTRATOR)),
           // the installation's backups: its administrators
