@@ -39,5 +39,13 @@ public enum AuditAction {
   /**
    * An online backup of the embedded database was written (by an administrator or the schedule).
    */
-  BACKUP_CREATED
+  BACKUP_CREATED,
+
+  // --- reports (coop.sol.web.report)
+  /** A coordinator had the network sign checkpoints now, outside the schedule. */
+  CHECKPOINTS_TAKEN,
+  /** A coordinator downloaded the network's full audit export (every journal row). */
+  AUDIT_EXPORT_DOWNLOADED,
+  /** A coordinator turned the network's public transparency page on or off. */
+  TRANSPARENCY_CHANGED
 }

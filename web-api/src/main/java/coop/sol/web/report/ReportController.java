@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
         "Rapport de circulation des coordinateurs : JSON, CSV, PDF, graphiques, version signée")
 class ReportController {
   static final String PNG = "image/png";
+  static final String CSV = "text/csv";
 
   private final ReportScope scope;
   private final ReportService service;
@@ -101,6 +103,95 @@ class ReportController {
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
       Caller caller) {
     return CirculationReportView.of(compute(caller, params, acceptLanguage));
+  }
+
+  @GetMapping(path = "/circulation.csv", produces = CSV)
+  @Operation(
+      summary = "Rapport de circulation (CSV)",
+      description =
+          "Les chiffres du rapport JSON, un par ligne : key (nom stable), section, figure (libellé"
+              + " dans la langue du rapport), count, value, unit (SOL, EUR, ratio, days, accounts)."
+              + " UTF-8, RFC 4180. separator=semicolon : séparateur « ; » et, en français, virgule"
+              + " décimale (tableurs français) ; bom=true : marque d'ordre d'octets UTF-8 en tête"
+              + " (Excel). Coordinateurs du réseau (et administrateurs).")
+  @ApiResponse(
+      responseCode = "200",
+      description = "CSV",
+      content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
+  ResponseEntity<byte[]> csv(
+      @org.springdoc.core.annotations.ParameterObject Params params,
+      @Parameter(
+              description =
+                  "comma (défaut, point décimal) ou semicolon (virgule décimale en français)",
+              schema = @Schema(allowableValues = {"comma", "semicolon"}))
+          @RequestParam(required = false)
+          String separator,
+      @Parameter(description = "Marque d'ordre d'octets UTF-8 en tête (pour Excel)")
+          @RequestParam(defaultValue = "false")
+          boolean bom,
+      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+      Caller caller) {
+    boolean semicolon;
+    if (separator == null || separator.isBlank() || separator.equals("comma")) {
+      semicolon = false;
+    } else if (separator.equals("semicolon")) {
+      semicolon = true;
+    } else {
+      throw ReportQuery.invalid("separator : comma ou semicolon.");
+    }
+    ReportService.Computed computed = compute(caller, params, acceptLanguage);
+    byte[] csv = ReportCsv.write(computed, messages.in(computed.query().locale()), semicolon, bom);
+    return download(csv, MediaType.parseMediaType(CSV + ";charset=UTF-8"), computed, "csv");
+  }
+
+  @GetMapping(path = "/circulation.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+  @Operation(
+      summary = "Rapport de circulation pour l'assemblée générale (PDF)",
+      description =
+          "Chaque chiffre par section, puis les quatre graphiques (circulation, flux, commerçants,"
+              + " couverture). Français par défaut, anglais avec lang=en ou Accept-Language."
+              + " Coordinateurs du réseau (et administrateurs).")
+  @ApiResponse(
+      responseCode = "200",
+      description = "PDF",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PDF_VALUE,
+              schema = @Schema(type = "string", format = "binary")))
+  ResponseEntity<byte[]> pdf(
+      @org.springdoc.core.annotations.ParameterObject Params params,
+      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+      Caller caller) {
+    ReportService.Computed computed = compute(caller, params, acceptLanguage);
+    byte[] pdf = ReportPdf.write(computed, messages.in(computed.query().locale()));
+    return download(pdf, MediaType.APPLICATION_PDF, computed, "pdf");
+  }
+
+  private static ResponseEntity<byte[]> download(
+      byte[] body, MediaType type, ReportService.Computed computed, String extension) {
+    var h = computed.report().header();
+    String file =
+        "sol-rapport-"
+            + h.networkCode()
+            + "-"
+            + h.strand().name().toLowerCase(java.util.Locale.ROOT)
+            + "-"
+            + h.period().from()
+            + "_"
+            + h.period().to()
+            + "."
+            + extension;
+    return ResponseEntity.ok()
+        .contentType(type)
+        .cacheControl(CacheControl.noStore())
+        .header(HttpHeaders.CONTENT_LANGUAGE, computed.query().locale().getLanguage())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            org.springframework.http.ContentDisposition.attachment()
+                .filename(file)
+                .build()
+                .toString())
+        .body(body);
   }
 
   @GetMapping(path = "/charts/{chart}.png", produces = PNG)

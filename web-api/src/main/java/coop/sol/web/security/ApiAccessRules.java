@@ -205,6 +205,21 @@ final class ApiAccessRules {
           // --- coordinators' reports (coop.sol.web.report); each scopes to the caller's networks
           roles(HttpMethod.GET, "/api/v1/reports/circulation", Scope.READ, REPORT_READERS),
           roles(HttpMethod.GET, "/api/v1/reports/charts/{chart}.png", Scope.READ, REPORT_READERS),
+          roles(HttpMethod.GET, "/api/v1/reports/circulation.csv", Scope.READ, REPORT_READERS),
+          roles(HttpMethod.GET, "/api/v1/reports/circulation.pdf", Scope.READ, REPORT_READERS),
+          roles(HttpMethod.GET, "/api/v1/reports/circulation/signed", Scope.READ, REPORT_READERS),
+          // every journal row of the network, memos included: an administrative act, audited
+          roles(HttpMethod.GET, "/api/v1/reports/export.zip", Scope.ADMIN, REPORT_READERS),
+          // members check their transfers' proofs against the checkpoints
+          anyUser(HttpMethod.GET, "/api/v1/reports/checkpoints", Scope.READ),
+          roles(HttpMethod.POST, "/api/v1/reports/checkpoints", Scope.ADMIN, REPORT_READERS),
+          anyUser(HttpMethod.GET, "/api/v1/transfers/{id}/inclusion-proof", Scope.READ),
+          roles(HttpMethod.GET, "/api/v1/reports/transparency", Scope.READ, REPORT_READERS),
+          roles(HttpMethod.PUT, "/api/v1/reports/transparency", Scope.ADMIN, REPORT_READERS),
+          // a network that publishes its transparency figures publishes them to everyone (404 for
+          // a network that does not): aggregated figures only, never an individual balance
+          publicEndpoint(HttpMethod.GET, "/api/v1/public/networks/{code}/transparency"),
+          publicEndpoint(HttpMethod.GET, "/api/v1/public/networks/{code}/checkpoints"),
           // --- end of reports
           roles(
               HttpMethod.GET, "/actuator/prometheus", Scope.ADMIN, EnumSet.of(Role.ADMINISTRATOR)),

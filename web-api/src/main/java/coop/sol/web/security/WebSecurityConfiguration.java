@@ -56,6 +56,10 @@ class WebSecurityConfiguration {
     "/swagger-ui.html",
     "/swagger-ui/**",
     "/login",
+    // a network's public transparency page (404 unless it publishes it; coop.sol.web.report)
+    "/transparence/*",
+    "/transparency/*",
+    "/css/transparency.css",
     // the container's error dispatches, which only ever render a problem
     "/error"
   };

@@ -429,7 +429,8 @@ class AuthorizationMatrixIT {
     new OperationProbes(callers, context, this::api, demo, other, otherMember, otherCoordinator)
         .addTo(this::probe);
     // --- the reports: their probes are in ReportProbes
-    new ReportProbes(this::api, demo, otherCoordinator).addTo(this::probe);
+    new ReportProbes(this::api, demo, otherCoordinator, otherMember, aliceToBakery)
+        .addTo(this::probe);
 
     // --- administration: the installation's backups (admin creates one, of this test database)
     probe(
