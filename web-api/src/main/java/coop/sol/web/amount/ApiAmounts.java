@@ -44,6 +44,22 @@ public final class ApiAmounts {
     }
   }
 
+  /**
+   * An amount as a person types it in a page's form, in the API's form: surrounding spaces dropped,
+   * and a decimal comma ({@code 12,50}, as French writes it) read as the dot. Anything else is left
+   * as typed, for {@link #parse} to accept or refuse; null stays null.
+   */
+  public static String typed(String text) {
+    if (text == null) {
+      return null;
+    }
+    String trimmed = text.strip();
+    if (trimmed.indexOf('.') < 0 && trimmed.indexOf(',') == trimmed.lastIndexOf(',')) {
+      return trimmed.replace(',', '.');
+    }
+    return trimmed;
+  }
+
   private static ApiProblemException invalid(String detail) {
     return new ApiProblemException(ProblemCode.INVALID_AMOUNT, detail);
   }

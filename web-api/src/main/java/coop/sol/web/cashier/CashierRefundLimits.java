@@ -95,7 +95,7 @@ public class CashierRefundLimits {
   }
 
   /** Sets a limit (minor units) for one of the merchant's cashiers, and records it in the audit. */
-  Cashier setLimit(
+  public Cashier setLimit(
       Cashier cashier,
       StrandKind strand,
       long limit,
@@ -132,7 +132,7 @@ public class CashierRefundLimits {
     return find(cashier.id()).orElseThrow();
   }
 
-  Optional<Cashier> find(long grantId) {
+  public Optional<Cashier> find(long grantId) {
     return sql.select(
             USER_ROLE.USER_ROLE_ID,
             USER_ROLE.NETWORK_ID,

@@ -45,7 +45,7 @@ import org.springframework.stereotype.Component;
  * caller cannot see. A network or resource named in the path outside them is 404.
  */
 @Component
-class OperationContext {
+public class OperationContext {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   static final int MAX_KEY_LENGTH = 128;
 
@@ -59,11 +59,11 @@ class OperationContext {
     this.audit = audit;
   }
 
-  Ledger ledger() {
+  public Ledger ledger() {
     return ledger;
   }
 
-  Network network(NetworkId id) {
+  public Network network(NetworkId id) {
     return networks.network(id);
   }
 
@@ -72,7 +72,7 @@ class OperationContext {
    * one where the caller holds {@code role} (else 404), or, with no code, the caller's only network
    * with that role (400 if they have several: they must say which).
    */
-  NetworkId networkAs(Caller caller, Role role, String code) {
+  public NetworkId networkAs(Caller caller, Role role, String code) {
     Set<NetworkId> mine = caller.networksAs(role);
     if (code != null) {
       return ledger
@@ -94,7 +94,7 @@ class OperationContext {
   }
 
   /** The network with this id if the caller holds {@code role} in it; 404 otherwise. */
-  NetworkId networkById(Caller caller, Role role, long id) {
+  public NetworkId networkById(Caller caller, Role role, long id) {
     if (id <= 0) {
       throw new ApiProblemException(ProblemCode.NOT_FOUND);
     }
@@ -109,7 +109,7 @@ class OperationContext {
    * An account named in a request body, in one of {@code scope}; answered as ACCOUNT_NOT_FOUND
    * (422) when it is in none of them, exactly like an id that exists nowhere.
    */
-  Account accountIn(Collection<NetworkId> scope, Long id) {
+  public Account accountIn(Collection<NetworkId> scope, Long id) {
     if (id == null) {
       throw new ApiProblemException(ProblemCode.VALIDATION_FAILED, "Identifiant de compte requis.");
     }
@@ -126,7 +126,7 @@ class OperationContext {
    * The account the caller holds in {@code network} as {@code kind} in {@code strand} (the oldest,
    * should they have several); 422 ACCOUNT_NOT_FOUND if they hold none.
    */
-  Account ownAccount(Caller caller, NetworkId network, OwnerKind kind, StrandKind strand) {
+  public Account ownAccount(Caller caller, NetworkId network, OwnerKind kind, StrandKind strand) {
     return ownAccount(network, kind, caller.username(), strand)
         .orElseThrow(
             () ->
@@ -145,11 +145,11 @@ class OperationContext {
   }
 
   /** A strictly positive amount of {@code strand} in {@code network}, from the client's text. */
-  Amount amount(NetworkId network, StrandKind strand, String text) {
+  public Amount amount(NetworkId network, StrandKind strand, String text) {
     return ApiAmounts.parse(text, networks.scale(network, strand));
   }
 
-  String format(NetworkId network, StrandKind strand, long minorUnits) {
+  public String format(NetworkId network, StrandKind strand, long minorUnits) {
     return Decimals.format(minorUnits, networks.scale(network, strand));
   }
 
@@ -166,7 +166,7 @@ class OperationContext {
    * id>:<key>}, as for payments): the same key with the same request answers what was posted the
    * first time.
    */
-  static IdempotencyKey key(Caller caller, String clientKey) {
+  public static IdempotencyKey key(Caller caller, String clientKey) {
     return coop.sol.web.transfer.ClientKeys.ledgerKey(caller, clientKey);
   }
 

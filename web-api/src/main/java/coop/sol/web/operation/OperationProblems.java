@@ -15,11 +15,11 @@ import org.springframework.http.HttpStatus;
  * conflicts with what was decided or recorded before, 422 when it cannot be carried out as it
  * stands. The switches have no default, so a new reason does not compile until it has its answer.
  */
-final class OperationProblems {
+public final class OperationProblems {
   private OperationProblems() {}
 
   /** The value of a completed operation; throws its refusal or rejection as a problem. */
-  static <T> T done(Outcome<T> outcome) {
+  public static <T> T done(Outcome<T> outcome) {
     if (outcome instanceof Outcome.Done<T> done) {
       return done.value();
     }

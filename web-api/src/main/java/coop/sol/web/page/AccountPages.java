@@ -4,6 +4,7 @@ import coop.sol.ledger.Ledger;
 import coop.sol.ledger.Operations;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.network.Network;
 import coop.sol.ledger.settings.FontePeriod;
 import coop.sol.ledger.settings.FonteRule;
@@ -15,11 +16,15 @@ import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
+import coop.sol.web.user.Role;
+import coop.sol.web.user.RoleGrant;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -149,7 +154,43 @@ public class AccountPages {
 
   /** A page of the account's history, newest first, from before {@code before} if given. */
   public HistoryPage history(Caller caller, long accountId, Long before, Locale locale) {
-    Account account = visible(caller, accountId);
+    return history(visible(caller, accountId), before, locale);
+  }
+
+  /**
+   * The merchant accounts whose till the caller works: their own (a merchant) or their merchant's
+   * (a cashier), Coopération first.
+   */
+  public List<Account> tillAccounts(Caller caller) {
+    List<Account> accounts = new ArrayList<>();
+    for (RoleGrant grant : caller.grants()) {
+      if (grant.network() == null) {
+        continue;
+      }
+      String owner =
+          grant.role() == Role.MERCHANT
+              ? caller.username()
+              : grant.role() == Role.CASHIER ? grant.merchantRef() : null;
+      if (owner != null) {
+        accounts.addAll(
+            ledger.accounts().findByOwner(grant.network(), OwnerKind.MERCHANT, owner).stream()
+                .filter(account -> access.till(caller, account.id().value()).isPresent())
+                .toList());
+      }
+    }
+    accounts.sort(Comparator.comparing(Account::strand));
+    return accounts;
+  }
+
+  /** A merchant account whose till the caller works (404 otherwise). */
+  public Account till(Caller caller, long accountId) {
+    return access
+        .till(caller, accountId)
+        .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND));
+  }
+
+  /** A page of an account's history the caller was found to see. */
+  public HistoryPage history(Account account, Long before, Locale locale) {
     Network network = networks.network(account.network());
     int scale = network.scale(account.strand());
     HistoryQuery query =

@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param amount what the claim charges, minor units, at most the cap; null when unclaimed
  * @param usedTransfer the posted charge; once set, the token is used for good
  */
-record PayToken(
+public record PayToken(
     NetworkId network,
     String id,
     AccountId memberAccount,
@@ -35,7 +35,7 @@ record PayToken(
     TransferId usedTransfer,
     Instant usedAt) {
 
-  enum Status {
+  public enum Status {
     OPEN,
     USED,
     EXPIRED
@@ -46,7 +46,7 @@ record PayToken(
     return new IdempotencyKey("pt-" + id);
   }
 
-  Status status(Instant now) {
+  public Status status(Instant now) {
     if (usedTransfer != null) {
       return Status.USED;
     }

@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param usedAmount what the merchant charged, once USED
  */
 @Schema(name = "PayToken")
-record PayTokenView(
+public record PayTokenView(
     @Schema(example = "0a1b2c3d4e5f60718293a4b5") String id,
     long networkId,
     @Schema(example = "demo") String network,

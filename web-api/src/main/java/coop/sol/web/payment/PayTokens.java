@@ -42,8 +42,8 @@ import org.springframework.stereotype.Service;
  * ({@code PAY_TOKEN_ALREADY_USED}). The ledger still decides the funds.
  */
 @Service
-class PayTokens {
-  static final int DEFAULT_EXPIRY_SECONDS = 120;
+public class PayTokens {
+  public static final int DEFAULT_EXPIRY_SECONDS = 120;
 
   /** How long after scanning a token offline a till may still send its charge. */
   static final Duration OFFLINE_GRACE = Duration.ofHours(24);
@@ -75,10 +75,10 @@ class PayTokens {
   }
 
   /** A charge posted with a token; {@code replayed} when it answers the till's retry. */
-  record Charged(Transfer transfer, boolean replayed) {}
+  public record Charged(Transfer transfer, boolean replayed) {}
 
   /** A new token on an account the caller holds (the account a merchant will debit). */
-  PayToken issue(Caller caller, long memberAccountId, String capText, int expiresInSeconds) {
+  public PayToken issue(Caller caller, long memberAccountId, String capText, int expiresInSeconds) {
     Account member =
         access
             .visible(caller, memberAccountId)
@@ -121,7 +121,7 @@ class PayTokens {
   }
 
   /** The token if the caller holds its account or coordinates its network; else empty. */
-  Optional<PayToken> visible(Caller caller, String id) {
+  public Optional<PayToken> visible(Caller caller, String id) {
     if (id == null || !ID.matcher(id).matches()) {
       return Optional.empty();
     }
@@ -134,7 +134,7 @@ class PayTokens {
    * Charges {@code amountText} (at most the cap) with the token in {@code codeText} (a link or bare
    * payload, as scanned) to a merchant account the caller takes payments for.
    */
-  Charged redeem(
+  public Charged redeem(
       Caller caller,
       String clientKey,
       String codeText,

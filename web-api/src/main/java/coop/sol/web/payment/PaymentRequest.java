@@ -18,7 +18,7 @@ import java.time.Instant;
  * @param payerKey that payer's Idempotency-Key
  * @param claimedAt when the payer claimed it; null when nobody is paying
  */
-record PaymentRequest(
+public record PaymentRequest(
     NetworkId network,
     String id,
     AccountId merchantAccount,
@@ -45,7 +45,7 @@ record PaymentRequest(
    */
   static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(2);
 
-  enum Status {
+  public enum Status {
     OPEN,
     PAID,
     EXPIRED,
@@ -62,7 +62,7 @@ record PaymentRequest(
   }
 
   /** The status at {@code now}: an open request nobody is paying expires at its expiry. */
-  Status status(Instant now) {
+  public Status status(Instant now) {
     if (status == Status.OPEN && claimedAt == null && !now.isBefore(expiresAt)) {
       return Status.EXPIRED;
     }

@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param link what the QR code holds: {@code <public URL>/p/<code>}
  */
 @Schema(name = "PaymentRequestDetails")
-record PaymentRequestView(
+public record PaymentRequestView(
     @Schema(example = "0a1b2c3d4e5f60718293a4b5") String id,
     long networkId,
     @Schema(example = "demo") String network,

@@ -48,8 +48,8 @@ import org.springframework.stereotype.Service;
  * released otherwise.
  */
 @Service
-class PaymentRequests {
-  static final int DEFAULT_EXPIRY_SECONDS = 300;
+public class PaymentRequests {
+  public static final int DEFAULT_EXPIRY_SECONDS = 300;
   private static final Pattern ID = Pattern.compile("[0-9a-f]{24}");
 
   private final PaymentRequestStore store;
@@ -83,7 +83,7 @@ class PaymentRequests {
   }
 
   /** A payment posted for a request; {@code replayed} when it answers the payer's retry. */
-  record Paid(Transfer transfer, boolean replayed) {}
+  public record Paid(Transfer transfer, boolean replayed) {}
 
   /**
    * A new request, signed with the network's key, for a merchant account the caller takes payments
@@ -91,7 +91,7 @@ class PaymentRequests {
    *
    * @param reference the merchant's text, at most 40 UTF-8 bytes, no control character; may be null
    */
-  PaymentRequest create(
+  public PaymentRequest create(
       Caller caller,
       long merchantAccountId,
       String amountText,
@@ -150,14 +150,14 @@ class PaymentRequests {
    * id is the code's random nonce: knowing it means holding the code). Settles a stale claim and
    * records an expiry on the way.
    */
-  Optional<PaymentRequest> visible(Caller caller, String id) {
+  public Optional<PaymentRequest> visible(Caller caller, String id) {
     if (id == null || !ID.matcher(id).matches()) {
       return Optional.empty();
     }
     return store.find(id, caller.networks()).map(this::refreshed);
   }
 
-  Paid pay(Caller caller, String id, String clientKey, long debitAccountId) {
+  public Paid pay(Caller caller, String id, String clientKey, long debitAccountId) {
     String key = ClientKeys.check(clientKey);
     PaymentRequest request =
         visible(caller, id).orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND));
@@ -254,7 +254,7 @@ class PaymentRequests {
    * Cancels an open request nobody is paying. Cancelling a cancelled request answers it again; a
    * paid one or one being paid is a 409, an expired one a 410.
    */
-  PaymentRequest cancel(Caller caller, String id, String clientAddress) {
+  public PaymentRequest cancel(Caller caller, String id, String clientAddress) {
     PaymentRequest request = tillRequest(caller, id);
     Instant now = clock.instant();
     boolean cancelled =

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Requests and tokens as responses show them, and the captions of their QR codes. */
 @Component
-class PaymentViews {
+public class PaymentViews {
   private final NetworkDirectory networks;
   private final Ledger ledger;
   private final PublicUrl publicUrl;
@@ -27,7 +27,7 @@ class PaymentViews {
     this.publicUrl = publicUrl;
   }
 
-  PaymentRequestView of(PaymentRequest request) {
+  public PaymentRequestView of(PaymentRequest request) {
     Network network = networks.network(request.network());
     Account merchant = account(request.network(), request.merchantAccount());
     int scale = network.scale(merchant.strand());
@@ -51,7 +51,7 @@ class PaymentViews {
         request.paidAt());
   }
 
-  PayTokenView of(PayToken token) {
+  public PayTokenView of(PayToken token) {
     Network network = networks.network(token.network());
     Account member = account(token.network(), token.memberAccount());
     int scale = network.scale(member.strand());
@@ -93,7 +93,7 @@ class PaymentViews {
     return publicUrl.link(code);
   }
 
-  Account account(NetworkId network, AccountId id) {
+  public Account account(NetworkId network, AccountId id) {
     return ledger.accounts().find(network, id).orElseThrow();
   }
 }

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
  * ({@code REVERSAL_EXCEEDS_ORIGINAL}); a cashier may refund at most their limit at once.
  */
 @Service
-class Refunds {
+public class Refunds {
   private static final long ANSWER_TIMEOUT_SECONDS = 30;
 
   private final Ledger ledger;
@@ -60,13 +60,13 @@ class Refunds {
   }
 
   /** A posted refund; {@code replayed} when an earlier request with the same key posted it. */
-  record Refunded(Transfer transfer, boolean replayed) {}
+  public record Refunded(Transfer transfer, boolean replayed) {}
 
   /**
    * @param amountText the amount to refund; null for the whole payment
    * @param memo shown to both sides; may be null
    */
-  Refunded refund(
+  public Refunded refund(
       Caller caller,
       long paymentId,
       String clientKey,

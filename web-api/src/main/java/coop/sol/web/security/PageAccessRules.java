@@ -65,8 +65,6 @@ final class PageAccessRules {
           anyUser(HttpMethod.POST, "/account/tokens"),
           anyUser(HttpMethod.POST, "/account/tokens/{id}/revoke"),
           anyUser(HttpMethod.GET, "/account/security"),
-          anyUser(HttpMethod.POST, "/account/security/totp"),
-          anyUser(HttpMethod.POST, "/account/security/totp/disable"),
           // a code's link (what a phone's camera opens): the page decides by the kind of code
           anyUser(HttpMethod.GET, "/p/{payload}"),
           anyUser(HttpMethod.POST, "/p/{payload}"),

@@ -63,10 +63,10 @@ public class PersonalAccessTokens {
   }
 
   /** A token just created: {@code token} is the secret, which exists nowhere else. */
-  record Created(TokenSummary summary, String token) {}
+  public record Created(TokenSummary summary, String token) {}
 
   /** A token as its owner sees it in listings: never the secret. */
-  record TokenSummary(
+  public record TokenSummary(
       long id,
       String name,
       String prefix,
@@ -75,7 +75,7 @@ public class PersonalAccessTokens {
       Instant expiresAt,
       Instant lastUsedAt) {}
 
-  Created create(
+  public Created create(
       AppUser owner, String name, Set<Scope> scopes, Duration lifetime, String clientAddress) {
     byte[] secret = new byte[RANDOM_BYTES];
     random.nextBytes(secret);
@@ -117,7 +117,7 @@ public class PersonalAccessTokens {
   }
 
   /** The user's tokens that are neither revoked nor expired, newest first. */
-  List<TokenSummary> active(long userId) {
+  public List<TokenSummary> active(long userId) {
     return sql.selectFrom(API_TOKEN)
         .where(API_TOKEN.USER_ID.eq(userId))
         .and(API_TOKEN.REVOKED_AT.isNull())
@@ -140,7 +140,7 @@ public class PersonalAccessTokens {
    *
    * @return false if they have no such active token (someone else's is "no such token" too)
    */
-  boolean revoke(AppUser owner, long tokenId, String clientAddress) {
+  public boolean revoke(AppUser owner, long tokenId, String clientAddress) {
     return sql.transactionResult(
         tx -> {
           var revoked =

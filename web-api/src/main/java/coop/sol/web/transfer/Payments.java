@@ -38,7 +38,7 @@ import org.springframework.stereotype.Service;
  * another of their networks is refused here too.
  */
 @Service
-class Payments {
+public class Payments {
   static final int MAX_KEY_LENGTH = 128;
 
   private final Ledger ledger;
@@ -63,13 +63,13 @@ class Payments {
   }
 
   /** What a payment request asks for; the amount is still the client's text. */
-  record Payment(
+  public record Payment(
       long debitAccountId, long creditAccountId, String amount, String reference, String memo) {}
 
   /** A posted payment; {@code replayed} when an earlier request with the same key posted it. */
-  record Paid(Transfer transfer, boolean replayed) {}
+  public record Paid(Transfer transfer, boolean replayed) {}
 
-  Paid pay(Caller caller, String clientKey, Payment payment) {
+  public Paid pay(Caller caller, String clientKey, Payment payment) {
     IdempotencyKey key = ledgerKey(caller, clientKey);
     Account debit =
         access

@@ -64,4 +64,17 @@ class ApiAmountsTest {
               }
             });
   }
+
+  @Test
+  void typed_amounts_take_a_decimal_comma_or_dot() {
+    assertThat(ApiAmounts.parse(ApiAmounts.typed(" 12,50 "), 2).minorUnits()).isEqualTo(1250);
+    assertThat(ApiAmounts.parse(ApiAmounts.typed("12.50"), 2).minorUnits()).isEqualTo(1250);
+    assertThat(ApiAmounts.parse(ApiAmounts.typed("7"), 2).minorUnits()).isEqualTo(700);
+    assertThat(ApiAmounts.typed(null)).isNull();
+    // grouping or both separators stay as typed, and the API's rules refuse them
+    assertThatThrownBy(() -> ApiAmounts.parse(ApiAmounts.typed("1,234,50"), 2))
+        .isInstanceOf(ApiProblemException.class);
+    assertThatThrownBy(() -> ApiAmounts.parse(ApiAmounts.typed("1.234,50"), 2))
+        .isInstanceOf(ApiProblemException.class);
+  }
 }
