@@ -1,0 +1,183 @@
+package coop.sol.web.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.sol.web.Callers;
+import coop.sol.web.SolApplicationTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The payment journeys in real browsers: a member's phone (alice) and the bakery's till (its
+ * cashier, caisse), side by side on the shared demo network; and the merchant's own pages.
+ */
+@SolApplicationTest
+class PaymentBrowserIT {
+  private static Browser phone;
+  private static Browser till;
+  private static Browser owner;
+  private static Callers callers;
+  private static int port;
+
+  @BeforeAll
+  static void startBrowsers(@Autowired ApplicationContext context, @LocalServerPort int port) {
+    PaymentBrowserIT.port = port;
+    callers = Callers.of(port, context);
+    phone = Browser.start(port, callers).logIn("alice");
+    till = Browser.start(port, callers).logIn("caisse");
+  }
+
+  @AfterAll
+  static void closeBrowsers() {
+    for (Browser browser : new Browser[] {phone, till, owner}) {
+      if (browser != null) {
+        browser.close();
+      }
+    }
+  }
+
+  @Test
+  void a_member_pays_the_tills_qr_code_and_both_see_it() {
+    phone.open("/member").screenshots("qr-payment", "member-balances");
+    phone.open("/member/pay").screenshots("qr-payment", "member-pay");
+
+    // the cashier types an amount: a large QR code, waiting
+    till.open("/till").screenshots("qr-payment", "till-amount");
+    till.field("amount").sendKeys("3,20");
+    till.field("reference").sendKeys("Ticket 42");
+    till.find("main form button[type=submit]").click();
+    till.waitUntil(d -> till.path().startsWith("/till/requests/"));
+    assertThat(till.text("[data-amount]")).isEqualTo("3,20");
+    assertThat(till.find("[data-live-status]").getAttribute("data-status")).isEqualTo("OPEN");
+    assertThat(till.find("img.qr").getAttribute("naturalWidth")).isNotEqualTo("0");
+    till.screenshots("qr-payment", "till-qr");
+    String link = till.find("[data-payment-request]").getAttribute("data-link");
+    assertThat(link).contains("/p/");
+
+    // the member opens the code's link: what, to whom, from which account; then pays
+    phone.open(link);
+    assertThat(phone.text("[data-merchant]")).isEqualTo("La Mie Câline");
+    assertThat(phone.text("[data-amount]")).isEqualTo("3,20");
+    assertThat(phone.text("[data-strand]")).isEqualTo("SOL Coopération");
+    phone.screenshots("qr-payment", "member-confirm");
+    phone.find("[data-confirm]").click();
+    phone.waitUntil(d -> phone.path().startsWith("/member/paid/"));
+    assertThat(phone.text("main .till-status")).contains("3,20").contains("La Mie Câline");
+    phone.screenshots("qr-payment", "member-paid");
+
+    // the till turns to "paid" by itself
+    till.waitUntil(d -> "PAID".equals(till.find("[data-live-status]").getAttribute("data-status")));
+    assertThat(till.text("[data-live-status]")).isEqualTo("Payé");
+    assertThat(till.find("body").getAttribute("class")).contains("till-paid");
+    till.screenshots("qr-payment", "till-paid");
+
+    // both histories show it
+    phone.open("/member/history");
+    assertThat(phone.text("table.history tbody tr:first-child"))
+        .contains("La Mie Câline")
+        .contains("−3,20")
+        .contains("Ticket 42");
+    phone.screenshots("qr-payment", "member-history");
+    till.open("/till/history");
+    assertThat(till.text("table.history tbody tr:first-child"))
+        .contains("Alice Martin")
+        .contains("+3,20");
+    till.screenshots("qr-payment", "till-history");
+  }
+
+  @Test
+  void a_cashier_charges_a_members_pay_token_from_a_photo() throws Exception {
+    phone.open("/member/pay-token");
+    phone.field("cap").sendKeys("5");
+    phone.screenshots("pay-token", "member-form");
+    phone.find("main form button[type=submit]").click();
+    phone.waitUntil(d -> phone.path().matches("/member/pay-token/[0-9a-f]{24}"));
+    String tokenId = phone.find("[data-pay-token]").getAttribute("data-token-id");
+    assertThat(phone.find("[data-live-status]").getAttribute("data-status")).isEqualTo("OPEN");
+    phone.screenshots("pay-token", "member-token");
+
+    // the till photographs the code the phone shows (here: the same image, downloaded)
+    Path photo = Files.createTempFile("pay-token-", ".png");
+    try {
+      Files.write(photo, tokenImage(tokenId));
+      till.open("/till/charge");
+      till.screenshots("pay-token", "till-charge");
+      till.field("photo").sendKeys(photo.toAbsolutePath().toString());
+      till.field("amount").sendKeys("4,50");
+      till.find("main form.stack button[type=submit]").click();
+      till.waitUntil(d -> till.path().startsWith("/till/charged/"));
+    } finally {
+      Files.deleteIfExists(photo);
+    }
+    assertThat(till.text("main .till-status")).contains("4,50").contains("Alice Martin");
+    till.screenshots("pay-token", "till-charged");
+
+    // the phone sees its token used
+    phone.waitUntil(
+        d -> "USED".equals(phone.find("[data-live-status]").getAttribute("data-status")));
+    assertThat(phone.text("[data-live-status]")).isEqualTo("Encaissé");
+    phone.screenshots("pay-token", "member-token-used");
+
+    // a second charge of the same token is refused, in plain words, next to the field
+    String payload = phone.find("[data-pay-token]").getAttribute("data-payload");
+    till.open("/till/charge?code=" + payload);
+    till.field("amount").sendKeys("1");
+    till.find("main form.stack button[type=submit]").click();
+    assertThat(till.text("#error-summary")).contains("Ce jeton de paiement a déjà servi.");
+    assertThat(till.field("code").getAttribute("aria-invalid")).isEqualTo("true");
+    till.screenshots("pay-token", "till-token-already-used");
+  }
+
+  @Test
+  void the_merchants_own_pages() {
+    owner = Browser.start(port, callers).logIn("boulangerie");
+    owner.open("/till/cashiers");
+    assertThat(owner.text("[data-cashier=caisse] h2")).contains("Camille");
+    owner.screenshots("merchant", "cashiers");
+    owner.open("/till/reconversion");
+    owner.field("amount").sendKeys("10");
+    owner.find("main form.stack button[type=submit]").click();
+    owner.waitUntil(d -> !owner.driver().findElements(By.cssSelector("[data-quote]")).isEmpty());
+    owner.screenshots("merchant", "reconversion-quote");
+    owner.open("/till/counter-code");
+    assertThat(owner.find("img.qr").getAttribute("naturalWidth")).isNotEqualTo("0");
+    owner.screenshots("merchant", "counter-code");
+    owner.open("/account/tokens");
+    owner.field("name").sendKeys("Caisse 2");
+    owner.find("main form.stack button[type=submit]").click();
+    assertThat(owner.text("[data-created-token]")).startsWith("sol_");
+    owner.screenshots("account", "tokens");
+    owner.open("/account/security").screenshots("account", "security");
+  }
+
+  /** The token's QR code as the API draws it, read with the member's own access token. */
+  private static byte[] tokenImage(String tokenId) throws IOException, InterruptedException {
+    HttpResponse<byte[]> image =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:"
+                                + port
+                                + "/api/v1/pay-tokens/"
+                                + tokenId
+                                + "/qr.png"))
+                    .header("Authorization", "Bearer " + callers.token("alice"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(image.statusCode()).isEqualTo(200);
+    return image.body();
+  }
+}
