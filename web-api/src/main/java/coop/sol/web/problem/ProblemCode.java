@@ -97,6 +97,9 @@ public enum ProblemCode {
       HttpStatus.SERVICE_UNAVAILABLE,
       "Le grand livre n'a pas répondu à temps ; l'opération a pu aboutir ou non : réessayez avec la"
           + " même Idempotency-Key (sans risque de double paiement)."),
+  NOT_YET_CHECKPOINTED(
+      HttpStatus.CONFLICT,
+      "Aucun point de contrôle ne couvre encore ce virement ; réessayez après le prochain."),
   BACKUP_IN_PROGRESS(HttpStatus.CONFLICT, "Une sauvegarde est déjà en cours."),
   BACKUP_UNAVAILABLE(
       HttpStatus.CONFLICT,

@@ -357,14 +357,7 @@ class AuditExportController {
     InclusionProof proof =
         proofs
             .prove(transfer.network(), transfer.id())
-            .orElseThrow(
-                () ->
-                    new ApiProblemException(
-                        HttpStatus.CONFLICT,
-                        "NOT_YET_CHECKPOINTED",
-                        "Aucun point de contrôle ne couvre encore ce virement ; réessayez après le"
-                            + " prochain.",
-                        Map.of()));
+            .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_YET_CHECKPOINTED));
     Checkpoint checkpoint =
         checkpoints.find(transfer.network(), proof.checkpointId()).orElseThrow();
     var key =

@@ -9,6 +9,7 @@ import coop.sol.web.auth.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -60,6 +61,7 @@ class TransparencyController {
           "Sans authentification, si le réseau les publie (sinon 404) : circulation par volet,"
               + " paiements du mois, réserve en euros et couverture, derniers points de contrôle"
               + " signés et clés publiques. Aucun solde individuel. Page HTML : /transparence/{code}.")
+  @SecurityRequirements
   ResponseEntity<Transparency.TransparencyView> figures(@PathVariable String code) {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(1)).cachePublic())
@@ -74,6 +76,7 @@ class TransparencyController {
       description =
           "Sans authentification, si le réseau publie sa transparence (sinon 404) ; sinon, pour"
               + " ses utilisateurs : GET /api/v1/reports/checkpoints.")
+  @SecurityRequirements
   AuditExportController.CheckpointList checkpoints(
       @PathVariable String code,
       @Parameter(

@@ -41,12 +41,14 @@ class AuditOverHttpIT {
   private static final HexFormat HEX = HexFormat.of();
 
   private final Callers callers;
+  private final ApplicationContext context;
   private final ReportHttp http;
   private SmallJournal j;
 
   @Autowired
   AuditOverHttpIT(@LocalServerPort int port, ApplicationContext context) {
     this.callers = Callers.of(port, context);
+    this.context = context;
     this.http = new ReportHttp(port);
   }
 
@@ -200,6 +202,35 @@ class AuditOverHttpIT {
     assertThat(
             callers.as(j.member).get("/api/v1/transfers/987654321/inclusion-proof").send().status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void the_scheduled_jobs_fold_the_aggregates_and_sign_checkpoints() {
+    ReportJobs jobs = context.getBean(ReportJobs.class);
+    var aggregator = context.getBean(coop.sol.ledger.report.Aggregator.class);
+    jobs.catchUp();
+    var heads = callers.ledger().verifier().verify(j.network.id()).rows();
+    assertThat(aggregator.watermarks(j.network.id()).get(StrandKind.COOPERATION))
+        .isEqualTo(heads.get(StrandKind.COOPERATION));
+    assertThat(jobs.checkpointAll()).isGreaterThanOrEqualTo(1);
+    var latest =
+        context
+            .getBean(coop.sol.ledger.audit.Checkpoints.class)
+            .latest(j.network.id(), StrandKind.COOPERATION)
+            .orElseThrow();
+    assertThat(latest.headSeq()).isEqualTo(heads.get(StrandKind.COOPERATION));
+    // nothing new in this network: its next run signs nothing more
+    int before =
+        context
+            .getBean(coop.sol.ledger.audit.Checkpoints.class)
+            .list(j.network.id(), StrandKind.COOPERATION)
+            .size();
+    jobs.checkpointAll();
+    assertThat(
+            context
+                .getBean(coop.sol.ledger.audit.Checkpoints.class)
+                .list(j.network.id(), StrandKind.COOPERATION))
+        .hasSize(before);
   }
 
   private static List<byte[]> hexes(JsonNode array) {
