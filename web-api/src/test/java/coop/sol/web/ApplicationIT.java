@@ -131,16 +131,17 @@ class ApplicationIT {
   }
 
   @Test
-  void an_unknown_page_is_a_404_problem() {
+  void an_unknown_page_is_refused_with_a_problem() {
     String password = DemoLogins.in(sol.dataDirectory()).password("alice");
 
+    // deny by default: a path in neither the API's nor the pages' access table is refused
     HttpResponse<String> response = http.get("/nothing-here", "alice", password);
 
-    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.statusCode()).isEqualTo(403);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     JsonNode problem = json.readTree(response.body());
-    assertThat(problem.get("code").asString()).isEqualTo("NOT_FOUND");
+    assertThat(problem.get("code").asString()).isEqualTo("FORBIDDEN");
     assertThat(response.body()).doesNotContain("Exception", "trace");
   }
 

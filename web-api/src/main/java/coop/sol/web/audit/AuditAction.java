@@ -10,6 +10,10 @@ public enum AuditAction {
   AUTH_TOKEN_CREATED,
   /** A personal access token was revoked. */
   AUTH_TOKEN_REVOKED,
+  /** A user turned on the second factor (TOTP) for their own logins. */
+  SECOND_FACTOR_ENABLED,
+  /** A user turned off the second factor they had turned on. */
+  SECOND_FACTOR_DISABLED,
   /** A merchant set how much a cashier may refund at once. */
   CASHIER_REFUND_LIMIT_SET,
   /** A network got its first signing key, made by the application at first need. */

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Every user's account settings: personal access tokens for tills and scripts ({@link
  * PersonalAccessTokens}, as {@code /api/v1/auth/tokens}: the token is shown once, then only its
- * prefix), and the second factor's state.
+ * prefix). The second factor: {@link SecondFactorPages}.
  */
 @Hidden
 @Controller
@@ -124,14 +124,6 @@ class AccountSettingsPages {
             ? "account.tokens.revoked"
             : "problem.NOT_FOUND");
     return "redirect:/account/tokens";
-  }
-
-  @GetMapping("/account/security")
-  String security(Caller caller, Model model) {
-    AppUser user = users.find(caller.userId()).orElseThrow();
-    model.addAttribute("secondFactorRequired", user.requiresSecondFactor());
-    model.addAttribute("secondFactorActive", user.totpSecret().isPresent());
-    return "account/security";
   }
 
   private static Set<Scope> usableScopes(Caller caller) {

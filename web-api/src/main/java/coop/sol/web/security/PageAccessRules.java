@@ -5,10 +5,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -16,9 +19,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Which roles may open each web page ({@code coop.sol.web.page}), in one table, as {@link
  * ApiAccessRules} does for the API. Pages need a session (the login form); a page missing from this
- * table is refused to everyone (403, or the login form when nobody is logged in). Which network's
- * accounts a page shows is decided by the services it calls, as for the API. {@code PageAccessIT}
- * checks every page for every role.
+ * table is refused to everyone (403, or the login form when nobody is logged in), and so is a page
+ * asked for with a token or HTTP Basic rather than the session. Which network's accounts a page
+ * shows is decided by the services it calls, as for the API. {@code PageAccessIT} checks every page
+ * for every role.
  */
 final class PageAccessRules {
 
@@ -39,12 +43,23 @@ final class PageAccessRules {
     }
 
     AuthorizationManager<RequestAuthorizationContext> manager() {
-      return roles.isEmpty()
-          ? AuthenticatedAuthorizationManager.authenticated()
-          : AuthorityAuthorizationManager.hasAnyRole(
-              roles.stream().map(Role::name).toArray(String[]::new));
+      AuthorizationManager<RequestAuthorizationContext> who =
+          roles.isEmpty()
+              ? AuthenticatedAuthorizationManager.authenticated()
+              : AuthorityAuthorizationManager.hasAnyRole(
+                  roles.stream().map(Role::name).toArray(String[]::new));
+      return AuthorizationManagers.allOf(SESSION_ONLY, who);
     }
   }
+
+  /**
+   * Pages are for a browser's session: a request carrying credentials of its own (a token, HTTP
+   * Basic) is refused, as it would bypass the CSRF check and, for a token, its scopes.
+   */
+  private static final AuthorizationManager<RequestAuthorizationContext> SESSION_ONLY =
+      (authentication, context) ->
+          new AuthorizationDecision(
+              context.getRequest().getHeader(HttpHeaders.AUTHORIZATION) == null);
 
   /** Static files every page uses, readable before logging in (the login page's included). */
   static final String[] STATIC_ASSETS = {"/css/**", "/js/**", "/img/**", "/favicon.ico"};
@@ -70,6 +85,10 @@ final class PageAccessRules {
           anyUser(HttpMethod.POST, "/account/tokens"),
           anyUser(HttpMethod.POST, "/account/tokens/{id}/revoke"),
           anyUser(HttpMethod.GET, "/account/security"),
+          anyUser(HttpMethod.POST, "/account/security/totp/start"),
+          anyUser(HttpMethod.GET, "/account/security/totp/qr.svg"),
+          anyUser(HttpMethod.POST, "/account/security/totp/confirm"),
+          anyUser(HttpMethod.POST, "/account/security/totp/disable"),
           // a code's link (what a phone's camera opens): the page decides by the kind of code
           anyUser(HttpMethod.GET, "/p/{payload}"),
           anyUser(HttpMethod.POST, "/p/{payload}"),

@@ -7,7 +7,8 @@ import java.util.Optional;
  * A person who logs in. The username is also the {@code owner_ref} of their ledger accounts.
  *
  * @param passwordHash the encoded password (Argon2id), never the password
- * @param totpSecret the base32 TOTP secret, for users whose roles require a second factor
+ * @param totpSecret the base32 TOTP secret: of users whose roles require a second factor, and of
+ *     those who turned it on for themselves
  */
 public record AppUser(
     long id,
@@ -27,8 +28,16 @@ public record AppUser(
     return new AppUser(id, username, displayName, "", Optional.empty(), enabled, roles);
   }
 
-  /** Whether the user must give a TOTP code to log in: one of their roles requires it. */
+  /**
+   * Whether the user must give a TOTP code to log in: one of their roles requires it, or they
+   * turned it on themselves (they have a secret).
+   */
   public boolean requiresSecondFactor() {
+    return roleRequiresSecondFactor() || totpSecret.isPresent();
+  }
+
+  /** Whether one of the user's roles requires a second factor (then it cannot be turned off). */
+  public boolean roleRequiresSecondFactor() {
     return roles.stream().anyMatch(grant -> grant.role().requiresSecondFactor());
   }
 

@@ -79,6 +79,18 @@ public class Users {
         == 1;
   }
 
+  /**
+   * Sets the user's TOTP secret (base32), or removes it with null; {@code acceptedStep} is the step
+   * of the code that proved the new secret, which cannot be used again (null when removing).
+   */
+  public void setTotpSecret(long userId, String secret, Long acceptedStep) {
+    sql.update(APP_USER)
+        .set(APP_USER.TOTP_SECRET, secret)
+        .set(APP_USER.TOTP_LAST_STEP, acceptedStep)
+        .where(APP_USER.USER_ID.eq(userId))
+        .execute();
+  }
+
   public boolean exists(String username) {
     return sql.fetchExists(APP_USER, APP_USER.USERNAME.eq(username));
   }

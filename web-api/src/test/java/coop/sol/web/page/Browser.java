@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -43,7 +44,7 @@ final class Browser implements AutoCloseable {
   private final Path profile;
   private final ChromeDriver driver;
 
-  private Browser(String baseUrl, Callers callers) {
+  private Browser(String baseUrl, Callers callers, List<String> extraArguments) {
     this.baseUrl = baseUrl;
     this.callers = callers;
     try {
@@ -65,6 +66,7 @@ final class Browser implements AutoCloseable {
         "--disable-dev-shm-usage",
         "--user-data-dir=" + profile,
         "--window-size=" + PHONE.getWidth() + "," + PHONE.getHeight());
+    options.addArguments(extraArguments);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -78,13 +80,31 @@ final class Browser implements AutoCloseable {
    * unless on CI.
    */
   static Browser start(int port, Callers callers) {
+    return start(port, callers, List.of());
+  }
+
+  /**
+   * A browser whose camera films {@code video} (a Y4M file, looped), granted without asking: for
+   * the camera scanner.
+   */
+  static Browser withCamera(int port, Callers callers, Path video) {
+    return start(
+        port,
+        callers,
+        List.of(
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            "--use-file-for-fake-video-capture=" + video.toAbsolutePath()));
+  }
+
+  private static Browser start(int port, Callers callers, List<String> extraArguments) {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!present && "true".equals(System.getenv("CI"))) {
       throw new AssertionError(
           "CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: see .ci/run");
     }
     Assumptions.assumeTrue(present, "no " + CHROMIUM + " and " + CHROMEDRIVER + ": skipped");
-    return new Browser("http://localhost:" + port, callers);
+    return new Browser("http://localhost:" + port, callers, extraArguments);
   }
 
   ChromeDriver driver() {

@@ -59,6 +59,13 @@ class LanguageBrowserIT {
     browser.waitUntil(d -> "fr".equals(lang()));
     assertThat(browser.text("form.logout button")).isEqualTo("Se déconnecter");
     browser.screenshots("language", "home-fr");
+
+    // a page of another role: refused, in plain words, in the page's language
+    browser.open("/till");
+    assertThat(browser.text("[data-error-status]"))
+        .isEqualTo("Cette page n'est pas accessible avec votre compte.");
+    browser.screenshots("language", "error-403");
+    browser.open("/member");
     browser.logOut();
     assertThat(browser.find("p.message").getText()).isEqualTo("Vous êtes déconnecté.");
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.sol.web.Callers;
 import coop.sol.web.SolApplicationTest;
+import coop.sol.web.user.Role;
+import coop.sol.web.user.Totp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -13,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -224,6 +227,58 @@ class PageAccessIT {
                 .POST(HttpRequest.BodyPublishers.ofString("account=1&cap=5")));
     assertThat(stale.statusCode()).isEqualTo(403);
     assertThat(text(stale)).contains("Ce formulaire a expiré.");
+  }
+
+  @Test
+  void a_member_turns_the_second_factor_on_and_off() {
+    String member = callers.newUser("erin", Role.MEMBER, callers.demo(), null);
+    Client client = new Client().logIn(member);
+    HttpResponse<String> security = client.get("/account/security");
+    assertThat(security.body()).contains("data-second-factor=\"off\"");
+
+    HttpResponse<String> enrol =
+        client.post("/account/security/totp/start", client.csrf(security), Map.of());
+    assertThat(enrol.statusCode()).isEqualTo(200);
+    assertPage(enrol, "/account/security/totp/start");
+    Matcher shown = Pattern.compile("data-totp-secret>([A-Z2-7 ]+)<").matcher(enrol.body());
+    assertThat(shown.find()).isTrue();
+    String secret = shown.group(1).replace(" ", "");
+    HttpResponse<String> qr = client.get("/account/security/totp/qr.svg");
+    assertThat(qr.statusCode()).isEqualTo(200);
+    assertThat(qr.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
+
+    // a wrong code keeps it off; the app's code turns it on
+    HttpResponse<String> wrong =
+        client.post("/account/security/totp/confirm", client.csrf(enrol), Map.of("code", "000000"));
+    assertThat(text(wrong)).contains("Ce code ne correspond pas");
+    HttpResponse<String> confirmed =
+        client.post(
+            "/account/security/totp/confirm",
+            client.csrf(wrong),
+            Map.of("code", Totp.code(secret, Instant.now())));
+    assertThat(confirmed.statusCode()).isEqualTo(302);
+    assertThat(client.get("/account/security").body()).contains("data-second-factor=\"on\"");
+
+    // from now on the password alone is refused
+    Client again = new Client();
+    HttpResponse<String> passwordOnly =
+        again.post(
+            "/login",
+            again.csrf(again.get("/login")),
+            Map.of("username", member, "password", callers.password(member)));
+    assertThat(passwordOnly.headers().firstValue("Location").orElseThrow())
+        .endsWith("/login?error");
+
+    // turning it off takes a code too (the next step's: the one used above cannot serve twice)
+    HttpResponse<String> page = client.get("/account/security");
+    HttpResponse<String> off =
+        client.post(
+            "/account/security/totp/disable",
+            client.csrf(page),
+            Map.of("code", Totp.code(secret, Totp.step(Instant.now()) + 1)));
+    assertThat(off.statusCode()).isEqualTo(302);
+    assertThat(client.get("/account/security").body()).contains("data-second-factor=\"off\"");
+    new Client().logIn(member);
   }
 
   @Test

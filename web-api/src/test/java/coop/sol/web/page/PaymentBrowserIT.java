@@ -2,6 +2,8 @@ package coop.sol.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.network.StrandKind;
 import coop.sol.web.Callers;
 import coop.sol.web.SolApplicationTest;
 import java.io.IOException;
@@ -162,19 +164,44 @@ class PaymentBrowserIT {
     owner.open("/account/security").screenshots("account", "security");
   }
 
+  @Test
+  void a_member_pays_the_counter_code_with_the_phones_camera() throws Exception {
+    long bakery =
+        callers
+            .account(callers.demo(), OwnerKind.MERCHANT, "boulangerie", StrandKind.COOPERATION)
+            .id()
+            .value();
+    Path video =
+        CameraVideo.of(image("/api/v1/merchants/" + bakery + "/static-code/qr.png", "boulangerie"));
+    try (Browser camera = Browser.withCamera(port, callers, video).logIn("bruno")) {
+      camera.open("/member/pay");
+      camera.find("[data-scanner-start]").click();
+      // frames go to the server until one holds a code: then the code's page opens
+      camera.waitUntil(d -> camera.path().startsWith("/p/"));
+      assertThat(camera.text("[data-merchant]")).isEqualTo("La Mie Câline");
+      camera.field("amount").sendKeys("1,50");
+      camera.screenshots("camera", "member-counter-code");
+      camera.find("[data-confirm]").click();
+      camera.waitUntil(d -> camera.path().startsWith("/member/paid/"));
+      assertThat(camera.text("main .till-status")).contains("1,50").contains("La Mie Câline");
+    } finally {
+      Files.deleteIfExists(video);
+    }
+  }
+
   /** The token's QR code as the API draws it, read with the member's own access token. */
   private static byte[] tokenImage(String tokenId) throws IOException, InterruptedException {
+    return image("/api/v1/pay-tokens/" + tokenId + "/qr.png", "alice");
+  }
+
+  /** An image of the API, read with {@code username}'s access token. */
+  private static byte[] image(String path, String username)
+      throws IOException, InterruptedException {
     HttpResponse<byte[]> image =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://localhost:"
-                                + port
-                                + "/api/v1/pay-tokens/"
-                                + tokenId
-                                + "/qr.png"))
-                    .header("Authorization", "Bearer " + callers.token("alice"))
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + callers.token(username))
                     .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     assertThat(image.statusCode()).isEqualTo(200);

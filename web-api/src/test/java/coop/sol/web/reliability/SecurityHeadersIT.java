@@ -109,7 +109,7 @@ class SecurityHeadersIT {
           .doesNotContain("<style", " style=", "javascript:", " onclick=", " onload=")
           .doesNotContainPattern("<script(?![^>]*\\bsrc=)");
     }
-    HttpResponse<String> stylesheet = send(request("/login.css"));
+    HttpResponse<String> stylesheet = send(request("/css/sol.css"));
     assertThat(stylesheet.statusCode()).isEqualTo(200);
     assertThat(stylesheet.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("text/css");

@@ -100,6 +100,11 @@ class AuthorizationMatrixIT {
       return this;
     }
 
+    Expect anonymous(int status) {
+      anonymous = status;
+      return this;
+    }
+
     Expect otherwise(int status) {
       otherwise = status;
       return this;
@@ -463,6 +468,55 @@ class AuthorizationMatrixIT {
         Expect.authenticated(403).only(200, "admin"));
     probe(
         "GET /actuator", "actuator links", c -> api(c).get("/actuator"), Expect.authenticated(403));
+
+    // --- web pages (coop.sol.web.page): for a browser's session, never a token (403); without
+    // a session, a GET is 401 (a browser asking for HTML is sent to the login form instead), an
+    // unsafe request lacks its CSRF token (403).
+    // PageAccessIT checks each page for each role with sessions.
+    for (String page :
+        List.of(
+            "GET /",
+            "GET /member",
+            "GET /member/history",
+            "GET /member/pay",
+            "POST /member/pay",
+            "GET /p/{payload}",
+            "POST /p/{payload}",
+            "GET /member/paid/{transferId}",
+            "GET /member/pay-token",
+            "POST /member/pay-token",
+            "GET /member/pay-token/{id}",
+            "POST /qr/decode",
+            "GET /till",
+            "POST /till/requests",
+            "GET /till/requests/{id}",
+            "POST /till/requests/{id}/cancel",
+            "GET /till/charge",
+            "POST /till/charge",
+            "GET /till/charged/{transferId}",
+            "GET /till/history",
+            "POST /till/refunds",
+            "GET /till/counter-code",
+            "GET /till/cashiers",
+            "POST /till/cashiers/limits",
+            "GET /till/reconversion",
+            "POST /till/reconversion",
+            "GET /account/tokens",
+            "POST /account/tokens",
+            "POST /account/tokens/{id}/revoke",
+            "GET /account/security",
+            "POST /account/security/totp/start",
+            "GET /account/security/totp/qr.svg",
+            "POST /account/security/totp/confirm",
+            "POST /account/security/totp/disable")) {
+      String path = page.substring(page.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "1");
+      boolean get = page.startsWith("GET ");
+      probe(
+          page,
+          "a web page",
+          c -> get ? api(c).get(path) : api(c).post(path, ""),
+          Expect.authenticated(403).anonymous(get ? 401 : 403));
+    }
 
     // --- pages and documentation: public
     probe("GET /login", "login page", c -> api(c).get("/login"), Expect.everyone(200));
