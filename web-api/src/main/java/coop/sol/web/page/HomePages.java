@@ -38,7 +38,6 @@ public final class HomePages {
         List.of(
             new Link("/till", "nav.till.request"),
             new Link("/till/charge", "nav.till.charge"),
-            new Link("/till/history", "nav.till.history"),
             new Link("/till/counter-code", "nav.till.counterCode")));
     // exchange offices, associations, funders, coordinators (page.office, .association,
     // .coordinator)

@@ -112,7 +112,8 @@ final class PageAccessRules {
           roles(HttpMethod.GET, "/till/charge", TILL),
           roles(HttpMethod.POST, "/till/charge", TILL),
           roles(HttpMethod.GET, "/till/charged/{transferId}", TILL),
-          roles(HttpMethod.GET, "/till/history", TILL),
+          // a merchant account's history is its holder's, as in the API: not the cashiers'
+          roles(HttpMethod.GET, "/till/history", MERCHANT),
           roles(HttpMethod.POST, "/till/refunds", TILL),
           roles(HttpMethod.GET, "/till/counter-code", TILL),
           roles(HttpMethod.GET, "/till/cashiers", MERCHANT),

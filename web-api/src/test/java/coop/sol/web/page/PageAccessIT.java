@@ -41,9 +41,9 @@ class PageAccessIT {
   private static final List<String> MEMBER_PAGES =
       List.of("/member", "/member/history", "/member/pay", "/member/pay-token");
   private static final List<String> TILL_PAGES =
-      List.of("/till", "/till/charge", "/till/history", "/till/counter-code");
+      List.of("/till", "/till/charge", "/till/counter-code");
   private static final List<String> MERCHANT_ONLY_PAGES =
-      List.of("/till/cashiers", "/till/reconversion");
+      List.of("/till/history", "/till/cashiers", "/till/reconversion");
   private static final List<String> EVERYONE_PAGES =
       List.of("/account/tokens", "/account/security");
 
@@ -167,7 +167,7 @@ class PageAccessIT {
   }
 
   @Test
-  void cashiers_work_the_till_but_neither_hire_nor_reconvert() {
+  void cashiers_work_the_till_but_neither_read_the_accounts_history_nor_hire_nor_reconvert() {
     Client cashier = new Client().logIn("caisse");
     assertThat(cashier.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/till");
     for (String path : concat(TILL_PAGES, EVERYONE_PAGES)) {

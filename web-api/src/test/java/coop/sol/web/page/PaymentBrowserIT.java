@@ -39,6 +39,7 @@ class PaymentBrowserIT {
     callers = Callers.of(port, context);
     phone = Browser.start(port, callers).logIn("alice");
     till = Browser.start(port, callers).logIn("caisse");
+    owner = Browser.start(port, callers).logIn("boulangerie");
   }
 
   @AfterAll
@@ -92,11 +93,11 @@ class PaymentBrowserIT {
         .contains("−3,20")
         .contains("Ticket 42");
     phone.screenshots("qr-payment", "member-history");
-    till.open("/till/history");
-    assertThat(till.text("table.history tbody tr:first-child"))
+    owner.open("/till/history");
+    assertThat(owner.text("table.history tbody tr:first-child"))
         .contains("Alice Martin")
         .contains("+3,20");
-    till.screenshots("qr-payment", "till-history");
+    owner.screenshots("qr-payment", "merchant-history");
   }
 
   @Test
@@ -126,6 +127,23 @@ class PaymentBrowserIT {
     assertThat(till.text("main .till-status")).contains("4,50").contains("Alice Martin");
     till.screenshots("pay-token", "till-charged");
 
+    // the customer changes their mind about part of it: the cashier refunds 1,00 (no limit set:
+    // refused), then the merchant sets a limit and the cashier refunds
+    till.field("refund-amount").sendKeys("1,00");
+    till.find("form.stack button[type=submit]").click();
+    assertThat(till.text("#error-summary"))
+        .contains("Ce remboursement dépasse votre limite de caissier.");
+    owner.open("/till/cashiers");
+    String limitField = owner.find("[data-cashier=caisse] input[name=limit]").getAttribute("id");
+    owner.field(limitField).clear();
+    owner.field(limitField).sendKeys("2,00");
+    owner.find("[data-cashier=caisse] form button[type=submit]").click();
+    assertThat(owner.text("p.message")).isEqualTo("Limite enregistrée.");
+    till.field("refund-amount").sendKeys("1,00");
+    till.find("form.stack button[type=submit]").click();
+    assertThat(till.text("p.message")).isEqualTo("Remboursement effectué.");
+    till.screenshots("pay-token", "till-refunded");
+
     // the phone sees its token used
     phone.waitUntil(
         d -> "USED".equals(phone.find("[data-live-status]").getAttribute("data-status")));
@@ -144,7 +162,6 @@ class PaymentBrowserIT {
 
   @Test
   void the_merchants_own_pages() {
-    owner = Browser.start(port, callers).logIn("boulangerie");
     owner.open("/till/cashiers");
     assertThat(owner.text("[data-cashier=caisse] h2")).contains("Camille");
     owner.screenshots("merchant", "cashiers");

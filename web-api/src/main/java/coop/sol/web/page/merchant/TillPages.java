@@ -224,6 +224,7 @@ class TillPages {
     model.addAttribute("strand", transfer.strand().name());
     model.addAttribute("date", accounts.date(transfer.createdAt(), locale));
     model.addAttribute("transferId", transfer.id().value());
+    model.addAttribute("key", UUID.randomUUID().toString());
     return "merchant/charged";
   }
 
@@ -245,14 +246,16 @@ class TillPages {
   }
 
   /**
-   * Refunds a sale, wholly or in part (cashiers within their limit).
+   * Refunds a sale, wholly or in part (cashiers within their limit), from the merchant's sales or
+   * from the page of a charge just taken.
    *
    * @param amount as typed; empty for the whole sale
+   * @param account the sales page's account to go back to; absent: back to the charge's page
    */
   @PostMapping("/till/refunds")
   String refund(
       @RequestParam long transferId,
-      @RequestParam long account,
+      @RequestParam(required = false) Long account,
       @RequestParam(required = false) String amount,
       @RequestParam String key,
       Caller caller,
@@ -271,7 +274,9 @@ class TillPages {
       redirect.addFlashAttribute(
           "errors", List.of(new FormError(null, problems.problemKey(refused))));
     }
-    return "redirect:/till/history?account=" + account;
+    return account == null
+        ? "redirect:/till/charged/" + transferId
+        : "redirect:/till/history?account=" + account;
   }
 
   @GetMapping("/till/counter-code")
