@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.text.SimpleDateFormat;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
@@ -16,6 +18,8 @@ import java.util.Optional;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -107,6 +111,10 @@ final class ReportCharts {
             false);
     XYPlot plot = chart.getXYPlot();
     plot.getRenderer().setSeriesPaint(0, SOL_GREEN);
+    ((DateAxis) plot.getDomainAxis())
+        .setDateFormatOverride(new SimpleDateFormat(t.french() ? "d MMM" : "MMM d", t.locale()));
+    ((NumberAxis) plot.getRangeAxis())
+        .setNumberFormatOverride(NumberFormat.getNumberInstance(t.locale()));
     plot.setNoDataMessage(t.get("report.chart.noData"));
     style(chart);
     return chart;
@@ -195,6 +203,9 @@ final class ReportCharts {
         ChartFactory.createBarChart(title, null, axis, data, orientation, false, false, false);
     CategoryPlot plot = chart.getCategoryPlot();
     plot.setNoDataMessage(t.get("report.chart.noData"));
+    plot.getDomainAxis().setMaximumCategoryLabelLines(3);
+    ((NumberAxis) plot.getRangeAxis())
+        .setNumberFormatOverride(NumberFormat.getNumberInstance(t.locale()));
     BarRenderer renderer = (BarRenderer) plot.getRenderer();
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);

@@ -19,7 +19,15 @@ class ReportMessages {
   }
 
   record Texts(MessageSource messages, Locale locale) {
+    /**
+     * The text of {@code key}, its arguments formatted. Without arguments Spring does not run the
+     * text through MessageFormat, so the bundles' doubled apostrophes ({@code l''achat}) are
+     * undoubled here, and every text of the bundles follows MessageFormat's quoting rule.
+     */
     String get(String key, Object... args) {
+      if (args.length == 0) {
+        return messages.getMessage(key, null, key, locale).replace("''", "'");
+      }
       return messages.getMessage(key, args, key, locale);
     }
 

@@ -117,6 +117,7 @@ class ReportFormsIT {
     assertThat(text).contains("100,00 SOL");
     assertThat(text).contains("35,00 SOL");
     assertThat(text).contains("Membres vers commerçants");
+    assertThat(text).contains("Bonus à l'achat").doesNotContain("''");
     assertThat(images(pdf.body()))
         .as("the four charts (and their masks)")
         .isGreaterThanOrEqualTo(4);
