@@ -29,7 +29,7 @@ public final class OperationProblems {
     throw Rejections.problem(((Outcome.Rejected<T>) outcome).reason());
   }
 
-  static ApiProblemException problem(OperationReason reason) {
+  public static ApiProblemException problem(OperationReason reason) {
     return new ApiProblemException(status(reason), reason.name(), detail(reason), Map.of());
   }
 

@@ -39,6 +39,19 @@ public final class HomePages {
             new Link("/till", "nav.till.request"),
             new Link("/till/charge", "nav.till.charge"),
             new Link("/till/counter-code", "nav.till.counterCode")));
+    // exchange offices, associations, funders, coordinators (page.office, .association,
+    // .coordinator)
+    NAVIGATION.put(Role.EXCHANGE_AGENT, List.of(new Link("/office", "nav.office.till")));
+    NAVIGATION.put(Role.ASSOCIATION, List.of(new Link("/association", "nav.association.hours")));
+    NAVIGATION.put(Role.FUNDER, List.of(new Link("/funder", "nav.funder.vouchers")));
+    NAVIGATION.put(
+        Role.COORDINATOR,
+        List.of(
+            new Link("/coordinator", "nav.coordinator.dashboard"),
+            new Link("/coordinator/accounts", "nav.coordinator.accounts"),
+            new Link("/coordinator/fonte", "nav.coordinator.fonte"),
+            new Link("/coordinator/corrections", "nav.coordinator.corrections"),
+            new Link("/coordinator/audit", "nav.coordinator.audit")));
   }
 
   private HomePages() {}

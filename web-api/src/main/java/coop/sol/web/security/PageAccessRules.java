@@ -72,6 +72,11 @@ final class PageAccessRules {
   /** The merchant only: cashiers take payments, but neither hire cashiers nor cash out SOL. */
   private static final Set<Role> MERCHANT = EnumSet.of(Role.MERCHANT);
 
+  private static final Set<Role> EXCHANGE_AGENT = EnumSet.of(Role.EXCHANGE_AGENT);
+  private static final Set<Role> ASSOCIATION = EnumSet.of(Role.ASSOCIATION);
+  private static final Set<Role> FUNDER = EnumSet.of(Role.FUNDER);
+  private static final Set<Role> COORDINATOR = EnumSet.of(Role.COORDINATOR);
+
   static final List<Rule> RULES =
       List.of(
           // --- every user: their home page, their account settings
@@ -114,7 +119,27 @@ final class PageAccessRules {
           roles(HttpMethod.GET, "/till/cashiers", MERCHANT),
           roles(HttpMethod.POST, "/till/cashiers/limits", MERCHANT),
           roles(HttpMethod.GET, "/till/reconversion", MERCHANT),
-          roles(HttpMethod.POST, "/till/reconversion", MERCHANT));
+          roles(HttpMethod.POST, "/till/reconversion", MERCHANT),
+          // --- exchange offices (coop.sol.web.page.office)
+          roles(HttpMethod.GET, "/office", EXCHANGE_AGENT),
+          roles(HttpMethod.POST, "/office/sales", EXCHANGE_AGENT),
+          // --- associations and funders (coop.sol.web.page.association)
+          roles(HttpMethod.GET, "/association", ASSOCIATION),
+          roles(HttpMethod.POST, "/association/certifications", ASSOCIATION),
+          roles(HttpMethod.GET, "/funder", FUNDER),
+          roles(HttpMethod.POST, "/funder/vouchers", FUNDER),
+          roles(HttpMethod.GET, "/funder/vouchers/{id}", FUNDER),
+          roles(HttpMethod.GET, "/funder/vouchers/{id}/qr.png", FUNDER),
+          // --- coordinators (coop.sol.web.page.coordinator)
+          roles(HttpMethod.GET, "/coordinator", COORDINATOR),
+          roles(HttpMethod.GET, "/coordinator/accounts", COORDINATOR),
+          roles(HttpMethod.GET, "/coordinator/fonte", COORDINATOR),
+          roles(HttpMethod.POST, "/coordinator/fonte/runs", COORDINATOR),
+          roles(HttpMethod.GET, "/coordinator/corrections", COORDINATOR),
+          roles(HttpMethod.POST, "/coordinator/corrections", COORDINATOR),
+          roles(HttpMethod.POST, "/coordinator/corrections/{id}/approve", COORDINATOR),
+          roles(HttpMethod.POST, "/coordinator/corrections/{id}/decline", COORDINATOR),
+          roles(HttpMethod.GET, "/coordinator/audit", COORDINATOR));
 
   private PageAccessRules() {}
 

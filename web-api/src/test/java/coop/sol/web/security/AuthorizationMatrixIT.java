@@ -508,7 +508,25 @@ class AuthorizationMatrixIT {
             "POST /account/security/totp/start",
             "GET /account/security/totp/qr.svg",
             "POST /account/security/totp/confirm",
-            "POST /account/security/totp/disable")) {
+            "POST /account/security/totp/disable",
+            // exchange offices, associations, funders, coordinators (StaffPagesIT)
+            "GET /office",
+            "POST /office/sales",
+            "GET /association",
+            "POST /association/certifications",
+            "GET /funder",
+            "POST /funder/vouchers",
+            "GET /funder/vouchers/{id}",
+            "GET /funder/vouchers/{id}/qr.png",
+            "GET /coordinator",
+            "GET /coordinator/accounts",
+            "GET /coordinator/fonte",
+            "POST /coordinator/fonte/runs",
+            "GET /coordinator/corrections",
+            "POST /coordinator/corrections",
+            "POST /coordinator/corrections/{id}/approve",
+            "POST /coordinator/corrections/{id}/decline",
+            "GET /coordinator/audit")) {
       String path = page.substring(page.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "1");
       boolean get = page.startsWith("GET ");
       probe(

@@ -1,0 +1,226 @@
+package coop.sol.web.page.office;
+
+import coop.sol.ledger.Ledger;
+import coop.sol.ledger.Operations;
+import coop.sol.ledger.account.Account;
+import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.exchange.ExchangeOffices;
+import coop.sol.ledger.exchange.SolPurchase;
+import coop.sol.ledger.exchange.SolPurchased;
+import coop.sol.ledger.money.Amount;
+import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.network.StrandKind;
+import coop.sol.ledger.settings.NetworkRates;
+import coop.sol.ledger.settings.Versioned;
+import coop.sol.ledger.transfer.HistoryQuery;
+import coop.sol.ledger.transfer.IdempotencyKey;
+import coop.sol.ledger.transfer.Transfer;
+import coop.sol.ledger.transfer.TransferCode;
+import coop.sol.web.account.NetworkDirectory;
+import coop.sol.web.amount.ApiAmounts;
+import coop.sol.web.auth.Caller;
+import coop.sol.web.operation.OperationProblems;
+import coop.sol.web.page.AccountPages;
+import coop.sol.web.page.Amounts;
+import coop.sol.web.page.FormError;
+import coop.sol.web.page.ProblemMessages;
+import coop.sol.web.problem.ApiProblemException;
+import coop.sol.web.problem.ProblemCode;
+import coop.sol.web.transfer.ClientKeys;
+import coop.sol.web.user.Role;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code /office}: an exchange agent sells SOL Coopération for euros, with the exchange service the
+ * API's {@code POST /api/v1/exchange/purchases} uses, and sees the till: the office's balances and
+ * its latest sales. Each form carries its own idempotency key, so sending it twice (a double tap, a
+ * reload) records one sale.
+ */
+@Hidden
+@Controller
+@RequestMapping("/office")
+class OfficePages {
+  static final int RECENT_SALES = 20;
+
+  /** Who can buy SOL at the office: members, merchants and associations, by their username. */
+  private static final List<OwnerKind> BUYERS =
+      List.of(OwnerKind.MEMBER, OwnerKind.MERCHANT, OwnerKind.ASSOCIATION);
+
+  private final Ledger ledger;
+  private final ExchangeOffices exchange;
+  private final Operations operations;
+  private final NetworkDirectory networks;
+  private final AccountPages accounts;
+  private final ProblemMessages problems;
+
+  OfficePages(
+      Ledger ledger,
+      Operations operations,
+      NetworkDirectory networks,
+      AccountPages accounts,
+      ProblemMessages problems) {
+    this.ledger = ledger;
+    this.exchange = operations.exchange();
+    this.operations = operations;
+    this.networks = networks;
+    this.accounts = accounts;
+    this.problems = problems;
+  }
+
+  /** A sale as the confirmation shows it. */
+  record Sale(String buyer, String euros, String sol, String bonus, String total) {}
+
+  /** A line of the till: a sale's euros. */
+  record TillLine(long transferId, String date, String euros, String reference) {}
+
+  @GetMapping
+  String till(Caller caller, Locale locale, Model model) {
+    if (!model.containsAttribute("form")) {
+      model.addAttribute("form", new SaleForm("", "", UUID.randomUUID().toString()));
+    }
+    model.addAttribute("errors", List.of());
+    fill(caller, locale, model);
+    return "office/till";
+  }
+
+  /** The sale form as typed, sent back with its errors. */
+  record SaleForm(String buyer, String euros, String key) {}
+
+  @PostMapping("/sales")
+  String sell(
+      @RequestParam(defaultValue = "") String buyer,
+      @RequestParam(defaultValue = "") String euros,
+      @RequestParam(defaultValue = "") String key,
+      Caller caller,
+      Locale locale,
+      Model model,
+      RedirectAttributes redirect) {
+    NetworkId network = network(caller);
+    SaleForm form = new SaleForm(buyer.strip(), euros.strip(), key);
+    List<FormError> errors = new ArrayList<>();
+    Optional<Account> account = Optional.empty();
+    if (form.buyer().isEmpty()) {
+      errors.add(new FormError("buyer", "office.sale.buyer.required"));
+    } else {
+      account = buyer(network, form.buyer());
+      if (account.isEmpty()) {
+        errors.add(new FormError("buyer", "office.sale.buyer.unknown"));
+      }
+    }
+    Amount amount = null;
+    try {
+      amount =
+          ApiAmounts.parse(
+              ApiAmounts.typed(form.euros()), networks.scale(network, StrandKind.EURO));
+    } catch (ApiProblemException e) {
+      errors.add(new FormError("euros", "form.amount.invalid"));
+    }
+    if (errors.isEmpty()) {
+      try {
+        IdempotencyKey ledgerKey = ClientKeys.ledgerKey(caller, key);
+        exchange.openOffice(network, caller.username(), "Caisse en euros de " + caller.username());
+        SolPurchased sold =
+            OperationProblems.done(
+                exchange.buy(
+                    new SolPurchase(
+                        network, ledgerKey, caller.username(), account.get().id(), amount)));
+        int solScale = networks.scale(network, StrandKind.COOPERATION);
+        redirect.addFlashAttribute(
+            "sale",
+            new Sale(
+                account.get().name(),
+                Amounts.format(sold.euros(), networks.scale(network, StrandKind.EURO), locale),
+                Amounts.format(sold.sol(), solScale, locale),
+                Amounts.format(sold.bonus(), solScale, locale),
+                Amounts.format(Math.addExact(sold.sol(), sold.bonus()), solScale, locale)));
+        return "redirect:/office";
+      } catch (ApiProblemException e) {
+        errors.add(new FormError(null, problems.problemKey(e.code())));
+      }
+    }
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    fill(caller, locale, model);
+    return "office/till";
+  }
+
+  /** The buyer's SOL Coopération account: a member's, else a merchant's or association's. */
+  private Optional<Account> buyer(NetworkId network, String username) {
+    for (OwnerKind kind : BUYERS) {
+      Optional<Account> found =
+          ledger.accounts().findByOwner(network, kind, username).stream()
+              .filter(a -> a.strand() == StrandKind.COOPERATION)
+              .min(Comparator.comparing(a -> a.id().value()));
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The rates, the office's balances and its latest sales. */
+  private void fill(Caller caller, Locale locale, Model model) {
+    NetworkId network = network(caller);
+    Optional<NetworkRates> rates = operations.settings().rates(network).map(Versioned::value);
+    model.addAttribute(
+        "euroPerSol",
+        rates
+            .map(r -> Amounts.localized(r.euroRate().eurosPerSol().toPlainString(), locale))
+            .orElse(null));
+    model.addAttribute(
+        "bonus", rates.map(r -> percent(r.purchaseBonus().value(), locale)).orElse(null));
+    List<Account> held =
+        ledger.accounts().findByOwner(network, OwnerKind.EXCHANGE_OFFICE, caller.username());
+    model.addAttribute("balances", held.stream().map(a -> accounts.balance(a, locale)).toList());
+    List<TillLine> sales = new ArrayList<>();
+    Optional<Account> till = exchange.till(network, caller.username());
+    if (till.isPresent()) {
+      int scale = networks.scale(network, StrandKind.EURO);
+      for (Transfer t :
+          ledger
+              .transfers()
+              .history(
+                  network,
+                  till.get().id(),
+                  new HistoryQuery(
+                      null, null, null, Set.of(TransferCode.RESERVE_DEPOSIT), RECENT_SALES))) {
+        sales.add(
+            new TillLine(
+                t.id().value(),
+                accounts.date(t.createdAt(), locale),
+                Amounts.format(t.amount(), scale, locale),
+                t.reference()));
+      }
+    }
+    model.addAttribute("sales", sales);
+  }
+
+  /** Basis points as a percentage: 500 → "5 %" in French, "5%" in English. */
+  static String percent(int basisPoints, Locale locale) {
+    String number =
+        Amounts.localized(coop.sol.ledger.money.Decimals.format(basisPoints, 2), locale)
+            .replaceAll("[.,]00$", "");
+    return "fr".equals(locale.getLanguage()) ? number + " %" : number + "%";
+  }
+
+  /** The network the caller works in as an exchange agent (the first, if several). */
+  static NetworkId network(Caller caller) {
+    return caller.networksAs(Role.EXCHANGE_AGENT).stream()
+        .min(Comparator.comparing(NetworkId::value))
+        .orElseThrow(() -> new ApiProblemException(ProblemCode.FORBIDDEN));
+  }
+}
