@@ -71,6 +71,20 @@ public final class Accounts {
         .fetchOptional(Accounts::toAccount);
   }
 
+  /**
+   * The accounts with these ids in any of {@code networks}, in no particular order: several lookups
+   * of {@link #findIn} in one round trip.
+   */
+  public List<Account> findIn(Collection<NetworkId> networks, Collection<AccountId> ids) {
+    if (networks.isEmpty() || ids.isEmpty()) {
+      return List.of();
+    }
+    return sql.selectFrom(ACCOUNT)
+        .where(ACCOUNT.NETWORK_ID.in(networks.stream().map(NetworkId::value).toList()))
+        .and(ACCOUNT.ACCOUNT_ID.in(ids.stream().map(AccountId::value).toList()))
+        .fetch(Accounts::toAccount);
+  }
+
   public List<Account> findByOwner(NetworkId network, OwnerKind kind, String ownerRef) {
     return sql.selectFrom(ACCOUNT)
         .where(ACCOUNT.NETWORK_ID.eq(network.value()))

@@ -4,6 +4,8 @@ import static coop.sol.ledger.jooq.Tables.API_TOKEN;
 import static coop.sol.ledger.jooq.Tables.APP_USER;
 import static coop.sol.ledger.jooq.Tables.USER_ROLE;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.audit.AuditLog;
@@ -27,19 +29,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Creates, lists, revokes and checks personal access tokens. A token is {@code sol_pat_} followed
  * by 32 random bytes in base64url (256 bits: it cannot be guessed, so a plain SHA-256 of it is a
- * safe thing to store and look up, unlike a password). Every request with a token reads its row, so
- * a revoked token is refused from the next request on.
+ * safe thing to store and look up, unlike a password).
+ *
+ * <p>A verified token is remembered for a short while ({@code sol.security.token-cache}, 5 s by
+ * default; 0 turns it off), so that a busy till does not cost one query per request. Revoking a
+ * token here, or {@link #forgetUser(long) forgetting a user} whose roles or status changed, takes
+ * effect at once in this process; another instance sees it when its entry expires. An entry never
+ * outlives the token's own expiry.
  */
 @Service
 public class PersonalAccessTokens {
@@ -57,9 +68,42 @@ public class PersonalAccessTokens {
   private final SecureRandom random = new SecureRandom();
   private final Clock clock = Clock.systemUTC();
 
-  public PersonalAccessTokens(DSLContext sql, AuditLog audit) {
+  /** Verified tokens by SHA-256 (hex): never the secret itself. */
+  private final Cache<String, Verified> verified;
+
+  /**
+   * Counts invalidations, so that a lookup that raced with one does not put back what it read
+   * before.
+   */
+  private final AtomicLong invalidations = new AtomicLong();
+
+  /** What a token was found to stand for, and until when the token itself is valid. */
+  private record Verified(
+      long tokenId, long userId, SolUserDetails principal, Set<Scope> scopes, Instant expiresAt) {}
+
+  public PersonalAccessTokens(
+      DSLContext sql, AuditLog audit, @Value("${sol.security.token-cache:5s}") Duration cacheFor) {
     this.sql = sql;
     this.audit = audit;
+    this.verified =
+        cacheFor.isNegative() || cacheFor.isZero()
+            ? null
+            : Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(10_000).build();
+  }
+
+  /**
+   * Forgets what was verified of the user's tokens: to be called when their roles or status change,
+   * so that their next request reads them again.
+   */
+  public void forgetUser(long userId) {
+    forget(v -> v.userId() == userId);
+  }
+
+  private void forget(Predicate<Verified> which) {
+    if (verified != null) {
+      invalidations.incrementAndGet();
+      verified.asMap().values().removeIf(which);
+    }
   }
 
   /** A token just created: {@code token} is the secret, which exists nowhere else. */
@@ -141,6 +185,13 @@ public class PersonalAccessTokens {
    * @return false if they have no such active token (someone else's is "no such token" too)
    */
   public boolean revoke(AppUser owner, long tokenId, String clientAddress) {
+    boolean revoked = revokeRow(owner, tokenId, clientAddress);
+    // after the commit: a lookup running meanwhile either read the revocation or is not cached
+    forget(v -> v.tokenId() == tokenId);
+    return revoked;
+  }
+
+  private boolean revokeRow(AppUser owner, long tokenId, String clientAddress) {
     return sql.transactionResult(
         tx -> {
           var revoked =
@@ -175,10 +226,22 @@ public class PersonalAccessTokens {
     if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
       return Optional.empty();
     }
-    OffsetDateTime now = utc(clock.instant());
-    // token, user and roles in one round trip: this runs before every API request
+    Instant instant = clock.instant();
+    byte[] hash = sha256(token);
+    String key = verified == null ? null : HexFormat.of().formatHex(hash);
+    if (key != null) {
+      Verified known = verified.getIfPresent(key);
+      if (known != null && known.expiresAt().isAfter(instant)) {
+        return Optional.of(
+            new TokenAuthentication(known.principal(), known.tokenId(), known.scopes()));
+      }
+    }
+    long generation = invalidations.get();
+    OffsetDateTime now = utc(instant);
+    // token, user and roles in one round trip: this runs before every API request the cache misses
     var rows =
-        sql.select(API_TOKEN.TOKEN_ID, API_TOKEN.SCOPES, API_TOKEN.LAST_USED_AT)
+        sql.select(
+                API_TOKEN.TOKEN_ID, API_TOKEN.SCOPES, API_TOKEN.LAST_USED_AT, API_TOKEN.EXPIRES_AT)
             .select(APP_USER.fields())
             .select(USER_ROLE.ROLE, USER_ROLE.NETWORK_ID, USER_ROLE.MERCHANT_REF)
             .from(API_TOKEN)
@@ -186,7 +249,7 @@ public class PersonalAccessTokens {
             .on(APP_USER.USER_ID.eq(API_TOKEN.USER_ID))
             .leftJoin(USER_ROLE)
             .on(USER_ROLE.USER_ID.eq(APP_USER.USER_ID))
-            .where(API_TOKEN.TOKEN_HASH.eq(sha256(token)))
+            .where(API_TOKEN.TOKEN_HASH.eq(hash))
             .and(API_TOKEN.REVOKED_AT.isNull())
             .and(API_TOKEN.EXPIRES_AT.gt(now))
             .and(APP_USER.ENABLED)
@@ -216,8 +279,18 @@ public class PersonalAccessTokens {
     AppUser user = Users.user(first.into(APP_USER), roles);
     SolUserDetails principal = SolUserDetails.of(user);
     principal.eraseCredentials();
-    return Optional.of(
-        new TokenAuthentication(principal, tokenId, scopes(first.get(API_TOKEN.SCOPES))));
+    Set<Scope> scopes = scopes(first.get(API_TOKEN.SCOPES));
+    if (key != null) {
+      Verified found =
+          new Verified(
+              tokenId, user.id(), principal, scopes, first.get(API_TOKEN.EXPIRES_AT).toInstant());
+      verified.put(key, found);
+      if (invalidations.get() != generation) {
+        // revoked or forgotten while we read: what we read may predate it
+        verified.asMap().remove(key, found);
+      }
+    }
+    return Optional.of(new TokenAuthentication(principal, tokenId, scopes));
   }
 
   private static AuditRecord auditRecord(

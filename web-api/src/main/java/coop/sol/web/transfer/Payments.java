@@ -22,6 +22,7 @@ import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.reliability.ReliabilityProperties;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -71,9 +72,25 @@ public class Payments {
 
   public Paid pay(Caller caller, String clientKey, Payment payment) {
     IdempotencyKey key = ledgerKey(caller, clientKey);
+    // both accounts in one query (this runs for every payment); the credit account is then taken
+    // only from the debit account's network, as a lookup there would find it
+    List<Account> found =
+        payment.debitAccountId() <= 0
+            ? List.of()
+            : ledger
+                .accounts()
+                .findIn(
+                    caller.networks(),
+                    payment.creditAccountId() <= 0
+                        ? List.of(new AccountId(payment.debitAccountId()))
+                        : List.of(
+                            new AccountId(payment.debitAccountId()),
+                            new AccountId(payment.creditAccountId())));
     Account debit =
-        access
-            .visible(caller, payment.debitAccountId())
+        found.stream()
+            .filter(a -> a.id().value() == payment.debitAccountId())
+            .filter(a -> access.canSee(caller, a))
+            .findFirst()
             .orElseThrow(() -> Rejections.problem(RejectionReason.DEBIT_ACCOUNT_NOT_FOUND));
     if (!access.holds(caller, debit)) {
       throw new ApiProblemException(ProblemCode.DEBIT_NOT_ALLOWED);
@@ -89,12 +106,11 @@ public class Payments {
     NetworkId network = debit.network();
     Amount amount = ApiAmounts.parse(payment.amount(), networks.scale(network, debit.strand()));
     Account credit =
-        payment.creditAccountId() <= 0
-            ? null
-            : ledger
-                .accounts()
-                .find(network, new AccountId(payment.creditAccountId()))
-                .orElse(null);
+        found.stream()
+            .filter(a -> a.id().value() == payment.creditAccountId())
+            .filter(a -> a.network().equals(network))
+            .findFirst()
+            .orElse(null);
     if (credit == null) {
       throw Rejections.problem(RejectionReason.CREDIT_ACCOUNT_NOT_FOUND);
     }

@@ -94,6 +94,35 @@ class TokenIT {
     assertThat(tokens.authenticate(token + "x")).isEmpty();
   }
 
+  @Test
+  void a_users_changed_roles_and_status_apply_at_once_to_their_token_once_forgotten() {
+    Network first = callers.newNetwork("jetons-cache-a");
+    Network second = callers.newNetwork("jetons-cache-b");
+    String member = callers.newUser("cache", Role.MEMBER, first, "10.00");
+    long userId = users.find(member).orElseThrow().id();
+    String token =
+        createToken(member, callers.password(member), null, List.of("read"))
+            .json()
+            .get("token")
+            .asString();
+    assertThat(tokens.authenticate(token).orElseThrow().getPrincipal().grants()).hasSize(1);
+
+    sql.insertInto(USER_ROLE, USER_ROLE.USER_ID, USER_ROLE.NETWORK_ID, USER_ROLE.ROLE)
+        .values(userId, second.id().value(), Role.MERCHANT.name())
+        .execute();
+    tokens.forgetUser(userId);
+
+    assertThat(tokens.authenticate(token).orElseThrow().getPrincipal().grants())
+        .hasSize(2)
+        .isEqualTo(users.find(userId).orElseThrow().roles());
+
+    sql.update(APP_USER).set(APP_USER.ENABLED, false).where(APP_USER.USER_ID.eq(userId)).execute();
+    tokens.forgetUser(userId);
+
+    assertThat(tokens.authenticate(token)).isEmpty();
+    assertThat(callers.api().as(token).get("/api/v1/me").send().status()).isEqualTo(401);
+  }
+
   private Api.Response createToken(
       String username, String password, String totp, List<String> scopes) {
     return callers
