@@ -4,11 +4,15 @@ import static coop.sol.ledger.jooq.Tables.AUDIT_EVENT;
 import static coop.sol.ledger.jooq.Tables.NETWORK;
 
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.web.auth.Caller;
+import coop.sol.web.auth.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -29,6 +33,28 @@ public class AuditLog {
   public AuditLog(DSLContext sql, JsonMapper json) {
     this.sql = sql;
     this.json = json;
+  }
+
+  /**
+   * Records a privileged action that {@code caller} made through {@code http} in one network's log.
+   */
+  public void record(
+      Caller caller,
+      HttpServletRequest http,
+      AuditAction action,
+      NetworkId network,
+      String target,
+      Map<String, Object> details) {
+    record(
+        new AuditRecord(
+            action,
+            Set.of(network),
+            false,
+            caller.userId(),
+            caller.username(),
+            target,
+            ClientAddress.of(http),
+            details));
   }
 
   /** Writes the entry on its own. */

@@ -16,9 +16,7 @@ import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.amount.ApiAmounts;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.audit.AuditLog;
-import coop.sol.web.audit.AuditRecord;
 import coop.sol.web.auth.Caller;
-import coop.sol.web.auth.ClientAddress;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.transfer.TransferView;
@@ -186,15 +184,6 @@ public class OperationContext {
       NetworkId network,
       String target,
       Map<String, Object> details) {
-    audit.record(
-        new AuditRecord(
-            action,
-            Set.of(network),
-            false,
-            caller.userId(),
-            caller.username(),
-            target,
-            ClientAddress.of(http),
-            details));
+    audit.record(caller, http, action, network, target, details);
   }
 }

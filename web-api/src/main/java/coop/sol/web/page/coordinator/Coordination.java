@@ -6,9 +6,7 @@ import coop.sol.ledger.network.StrandKind;
 import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.audit.AuditLog;
-import coop.sol.web.audit.AuditRecord;
 import coop.sol.web.auth.Caller;
-import coop.sol.web.auth.ClientAddress;
 import coop.sol.web.page.Amounts;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
@@ -18,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,15 +71,6 @@ class Coordination {
       NetworkId network,
       String target,
       Map<String, Object> details) {
-    audit.record(
-        new AuditRecord(
-            action,
-            Set.of(network),
-            false,
-            caller.userId(),
-            caller.username(),
-            target,
-            ClientAddress.of(http),
-            details));
+    audit.record(caller, http, action, network, target, details);
   }
 }
