@@ -9,6 +9,7 @@ import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
+import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.transfer.TransferView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

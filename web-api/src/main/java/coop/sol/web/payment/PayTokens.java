@@ -22,6 +22,7 @@ import coop.sol.web.auth.Caller;
 import coop.sol.web.networkkey.NetworkKeys;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
+import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.transfer.Rejections;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -4,6 +4,7 @@ import coop.sol.ledger.transfer.Transfer;
 import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.auth.ClientAddress;
+import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.transfer.TransferView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Virements")
 class RefundController {
-  private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final String IDEMPOTENCY_KEY = ClientKeys.HEADER;
   private static final String PROBLEM_JSON = "application/problem+json";
   private static final String PROBLEM = "#/components/schemas/Problem";
 

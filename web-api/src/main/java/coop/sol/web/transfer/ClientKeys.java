@@ -12,18 +12,29 @@ import java.util.regex.Pattern;
  * id>:<key>}) so that two clients can never collide. Every money-moving endpoint uses it.
  */
 public final class ClientKeys {
+  /** The request header that carries the client's key. */
+  public static final String HEADER = "Idempotency-Key";
+
   public static final int MAX_LENGTH = 128;
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1," + MAX_LENGTH + "}");
 
   private ClientKeys() {}
 
   public static IdempotencyKey ledgerKey(Caller caller, String clientKey) {
+    return new IdempotencyKey("u" + caller.userId() + ":" + check(clientKey));
+  }
+
+  /**
+   * The client's key itself, checked: where the ledger key derives from something else (a payment
+   * code), it still tells a client's retry from a second use.
+   */
+  public static String check(String clientKey) {
     if (clientKey == null || clientKey.isEmpty()) {
       throw new ApiProblemException(ProblemCode.IDEMPOTENCY_KEY_REQUIRED);
     }
     if (!KEY.matcher(clientKey).matches()) {
       throw new ApiProblemException(ProblemCode.INVALID_IDEMPOTENCY_KEY);
     }
-    return new IdempotencyKey("u" + caller.userId() + ":" + clientKey);
+    return clientKey;
   }
 }

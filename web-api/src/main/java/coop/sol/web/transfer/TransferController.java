@@ -48,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Virements", description = "Paiements, virements et historiques")
 class TransferController {
-  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  static final String IDEMPOTENCY_KEY = ClientKeys.HEADER;
   static final int DEFAULT_PAGE = 50;
   static final int MAX_PAGE = 200;
 
