@@ -4,15 +4,13 @@ import coop.sol.ledger.operation.OperationReason;
 import coop.sol.ledger.transfer.RejectionReason;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.problem.ProblemCode;
+import coop.sol.web.transfer.ClientKeys;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -40,8 +38,7 @@ import org.springframework.context.annotation.Configuration;
 class ApiDocumentation {
   static final String BASIC_AUTH = "basicAuth";
   static final String BEARER_AUTH = "bearerAuth";
-  static final String PROBLEM = "Problem";
-  static final String PROBLEM_JSON = "application/problem+json";
+  static final String PROBLEM = ProblemResponses.PROBLEM;
 
   static {
     // the authenticated caller is resolved from the security context, not from the request
@@ -144,11 +141,12 @@ class ApiDocumentation {
     boolean hasBody = operation.getRequestBody() != null;
     boolean hasParameters =
         operation.getParameters() != null && !operation.getParameters().isEmpty();
-    ApiResponses responses = operation.getResponses();
-    if (responses == null) {
-      responses = new ApiResponses();
-      operation.setResponses(responses);
-    }
+    // every request that moves money takes the client's key, and answers as the ledger does
+    boolean postsToLedger =
+        hasParameters
+            && operation.getParameters().stream()
+                .anyMatch(p -> ClientKeys.HEADER.equals(p.getName()));
+    ApiResponses responses = ProblemResponses.of(operation);
     if (hasBody || hasParameters) {
       problem(responses, "400", "Requête invalide (JSON mal formé, valeur invalide, montant...)");
     }
@@ -168,50 +166,29 @@ class ApiDocumentation {
       problem(responses, "413", "Corps de requête de plus de 64 Kio");
     }
     if (path.equals("/api/v1/auth/tokens") && method == PathItem.HttpMethod.POST) {
-      ApiResponse throttled = problem(responses, "429", "Trop d'échecs : verrouillé un moment");
-      throttled.addHeaderObject(
-          "Retry-After", new Header().description("Secondes").schema(new IntegerSchema()));
+      ProblemResponses.retryAfter(
+          problem(responses, "429", "Trop d'échecs : verrouillé un moment"));
     }
-    if (path.equals("/api/v1/transfers") && method == PathItem.HttpMethod.POST) {
-      problem(responses, "409", "Idempotency-Key déjà utilisée pour un autre virement");
+    if (postsToLedger) {
+      problem(responses, "409", "Idempotency-Key déjà utilisée pour une autre demande");
       problem(responses, "422", "Refus du grand livre (INSUFFICIENT_FUNDS, STRAND_MISMATCH...)");
-      ApiResponse busy =
-          problem(responses, "503", "Grand livre saturé ou injoignable : réessayer (même clé)");
-      busy.addHeaderObject(
-          "Retry-After", new Header().description("Secondes").schema(new IntegerSchema()));
+      ProblemResponses.retryAfter(
+          problem(responses, "503", "Grand livre saturé ou injoignable : réessayer (même clé)"));
     }
     if (path.equals("/api/v1/admin/backups") && method == PathItem.HttpMethod.POST) {
       problem(responses, "409", "Sauvegarde déjà en cours, ou base externe (pg_basebackup)");
     }
     // any request may be shed under load or meet a database that is restarting
-    ApiResponse unavailable =
+    ProblemResponses.retryAfter(
         problem(
             responses,
             "503",
             "Serveur saturé (OVERLOADED) ou base de données injoignable (DATABASE_UNAVAILABLE) :"
-                + " réessayer après Retry-After");
-    if (unavailable.getHeaders() == null || !unavailable.getHeaders().containsKey("Retry-After")) {
-      unavailable.addHeaderObject(
-          "Retry-After", new Header().description("Secondes").schema(new IntegerSchema()));
-    }
+                + " réessayer après Retry-After"));
     problem(responses, "500", "Erreur interne (journalisée ; jamais de trace de pile)");
   }
 
   private static ApiResponse problem(ApiResponses responses, String status, String description) {
-    ApiResponse existing = responses.get(status);
-    if (existing != null) {
-      return existing;
-    }
-    ApiResponse response =
-        new ApiResponse()
-            .description(description)
-            .content(
-                new Content()
-                    .addMediaType(
-                        PROBLEM_JSON,
-                        new MediaType()
-                            .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
-    responses.addApiResponse(status, response);
-    return response;
+    return ProblemResponses.add(responses, status, description);
   }
 }

@@ -1,13 +1,8 @@
 package coop.sol.web.operation;
 
+import coop.sol.web.apidoc.ProblemResponses;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.headers.Header;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -17,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The problems the operations answer besides those every endpoint has (which {@code apidoc} adds):
  * 422 for a refusal by an operation rule or the ledger, 409 for conflicts (an idempotency key used
- * for another request, a correction already decided or self-approved, an overlapping fonte period),
- * and, for requests that post, 503 when the ledger is busy (retry with the same key).
+ * for another request, a correction already decided or self-approved, an overlapping fonte period).
+ * The 503 of requests that post (the ledger busy) is {@code apidoc}'s, for every Idempotency-Key.
  */
 @Configuration(proxyBeanMethods = false)
 class OperationApiDocumentation {
@@ -33,6 +28,10 @@ class OperationApiDocumentation {
           "/api/v1/fonte/",
           "/api/v1/corrections");
 
+  /**
+   * Sets the operations' own 409 and 422, whether apidoc's customizer (whose general texts only
+   * fill statuses still undocumented) ran before this one or not: springdoc does not order them.
+   */
   @Bean
   OpenApiCustomizer operationProblemResponses() {
     return openApi -> {
@@ -51,52 +50,20 @@ class OperationApiDocumentation {
   }
 
   private static void addProblems(PathItem.HttpMethod method, Operation operation) {
-    ApiResponses responses = operation.getResponses();
-    if (responses == null) {
-      responses = new ApiResponses();
-      operation.setResponses(responses);
-    }
-    boolean posts =
-        operation.getParameters() != null
-            && operation.getParameters().stream()
-                .anyMatch(p -> OperationContext.IDEMPOTENCY_KEY.equals(p.getName()));
+    ApiResponses responses = ProblemResponses.of(operation);
     if (method != PathItem.HttpMethod.GET || operation.getParameters() != null) {
-      problem(
+      ProblemResponses.set(
           responses,
           "422",
           "Refus d'une règle de l'opération ou du grand livre ; le code dit laquelle"
               + " (MERCHANT_CATEGORY_NOT_ALLOWED, INSUFFICIENT_FUNDS...)");
     }
     if (method != PathItem.HttpMethod.GET) {
-      problem(
+      ProblemResponses.set(
           responses,
           "409",
           "Conflit : Idempotency-Key déjà utilisée pour une autre demande, décision déjà prise,"
               + " auto-approbation...");
     }
-    if (posts) {
-      ApiResponse busy =
-          problem(responses, "503", "Grand livre saturé ou injoignable : réessayer (même clé)");
-      busy.addHeaderObject(
-          "Retry-After", new Header().description("Secondes").schema(new IntegerSchema()));
-    }
-  }
-
-  private static ApiResponse problem(ApiResponses responses, String status, String description) {
-    ApiResponse existing = responses.get(status);
-    if (existing != null) {
-      return existing;
-    }
-    ApiResponse response =
-        new ApiResponse()
-            .description(description)
-            .content(
-                new Content()
-                    .addMediaType(
-                        "application/problem+json",
-                        new MediaType()
-                            .schema(new Schema<>().$ref("#/components/schemas/Problem"))));
-    responses.addApiResponse(status, response);
-    return response;
   }
 }

@@ -194,10 +194,6 @@ class PayTokenController {
           "Code refusé (PAYMENT_CODE_BAD_SIGNATURE, PAYMENT_CODE_EXPIRED...), plafond dépassé,"
               + " ou refus du grand livre (INSUFFICIENT_FUNDS...)",
       content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-  @ApiResponse(
-      responseCode = "503",
-      description = "Grand livre saturé ou injoignable : réessayer avec la même clé",
-      content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
   ResponseEntity<TransferView> redeem(
       @Parameter(
               in = ParameterIn.HEADER,

@@ -208,10 +208,6 @@ class PaymentRequestController {
       responseCode = "422",
       description = "Refus du grand livre (INSUFFICIENT_FUNDS, STRAND_MISMATCH...)",
       content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-  @ApiResponse(
-      responseCode = "503",
-      description = "Grand livre saturé ou injoignable : réessayer avec la même clé",
-      content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
   ResponseEntity<TransferView> pay(
       @PathVariable String id,
       @Parameter(

@@ -88,10 +88,6 @@ class RefundController {
       responseCode = "422",
       description = "Pas un paiement, ou refus du grand livre (REVERSAL_EXCEEDS_ORIGINAL...)",
       content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-  @ApiResponse(
-      responseCode = "503",
-      description = "Grand livre saturé ou injoignable : réessayer avec la même clé",
-      content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
   ResponseEntity<TransferView> refund(
       @PathVariable long id,
       @Parameter(

@@ -133,6 +133,42 @@ class OpenApiIT {
   }
 
   @Test
+  void every_request_that_moves_money_documents_the_ledgers_answers() {
+    List<String> posting = new ArrayList<>();
+    openApi
+        .getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, operation) -> {
+                          if (operation.getParameters() == null
+                              || operation.getParameters().stream()
+                                  .noneMatch(p -> p.getName().equals("Idempotency-Key"))) {
+                            return;
+                          }
+                          String name = method + " " + path;
+                          posting.add(name);
+                          assertThat(operation.getResponses())
+                              .as(name)
+                              .containsKeys("409", "422", "503");
+                          var busy = operation.getResponses().get("503");
+                          assertThat(busy.getDescription()).as(name).contains("Grand livre");
+                          assertThat(busy.getHeaders()).as(name).containsKey("Retry-After");
+                        }));
+    assertThat(posting)
+        .contains(
+            "POST /api/v1/transfers",
+            "POST /api/v1/payment-requests/{id}/pay",
+            "POST /api/v1/pay-tokens/redeem",
+            "POST /api/v1/exchange/purchases");
+    // an operation's own refusals are described, not replaced by the general texts
+    var purchase = openApi.getPaths().get("/api/v1/exchange/purchases").getPost().getResponses();
+    assertThat(purchase.get("409").getDescription()).contains("auto-approbation");
+    assertThat(purchase.get("422").getDescription()).contains("règle de l'opération");
+  }
+
+  @Test
   void both_ways_to_authenticate_are_described() {
     Map<String, SecurityScheme> schemes = openApi.getComponents().getSecuritySchemes();
     assertThat(schemes.get("basicAuth").getScheme()).isEqualTo("basic");
