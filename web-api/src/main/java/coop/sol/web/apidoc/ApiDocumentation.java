@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -170,6 +171,9 @@ class ApiDocumentation {
           problem(responses, "429", "Trop d'échecs : verrouillé un moment"));
     }
     if (postsToLedger) {
+      operation.getParameters().stream()
+          .filter(p -> ClientKeys.HEADER.equals(p.getName()))
+          .forEach(ApiDocumentation::describeClientKey);
       problem(responses, "409", "Idempotency-Key déjà utilisée pour une autre demande");
       problem(responses, "422", "Refus du grand livre (INSUFFICIENT_FUNDS, STRAND_MISMATCH...)");
       ProblemResponses.retryAfter(
@@ -186,6 +190,20 @@ class ApiDocumentation {
             "Serveur saturé (OVERLOADED) ou base de données injoignable (DATABASE_UNAVAILABLE) :"
                 + " réessayer après Retry-After"));
     problem(responses, "500", "Erreur interne (journalisée ; jamais de trace de pile)");
+  }
+
+  /**
+   * The client's key, declared by each controller as an optional header so that its absence gets
+   * the API's own problem (IDEMPOTENCY_KEY_REQUIRED): documented once here, as required.
+   */
+  private static void describeClientKey(Parameter key) {
+    key.required(true)
+        .description(
+            "1 à "
+                + ClientKeys.MAX_LENGTH
+                + " caractères ASCII imprimables, sans espace ; la même clé rejoue la réponse"
+                + " d'origine")
+        .schema(new StringSchema().minLength(1).maxLength(ClientKeys.MAX_LENGTH));
   }
 
   private static ApiResponse problem(ApiResponses responses, String status, String description) {

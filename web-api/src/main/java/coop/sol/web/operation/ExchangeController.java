@@ -17,11 +17,11 @@ import coop.sol.web.audit.AuditAction;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
+import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.transfer.TransferView;
 import coop.sol.web.user.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -126,14 +126,7 @@ class ExchangeController {
               + " la même vente (200, Idempotent-Replayed).")
   @ApiResponse(responseCode = "201", description = "Vente enregistrée")
   ResponseEntity<PurchaseView> buy(
-      @Parameter(
-              in = ParameterIn.HEADER,
-              name = OperationContext.IDEMPOTENCY_KEY,
-              required = true,
-              description = "1 à 128 caractères ASCII imprimables, sans espace",
-              schema = @Schema(type = "string", minLength = 1, maxLength = 128))
-          @RequestHeader(name = OperationContext.IDEMPOTENCY_KEY, required = false)
-          String idempotencyKey,
+      @RequestHeader(name = ClientKeys.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody PurchaseRequest request,
       Caller caller) {
     IdempotencyKey key = OperationContext.key(caller, idempotencyKey);
@@ -165,14 +158,7 @@ class ExchangeController {
   @ApiResponse(responseCode = "201", description = "Versement enregistré")
   ResponseEntity<BankedView> bank(
       @PathVariable long id,
-      @Parameter(
-              in = ParameterIn.HEADER,
-              name = OperationContext.IDEMPOTENCY_KEY,
-              required = true,
-              description = "1 à 128 caractères ASCII imprimables, sans espace",
-              schema = @Schema(type = "string", minLength = 1, maxLength = 128))
-          @RequestHeader(name = OperationContext.IDEMPOTENCY_KEY, required = false)
-          String idempotencyKey,
+      @RequestHeader(name = ClientKeys.HEADER, required = false) String idempotencyKey,
       @RequestBody BankRequest request,
       Caller caller,
       HttpServletRequest http) {

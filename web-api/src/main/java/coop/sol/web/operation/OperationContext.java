@@ -19,7 +19,6 @@ import coop.sol.web.audit.AuditLog;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
-import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.transfer.TransferView;
 import coop.sol.web.user.Role;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,8 +44,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OperationContext {
-  static final String IDEMPOTENCY_KEY = ClientKeys.HEADER;
-  static final int MAX_KEY_LENGTH = 128;
 
   private final Ledger ledger;
   private final NetworkDirectory networks;

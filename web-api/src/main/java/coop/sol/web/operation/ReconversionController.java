@@ -12,11 +12,11 @@ import coop.sol.ledger.reconversion.Reconversions;
 import coop.sol.ledger.reconversion.Reconverted;
 import coop.sol.ledger.transfer.IdempotencyKey;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.transfer.TransferView;
 import coop.sol.web.user.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -111,14 +111,7 @@ class ReconversionController {
               + " obligatoire.")
   @ApiResponse(responseCode = "201", description = "Reconversion effectuée")
   ResponseEntity<ReconversionView> reconvert(
-      @Parameter(
-              in = ParameterIn.HEADER,
-              name = OperationContext.IDEMPOTENCY_KEY,
-              required = true,
-              description = "1 à 128 caractères ASCII imprimables, sans espace",
-              schema = @Schema(type = "string", minLength = 1, maxLength = 128))
-          @RequestHeader(name = OperationContext.IDEMPOTENCY_KEY, required = false)
-          String idempotencyKey,
+      @RequestHeader(name = ClientKeys.HEADER, required = false) String idempotencyKey,
       @RequestBody ReconversionBody request,
       Caller caller) {
     IdempotencyKey key = OperationContext.key(caller, idempotencyKey);

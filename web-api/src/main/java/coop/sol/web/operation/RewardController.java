@@ -12,12 +12,11 @@ import coop.sol.ledger.reward.RewardPaid;
 import coop.sol.ledger.reward.Rewards;
 import coop.sol.ledger.transfer.IdempotencyKey;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.transfer.TransferView;
 import coop.sol.web.user.Role;
 import coop.sol.web.user.RoleGrant;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -87,14 +86,7 @@ class RewardController {
               + " est trop petit. Idempotency-Key obligatoire.")
   @ApiResponse(responseCode = "201", description = "Récompense versée")
   ResponseEntity<RewardView> reward(
-      @Parameter(
-              in = ParameterIn.HEADER,
-              name = OperationContext.IDEMPOTENCY_KEY,
-              required = true,
-              description = "1 à 128 caractères ASCII imprimables, sans espace",
-              schema = @Schema(type = "string", minLength = 1, maxLength = 128))
-          @RequestHeader(name = OperationContext.IDEMPOTENCY_KEY, required = false)
-          String idempotencyKey,
+      @RequestHeader(name = ClientKeys.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody RewardRequest request,
       Caller caller) {
     IdempotencyKey key = OperationContext.key(caller, idempotencyKey);

@@ -15,11 +15,10 @@ import coop.sol.ledger.volunteer.VolunteerHours;
 import coop.sol.ledger.volunteer.Volunteering;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.transfer.TransferView;
 import coop.sol.web.user.Role;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -113,14 +112,7 @@ class VolunteeringController {
               + " obligatoire ; inscrit au journal d'audit.")
   @ApiResponse(responseCode = "201", description = "Dotation versée")
   ResponseEntity<AllowanceView> grant(
-      @Parameter(
-              in = ParameterIn.HEADER,
-              name = OperationContext.IDEMPOTENCY_KEY,
-              required = true,
-              description = "1 à 128 caractères ASCII imprimables, sans espace",
-              schema = @Schema(type = "string", minLength = 1, maxLength = 128))
-          @RequestHeader(name = OperationContext.IDEMPOTENCY_KEY, required = false)
-          String idempotencyKey,
+      @RequestHeader(name = ClientKeys.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody AllowanceRequest request,
       Caller caller,
       HttpServletRequest http) {
@@ -161,14 +153,7 @@ class VolunteeringController {
               + " sans taux). Idempotency-Key obligatoire.")
   @ApiResponse(responseCode = "201", description = "Heures créditées")
   ResponseEntity<CertificationView> certify(
-      @Parameter(
-              in = ParameterIn.HEADER,
-              name = OperationContext.IDEMPOTENCY_KEY,
-              required = true,
-              description = "1 à 128 caractères ASCII imprimables, sans espace",
-              schema = @Schema(type = "string", minLength = 1, maxLength = 128))
-          @RequestHeader(name = OperationContext.IDEMPOTENCY_KEY, required = false)
-          String idempotencyKey,
+      @RequestHeader(name = ClientKeys.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody CertificationRequest request,
       Caller caller) {
     IdempotencyKey key = OperationContext.key(caller, idempotencyKey);

@@ -17,11 +17,10 @@ import coop.sol.ledger.voucher.VoucherPaid;
 import coop.sol.ledger.voucher.VoucherPayment;
 import coop.sol.ledger.voucher.Vouchers;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.transfer.TransferView;
 import coop.sol.web.user.Role;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -124,14 +123,7 @@ class VoucherController {
               + " EXPIRY_NOT_IN_FUTURE). Idempotency-Key obligatoire : elle identifie le lot.")
   @ApiResponse(responseCode = "201", description = "Lot attribué")
   ResponseEntity<GrantView> grant(
-      @Parameter(
-              in = ParameterIn.HEADER,
-              name = OperationContext.IDEMPOTENCY_KEY,
-              required = true,
-              description = "1 à 128 caractères ASCII imprimables, sans espace",
-              schema = @Schema(type = "string", minLength = 1, maxLength = 128))
-          @RequestHeader(name = OperationContext.IDEMPOTENCY_KEY, required = false)
-          String idempotencyKey,
+      @RequestHeader(name = ClientKeys.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody GrantRequest request,
       Caller caller) {
     IdempotencyKey key = OperationContext.key(caller, idempotencyKey);
@@ -178,14 +170,7 @@ class VoucherController {
               + " obligatoire.")
   @ApiResponse(responseCode = "201", description = "Paiement effectué")
   ResponseEntity<PaymentView> pay(
-      @Parameter(
-              in = ParameterIn.HEADER,
-              name = OperationContext.IDEMPOTENCY_KEY,
-              required = true,
-              description = "1 à 128 caractères ASCII imprimables, sans espace",
-              schema = @Schema(type = "string", minLength = 1, maxLength = 128))
-          @RequestHeader(name = OperationContext.IDEMPOTENCY_KEY, required = false)
-          String idempotencyKey,
+      @RequestHeader(name = ClientKeys.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody PaymentRequest request,
       Caller caller) {
     IdempotencyKey key = OperationContext.key(caller, idempotencyKey);

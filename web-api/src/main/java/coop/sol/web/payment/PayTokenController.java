@@ -1,6 +1,5 @@
 package coop.sol.web.payment;
 
-import static coop.sol.web.payment.ApiDocs.IDEMPOTENCY_KEY_DESCRIPTION;
 import static coop.sol.web.payment.ApiDocs.PROBLEM;
 import static coop.sol.web.payment.ApiDocs.PROBLEM_JSON;
 
@@ -12,8 +11,6 @@ import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.transfer.TransferView;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -195,14 +192,7 @@ class PayTokenController {
               + " ou refus du grand livre (INSUFFICIENT_FUNDS...)",
       content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
   ResponseEntity<TransferView> redeem(
-      @Parameter(
-              in = ParameterIn.HEADER,
-              name = ClientKeys.HEADER,
-              required = true,
-              description = IDEMPOTENCY_KEY_DESCRIPTION,
-              schema = @Schema(type = "string", minLength = 1, maxLength = 128))
-          @RequestHeader(name = ClientKeys.HEADER, required = false)
-          String idempotencyKey,
+      @RequestHeader(name = ClientKeys.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody PayTokenRedemption redemption,
       Caller caller) {
     PayTokens.Charged charged =

@@ -7,8 +7,6 @@ import coop.sol.web.auth.ClientAddress;
 import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.transfer.TransferView;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Virements")
 class RefundController {
-  private static final String IDEMPOTENCY_KEY = ClientKeys.HEADER;
   private static final String PROBLEM_JSON = "application/problem+json";
   private static final String PROBLEM = "#/components/schemas/Problem";
 
@@ -90,14 +87,7 @@ class RefundController {
       content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
   ResponseEntity<TransferView> refund(
       @PathVariable long id,
-      @Parameter(
-              in = ParameterIn.HEADER,
-              name = IDEMPOTENCY_KEY,
-              required = true,
-              description = "1 à 128 caractères ASCII imprimables, sans espace",
-              schema = @Schema(type = "string", minLength = 1, maxLength = 128))
-          @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-          String idempotencyKey,
+      @RequestHeader(name = ClientKeys.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody NewRefund request,
       Caller caller,
       HttpServletRequest http) {

@@ -40,7 +40,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Payments {
-  static final int MAX_KEY_LENGTH = 128;
 
   private final Ledger ledger;
   private final AccountAccess access;

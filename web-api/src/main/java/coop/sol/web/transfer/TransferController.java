@@ -16,7 +16,6 @@ import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.user.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -48,7 +47,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Virements", description = "Paiements, virements et historiques")
 class TransferController {
-  static final String IDEMPOTENCY_KEY = ClientKeys.HEADER;
   static final int DEFAULT_PAGE = 50;
   static final int MAX_PAGE = 200;
 
@@ -127,14 +125,7 @@ class TransferController {
               mediaType = MediaType.APPLICATION_JSON_VALUE,
               schema = @Schema(implementation = TransferView.class)))
   ResponseEntity<TransferView> pay(
-      @Parameter(
-              in = ParameterIn.HEADER,
-              name = IDEMPOTENCY_KEY,
-              required = true,
-              description = "1 à 128 caractères ASCII imprimables, sans espace",
-              schema = @Schema(type = "string", minLength = 1, maxLength = 128))
-          @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-          String idempotencyKey,
+      @RequestHeader(name = ClientKeys.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody PaymentRequest request,
       Caller caller) {
     var paid =

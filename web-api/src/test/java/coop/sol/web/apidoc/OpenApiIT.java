@@ -155,6 +155,14 @@ class OpenApiIT {
                           var busy = operation.getResponses().get("503");
                           assertThat(busy.getDescription()).as(name).contains("Grand livre");
                           assertThat(busy.getHeaders()).as(name).containsKey("Retry-After");
+                          var key =
+                              operation.getParameters().stream()
+                                  .filter(p -> p.getName().equals("Idempotency-Key"))
+                                  .findFirst()
+                                  .orElseThrow();
+                          assertThat(key.getIn()).as(name).isEqualTo("header");
+                          assertThat(key.getRequired()).as(name).isTrue();
+                          assertThat(key.getSchema().getMaxLength()).as(name).isEqualTo(128);
                         }));
     assertThat(posting)
         .contains(
