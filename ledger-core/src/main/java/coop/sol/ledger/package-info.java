@@ -2,7 +2,7 @@
  * The SOL ledger core. {@link coop.sol.ledger.Ledger} is the entry point of the ledger; the
  * packages below hold one feature each: {@code network}, {@code account}, {@code transfer} (the
  * write path), {@code journal} (verification), {@code money} (amounts), {@code db} (database
- * bootstrap).
+ * bootstrap), {@code json} (reading back the JSON documents the ledger writes).
  *
  * <p>{@link coop.sol.ledger.Operations} is the entry point of the currency rules built on it, one
  * package per family: {@code settings}, {@code exchange}, {@code reward}, {@code volunteer}, {@code

@@ -1,11 +1,10 @@
 package coop.sol.ledger.audit;
 
+import coop.sol.ledger.json.JsonTree;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
@@ -100,41 +99,12 @@ final class JsonLines {
           throw new Malformed(line, "a line is not a JSON object");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> fields = (Map<String, Object>) value(p);
+        Map<String, Object> fields = (Map<String, Object>) JsonTree.value(p);
         action.accept(new Line(line, fields));
       }
     } catch (JacksonException e) {
       throw new Malformed(
           e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage());
     }
-  }
-
-  static Object value(JsonParser p) {
-    JsonToken t = p.currentToken();
-    return switch (t) {
-      case START_OBJECT -> {
-        var map = new LinkedHashMap<String, Object>();
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          map.put(name, value(p));
-        }
-        yield map;
-      }
-      case START_ARRAY -> {
-        var list = new ArrayList<Object>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(value(p));
-        }
-        yield list;
-      }
-      case VALUE_STRING -> p.getString();
-      case VALUE_NUMBER_INT -> p.getLongValue();
-      case VALUE_NUMBER_FLOAT -> p.getDecimalValue();
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
-      case VALUE_NULL -> null;
-      default -> throw new IllegalArgumentException("unexpected JSON token " + t);
-    };
   }
 }

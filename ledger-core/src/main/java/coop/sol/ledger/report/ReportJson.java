@@ -1,5 +1,6 @@
 package coop.sol.ledger.report;
 
+import coop.sol.ledger.json.JsonTree;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.report.CirculationReport.CodeFigure;
@@ -12,13 +13,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -291,7 +290,7 @@ public final class ReportJson {
   static Object read(byte[] json) {
     try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), json)) {
       p.nextToken();
-      Object value = value(p);
+      Object value = JsonTree.value(p);
       if (p.nextToken() != null) {
         throw new IllegalArgumentException("trailing content after the JSON document");
       }
@@ -299,37 +298,5 @@ public final class ReportJson {
     } catch (tools.jackson.core.JacksonException e) {
       throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage(), e);
     }
-  }
-
-  private static Object value(JsonParser p) {
-    JsonToken t = p.currentToken();
-    if (t == null) {
-      throw new IllegalArgumentException("empty JSON");
-    }
-    return switch (t) {
-      case START_OBJECT -> {
-        var map = new LinkedHashMap<String, Object>();
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          map.put(name, value(p));
-        }
-        yield map;
-      }
-      case START_ARRAY -> {
-        var list = new ArrayList<Object>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(value(p));
-        }
-        yield list;
-      }
-      case VALUE_STRING -> p.getString();
-      case VALUE_NUMBER_INT -> p.getLongValue();
-      case VALUE_NUMBER_FLOAT -> p.getDecimalValue();
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
-      case VALUE_NULL -> null;
-      default -> throw new IllegalArgumentException("unexpected JSON token " + t);
-    };
   }
 }
