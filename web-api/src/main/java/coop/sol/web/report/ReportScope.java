@@ -26,28 +26,19 @@ class ReportScope {
 
   /** The network the coordinator (or administrator) asks about. */
   Network coordinated(Caller caller, String code) {
-    Set<NetworkId> mine = caller.networksAs(Role.COORDINATOR);
-    if (code != null && !code.isBlank()) {
-      return ledger
-          .networks()
-          .findByCode(code)
-          .filter(n -> mine.contains(n.id()) || caller.isAdministrator())
-          .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND));
-    }
-    if (mine.size() == 1) {
-      return network(mine.iterator().next());
-    }
-    if (mine.isEmpty() && !caller.isAdministrator()) {
-      throw new ApiProblemException(ProblemCode.FORBIDDEN);
-    }
-    throw new ApiProblemException(
-        ProblemCode.INVALID_PARAMETER,
-        "network : précisez le réseau (son code) / name the network (its code).");
+    return named(caller, caller.networksAs(Role.COORDINATOR), code, ProblemCode.FORBIDDEN);
   }
 
   /** A network where the caller holds any role (404 otherwise); their only one by default. */
   Network member(Caller caller, String code) {
-    Set<NetworkId> mine = caller.networks();
+    return named(caller, caller.networks(), code, ProblemCode.NOT_FOUND);
+  }
+
+  /**
+   * The network named by {@code code} among {@code mine} (any, for an administrator; 404 if not
+   * there), or with no code the only one of {@code mine}; {@code none} when they have none.
+   */
+  private Network named(Caller caller, Set<NetworkId> mine, String code, ProblemCode none) {
     if (code != null && !code.isBlank()) {
       return ledger
           .networks()
@@ -59,7 +50,7 @@ class ReportScope {
       return network(mine.iterator().next());
     }
     if (mine.isEmpty() && !caller.isAdministrator()) {
-      throw new ApiProblemException(ProblemCode.NOT_FOUND);
+      throw new ApiProblemException(none);
     }
     throw new ApiProblemException(
         ProblemCode.INVALID_PARAMETER,
