@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
@@ -25,12 +27,11 @@ class ApplicationIT {
   @Autowired
   ApplicationIT(
       @LocalServerPort int port,
-      DSLContext sql,
       DataSource dataSource,
       SolProperties sol,
       DataSourceHealthIndicator databaseHealth) {
     this.http = new TestHttp(port);
-    this.sql = sql;
+    this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
     this.dataSource = dataSource;
     this.sol = sol;
     this.databaseHealth = databaseHealth;

@@ -17,7 +17,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -88,11 +87,14 @@ class CreateAdministratorCommand implements ApplicationRunner, ExitCodeGenerator
       }
       String hash = passwords.encode(new String(secret));
       totpSecret = TotpSecret.generate(new SecureRandom());
-      users.create(
-          new NewUser(username, username, hash, totpSecret, List.of(RoleGrant.administrator())));
-    } catch (DuplicateKeyException createdMeanwhile) {
-      fail(1, "L'utilisateur « " + username + " » existe déjà ; rien n'a été modifié.");
-      return;
+      if (users
+          .create(
+              new NewUser(username, username, hash, totpSecret, List.of(RoleGrant.administrator())))
+          .isEmpty()) {
+        // created meanwhile
+        fail(1, "L'utilisateur « " + username + " » existe déjà ; rien n'a été modifié.");
+        return;
+      }
     } finally {
       Arrays.fill(secret, '\0');
     }

@@ -1,37 +1,30 @@
 package coop.sol.web.audit;
 
-import static coop.sol.ledger.jooq.Tables.AUDIT_EVENT;
-import static coop.sol.ledger.jooq.Tables.NETWORK;
-
+import coop.sol.ledger.auditlog.AuditEntry;
+import coop.sol.ledger.auditlog.AuditLogStore;
+import coop.sol.ledger.auditlog.LoggedEvent;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.auth.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.JSONB;
-import org.jooq.impl.DSL;
+import javax.sql.DataSource;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes and reads the append-only audit log ({@code audit_event}). */
+/** Writes and reads the append-only audit log (ledger-core's {@link AuditLogStore}). */
 @Service
 public class AuditLog {
-  private static final int MAX_TARGET_LENGTH = 200;
-  private static final int MAX_NAME_LENGTH = 100;
-
-  private final DSLContext sql;
+  private final AuditLogStore store;
   private final JsonMapper json;
 
-  public AuditLog(DSLContext sql, JsonMapper json) {
-    this.sql = sql;
+  public AuditLog(DataSource dataSource, JsonMapper json) {
+    this.store = new AuditLogStore(dataSource);
     this.json = json;
   }
 
@@ -59,39 +52,23 @@ public class AuditLog {
 
   /** Writes the entry on its own. */
   public void record(AuditRecord entry) {
-    record(sql, entry);
+    store.insert(entry(entry));
   }
 
-  /** Writes the entry with {@code tx}, so that it commits (or not) with the action it records. */
-  public void record(DSLContext tx, AuditRecord entry) {
-    JSONB details = JSONB.jsonb(json.writeValueAsString(entry.details()));
-    List<Long> networks = new ArrayList<>();
-    entry.networks().stream().map(NetworkId::value).sorted().forEach(networks::add);
-    if (entry.installationWide()) {
-      networks.add(null);
-    }
-    var insert =
-        tx.insertInto(
-            AUDIT_EVENT,
-            AUDIT_EVENT.NETWORK_ID,
-            AUDIT_EVENT.ACTOR_USER_ID,
-            AUDIT_EVENT.ACTOR_NAME,
-            AUDIT_EVENT.ACTION,
-            AUDIT_EVENT.TARGET,
-            AUDIT_EVENT.CLIENT_IP,
-            AUDIT_EVENT.DETAILS);
-    for (Long network : networks) {
-      insert =
-          insert.values(
-              network,
-              entry.actorUserId(),
-              truncate(entry.actorName(), MAX_NAME_LENGTH),
-              entry.action().name(),
-              truncate(entry.target(), MAX_TARGET_LENGTH),
-              truncate(entry.clientAddress(), 64),
-              details);
-    }
-    insert.execute();
+  /**
+   * The entry as ledger-core's stores take it, for a store that writes it in the transaction of the
+   * action it records.
+   */
+  public AuditEntry entry(AuditRecord entry) {
+    return new AuditEntry(
+        entry.action().name(),
+        entry.networks(),
+        entry.installationWide(),
+        entry.actorUserId(),
+        entry.actorName(),
+        entry.target(),
+        entry.clientAddress(),
+        json.writeValueAsString(entry.details()));
   }
 
   /**
@@ -103,39 +80,19 @@ public class AuditLog {
    */
   public List<AuditEvent> page(
       Collection<NetworkId> networks, boolean installationWide, Long before, int limit) {
-    Condition scope = DSL.falseCondition();
-    if (!networks.isEmpty()) {
-      scope = scope.or(AUDIT_EVENT.NETWORK_ID.in(networks.stream().map(NetworkId::value).toList()));
-    }
-    if (installationWide) {
-      scope = scope.or(AUDIT_EVENT.NETWORK_ID.isNull());
-    }
-    Condition page = before == null ? DSL.noCondition() : AUDIT_EVENT.AUDIT_EVENT_ID.lt(before);
-    return sql.select(AUDIT_EVENT.asterisk(), NETWORK.CODE)
-        .from(AUDIT_EVENT)
-        .leftJoin(NETWORK)
-        .on(NETWORK.NETWORK_ID.eq(AUDIT_EVENT.NETWORK_ID))
-        .where(scope)
-        .and(page)
-        .orderBy(AUDIT_EVENT.AUDIT_EVENT_ID.desc())
-        .limit(limit)
-        .fetch(
-            r ->
-                new AuditEvent(
-                    r.get(AUDIT_EVENT.AUDIT_EVENT_ID),
-                    r.get(AUDIT_EVENT.OCCURRED_AT).toInstant(),
-                    r.get(NETWORK.CODE),
-                    r.get(AUDIT_EVENT.ACTOR_NAME),
-                    r.get(AUDIT_EVENT.ACTION),
-                    r.get(AUDIT_EVENT.TARGET),
-                    r.get(AUDIT_EVENT.CLIENT_IP),
-                    json.readValue(
-                        r.get(AUDIT_EVENT.DETAILS).data(),
-                        new TypeReference<Map<String, Object>>() {})));
+    return store.page(networks, installationWide, before, limit).stream().map(this::event).toList();
   }
 
-  private static String truncate(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max);
+  private AuditEvent event(LoggedEvent e) {
+    return new AuditEvent(
+        e.id(),
+        e.occurredAt(),
+        e.network(),
+        e.actor(),
+        e.action(),
+        e.target(),
+        e.clientAddress(),
+        json.readValue(e.detailsJson(), new TypeReference<Map<String, Object>>() {}));
   }
 
   /**

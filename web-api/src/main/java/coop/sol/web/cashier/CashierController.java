@@ -115,7 +115,7 @@ class CashierController {
         ProblemCode.INVALID_PARAMETER, "Branche inconnue : COOPERATION, ENGAGEMENT ou AFFECTE.");
   }
 
-  private CashierView view(CashierRefundLimits.Cashier cashier) {
+  private CashierView view(coop.sol.ledger.cashier.StoredCashier cashier) {
     Map<String, String> limits = new LinkedHashMap<>();
     cashier
         .limits()

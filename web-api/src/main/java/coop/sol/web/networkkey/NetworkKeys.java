@@ -1,10 +1,10 @@
 package coop.sol.web.networkkey;
 
-import static coop.sol.ledger.jooq.Tables.NETWORK_SIGNING_KEY;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.signing.SigningKeyStore;
+import coop.sol.ledger.signing.StoredSigningKey;
 import coop.sol.merchant.key.Decryption;
 import coop.sol.merchant.key.EncryptedSigningKey;
 import coop.sol.merchant.key.KeyId;
@@ -16,17 +16,15 @@ import coop.sol.web.audit.AuditAction;
 import coop.sol.web.audit.AuditLog;
 import coop.sol.web.audit.AuditRecord;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jooq.DSLContext;
-import org.jooq.Record;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -51,7 +49,7 @@ public class NetworkKeys {
 
   private static final Logger log = LoggerFactory.getLogger(NetworkKeys.class);
 
-  private final DSLContext sql;
+  private final SigningKeyStore store;
   private final KeyPassphrase passphrase;
   private final AuditLog audit;
   private final SecureRandom random = new SecureRandom();
@@ -65,10 +63,13 @@ public class NetworkKeys {
    */
   private final Object creation = new Object();
 
-  public NetworkKeys(DSLContext sql, KeyPassphrase passphrase, AuditLog audit) {
-    this.sql = sql;
+  private final Clock clock;
+
+  public NetworkKeys(DataSource dataSource, KeyPassphrase passphrase, AuditLog audit, Clock clock) {
+    this.store = new SigningKeyStore(dataSource);
     this.passphrase = passphrase;
     this.audit = audit;
+    this.clock = clock;
   }
 
   /** A key as stored: public half in clear, private half encrypted. */
@@ -99,10 +100,10 @@ public class NetworkKeys {
     if (activeKey(network).isEmpty()) {
       createFirstKey(network);
     }
-    return sql.selectFrom(NETWORK_SIGNING_KEY)
-        .where(NETWORK_SIGNING_KEY.NETWORK_ID.eq(network.value()))
-        .orderBy(NETWORK_SIGNING_KEY.CREATED_AT.desc(), NETWORK_SIGNING_KEY.KEY_ID)
-        .fetch(r -> published(stored(r)));
+    return store.all(network).stream()
+        .map(NetworkKeys::stored)
+        .map(NetworkKeys::published)
+        .toList();
   }
 
   /**
@@ -116,27 +117,16 @@ public class NetworkKeys {
     synchronized (creation) {
       Set<KeyId> taken = Set.copyOf(published(network).stream().map(PublishedKey::id).toList());
       NewKey fresh = newKey(taken);
-      Instant now = Instant.now();
-      sql.transaction(
-          tx -> {
-            KeyId retired =
-                tx.dsl()
-                    .update(NETWORK_SIGNING_KEY)
-                    .set(NETWORK_SIGNING_KEY.RETIRED_AT, at(now))
-                    .where(NETWORK_SIGNING_KEY.NETWORK_ID.eq(network.value()))
-                    .and(NETWORK_SIGNING_KEY.RETIRED_AT.isNull())
-                    .returning(NETWORK_SIGNING_KEY.KEY_ID)
-                    .fetchOptional(NETWORK_SIGNING_KEY.KEY_ID)
-                    .map(KeyId::fromHex)
-                    .orElse(null);
-            insert(tx.dsl(), network, fresh, now);
+      Instant now = clock.instant();
+      store.rotate(
+          row(network, fresh, now),
+          retired -> {
             Map<String, Object> details = new HashMap<>();
             details.put("keyId", fresh.key.id().toString());
             if (retired != null) {
-              details.put("retiredKeyId", retired.toString());
+              details.put("retiredKeyId", retired);
             }
-            audit.record(
-                tx.dsl(),
+            return audit.entry(
                 new AuditRecord(
                     AuditAction.NETWORK_KEY_ROTATED,
                     Set.of(network),
@@ -157,10 +147,7 @@ public class NetworkKeys {
   }
 
   private Optional<StoredKey> activeKey(NetworkId network) {
-    return sql.selectFrom(NETWORK_SIGNING_KEY)
-        .where(NETWORK_SIGNING_KEY.NETWORK_ID.eq(network.value()))
-        .and(NETWORK_SIGNING_KEY.RETIRED_AT.isNull())
-        .fetchOptional(NetworkKeys::stored);
+    return store.active(network).map(NetworkKeys::stored);
   }
 
   private StoredKey createFirstKey(NetworkId network) {
@@ -170,13 +157,12 @@ public class NetworkKeys {
         return existing.get();
       }
       NewKey fresh = newKey(Set.of());
-      Instant now = Instant.now();
-      sql.transaction(
-          tx -> {
-            // another instance may have made one meanwhile: then keep theirs
-            if (insert(tx.dsl(), network, fresh, now)) {
-              audit.record(
-                  tx.dsl(),
+      Instant now = clock.instant();
+      // another instance may have made one meanwhile: then keep theirs
+      boolean made =
+          store.insertFirst(
+              row(network, fresh, now),
+              audit.entry(
                   new AuditRecord(
                       AuditAction.NETWORK_KEY_CREATED,
                       Set.of(network),
@@ -185,10 +171,10 @@ public class NetworkKeys {
                       SYSTEM_ACTOR,
                       "network key " + fresh.key.id(),
                       SYSTEM_ADDRESS,
-                      Map.of("keyId", fresh.key.id().toString())));
-              log.info("Network {}: first signing key {}", network.value(), fresh.key.id());
-            }
-          });
+                      Map.of("keyId", fresh.key.id().toString()))));
+      if (made) {
+        log.info("Network {}: first signing key {}", network.value(), fresh.key.id());
+      }
       // already in hand: no need to decrypt it on first use
       decrypted.put(cacheKey(network, fresh.key.id()), fresh.key);
       return activeKey(network)
@@ -213,18 +199,14 @@ public class NetworkKeys {
     }
   }
 
-  /** Inserts an active key unless the network has one; true if inserted. */
-  private static boolean insert(DSLContext tx, NetworkId network, NewKey fresh, Instant now) {
-    return tx.insertInto(NETWORK_SIGNING_KEY)
-            .set(NETWORK_SIGNING_KEY.NETWORK_ID, network.value())
-            .set(NETWORK_SIGNING_KEY.KEY_ID, fresh.key.id().toString())
-            .set(NETWORK_SIGNING_KEY.ALGORITHM, ALGORITHM)
-            .set(NETWORK_SIGNING_KEY.PUBLIC_KEY, fresh.key.networkKey().publicKey())
-            .set(NETWORK_SIGNING_KEY.ENCRYPTED_PRIVATE_KEY, fresh.encrypted.toText())
-            .set(NETWORK_SIGNING_KEY.CREATED_AT, at(now))
-            .onConflictDoNothing()
-            .execute()
-        == 1;
+  private static StoredSigningKey row(NetworkId network, NewKey fresh, Instant now) {
+    return new StoredSigningKey(
+        network,
+        fresh.key.id().toString(),
+        fresh.key.networkKey().publicKey(),
+        fresh.encrypted.toText(),
+        now,
+        null);
   }
 
   private SigningKey decrypt(StoredKey stored) {
@@ -248,15 +230,14 @@ public class NetworkKeys {
     }
   }
 
-  private static StoredKey stored(Record r) {
-    var row = r.into(NETWORK_SIGNING_KEY);
+  private static StoredKey stored(StoredSigningKey row) {
     return new StoredKey(
-        new NetworkId(row.getNetworkId()),
-        KeyId.fromHex(row.getKeyId()),
-        row.getPublicKey(),
-        row.getEncryptedPrivateKey(),
-        row.getCreatedAt().toInstant(),
-        row.getRetiredAt() == null ? null : row.getRetiredAt().toInstant());
+        row.network(),
+        KeyId.fromHex(row.keyId()),
+        row.publicKey(),
+        row.encryptedPrivateKey(),
+        row.createdAt(),
+        row.retiredAt());
   }
 
   private static PublishedKey published(StoredKey stored) {
@@ -266,9 +247,5 @@ public class NetworkKeys {
 
   private static String cacheKey(NetworkId network, KeyId id) {
     return network.value() + "/" + id;
-  }
-
-  private static OffsetDateTime at(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 }

@@ -4,6 +4,9 @@ import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.payment.PayToken;
+import coop.sol.ledger.payment.PayTokenStore;
+import coop.sol.ledger.payment.PaymentRequest;
 import coop.sol.ledger.transfer.RejectionReason;
 import coop.sol.ledger.transfer.Transfer;
 import coop.sol.ledger.transfer.TransferCode;
@@ -60,14 +63,16 @@ public class PayTokens {
   private final NetworkDirectory networks;
   private final NetworkKeys keys;
   private final SecureRandom random = new SecureRandom();
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
   PayTokens(
       PayTokenStore store,
       Ledger ledger,
       AccountAccess access,
       NetworkDirectory networks,
-      NetworkKeys keys) {
+      NetworkKeys keys,
+      Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.ledger = ledger;
     this.access = access;

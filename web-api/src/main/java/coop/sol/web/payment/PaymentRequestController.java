@@ -3,6 +3,7 @@ package coop.sol.web.payment;
 import static coop.sol.web.payment.ApiDocs.PROBLEM;
 import static coop.sol.web.payment.ApiDocs.PROBLEM_JSON;
 
+import coop.sol.ledger.payment.PaymentRequest;
 import coop.sol.ledger.transfer.Transfer;
 import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.auth.Caller;

@@ -1,6 +1,9 @@
 package coop.sol.web.payment;
 
+import coop.sol.ledger.payment.PaymentRequest;
+import coop.sol.ledger.payment.PaymentRequestStore;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +42,7 @@ class PaymentRequestEvents implements DisposableBean {
 
   private final PaymentRequestStore store;
   private final PaymentViews views;
+  private final Clock clock;
   private final Map<String, List<Subscription>> byRequest = new ConcurrentHashMap<>();
   private final ScheduledExecutorService poller =
       Executors.newSingleThreadScheduledExecutor(
@@ -48,18 +52,19 @@ class PaymentRequestEvents implements DisposableBean {
             return thread;
           });
 
-  PaymentRequestEvents(PaymentRequestStore store, PaymentViews views) {
+  PaymentRequestEvents(PaymentRequestStore store, PaymentViews views, Clock clock) {
     this.store = store;
+    this.clock = clock;
     this.views = views;
     poller.scheduleWithFixedDelay(this::poll, 1, POLL.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** One watcher's stream, and what it was last told. */
-  private static final class Subscription {
+  private final class Subscription {
     final String requestId;
     final SseEmitter emitter;
     String lastState;
-    Instant lastSent = Instant.now();
+    Instant lastSent = clock.instant();
     boolean closed;
 
     Subscription(String requestId, SseEmitter emitter) {
@@ -71,7 +76,7 @@ class PaymentRequestEvents implements DisposableBean {
   /** A stream of the request's status, starting with the current one. */
   SseEmitter subscribe(PaymentRequest request) {
     Duration untilSettled =
-        Duration.between(Instant.now(), request.expiresAt())
+        Duration.between(clock.instant(), request.expiresAt())
             .plus(PaymentRequest.CLAIM_TIMEOUT)
             .plusSeconds(5);
     long timeout = Math.max(1_000, Math.min(untilSettled.toMillis(), MAX_STREAM.toMillis()));
@@ -124,17 +129,17 @@ class PaymentRequestEvents implements DisposableBean {
       }
       try {
         if (state.equals(subscription.lastState)) {
-          if (subscription.lastSent.plus(KEEP_ALIVE).isBefore(Instant.now())) {
+          if (subscription.lastSent.plus(KEEP_ALIVE).isBefore(clock.instant())) {
             // a comment line, so that proxies do not drop a quiet connection
             subscription.emitter.send(SseEmitter.event().comment("waiting"));
-            subscription.lastSent = Instant.now();
+            subscription.lastSent = clock.instant();
           }
           return;
         }
         subscription.emitter.send(
             SseEmitter.event().name(EVENT).data(view, MediaType.APPLICATION_JSON));
         subscription.lastState = state;
-        subscription.lastSent = Instant.now();
+        subscription.lastSent = clock.instant();
         if (!view.status().equals(PaymentRequest.Status.OPEN.name())) {
           subscription.closed = true;
           subscription.emitter.complete();

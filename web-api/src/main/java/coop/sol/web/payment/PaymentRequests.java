@@ -4,6 +4,9 @@ import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.payment.PaymentRequest;
+import coop.sol.ledger.payment.PaymentRequest.Status;
+import coop.sol.ledger.payment.PaymentRequestStore;
 import coop.sol.ledger.transfer.RejectionReason;
 import coop.sol.ledger.transfer.Transfer;
 import coop.sol.ledger.transfer.TransferCode;
@@ -21,7 +24,6 @@ import coop.sol.web.audit.AuditLog;
 import coop.sol.web.audit.AuditRecord;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.networkkey.NetworkKeys;
-import coop.sol.web.payment.PaymentRequest.Status;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.transfer.ClientKeys;
@@ -33,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,9 +61,8 @@ public class PaymentRequests {
   private final NetworkDirectory networks;
   private final NetworkKeys keys;
   private final AuditLog audit;
-  private final DSLContext sql;
   private final SecureRandom random = new SecureRandom();
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
   PaymentRequests(
       PaymentRequestStore store,
@@ -72,7 +72,7 @@ public class PaymentRequests {
       NetworkDirectory networks,
       NetworkKeys keys,
       AuditLog audit,
-      DSLContext sql) {
+      Clock clock) {
     this.store = store;
     this.events = events;
     this.ledger = ledger;
@@ -80,7 +80,7 @@ public class PaymentRequests {
     this.networks = networks;
     this.keys = keys;
     this.audit = audit;
-    this.sql = sql;
+    this.clock = clock;
   }
 
   /** A payment posted for a request; {@code replayed} when it answers the payer's retry. */
@@ -259,28 +259,24 @@ public class PaymentRequests {
     PaymentRequest request = tillRequest(caller, id);
     Instant now = clock.instant();
     boolean cancelled =
-        sql.transactionResult(
-            tx -> {
-              if (!store.cancel(tx.dsl(), id, caller.userId(), now)) {
-                return false;
-              }
-              audit.record(
-                  tx.dsl(),
-                  new AuditRecord(
-                      AuditAction.PAYMENT_REQUEST_CANCELLED,
-                      Set.of(request.network()),
-                      false,
-                      caller.userId(),
-                      caller.username(),
-                      "payment request " + id,
-                      clientAddress,
-                      Map.of(
-                          "merchantAccountId",
-                          request.merchantAccount().value(),
-                          "amount",
-                          request.amount())));
-              return true;
-            });
+        store.cancel(
+            id,
+            caller.userId(),
+            now,
+            audit.entry(
+                new AuditRecord(
+                    AuditAction.PAYMENT_REQUEST_CANCELLED,
+                    Set.of(request.network()),
+                    false,
+                    caller.userId(),
+                    caller.username(),
+                    "payment request " + id,
+                    clientAddress,
+                    Map.of(
+                        "merchantAccountId",
+                        request.merchantAccount().value(),
+                        "amount",
+                        request.amount()))));
     PaymentRequest after = refreshed(store.find(id).orElseThrow());
     if (cancelled) {
       events.changed(id);

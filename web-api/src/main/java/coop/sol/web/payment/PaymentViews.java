@@ -6,6 +6,8 @@ import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.money.Decimals;
 import coop.sol.ledger.network.Network;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.payment.PayToken;
+import coop.sol.ledger.payment.PaymentRequest;
 import coop.sol.merchant.qr.Caption;
 import coop.sol.web.account.NetworkDirectory;
 import java.time.Clock;
@@ -19,9 +21,10 @@ public class PaymentViews {
   private final NetworkDirectory networks;
   private final Ledger ledger;
   private final PublicUrl publicUrl;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  PaymentViews(NetworkDirectory networks, Ledger ledger, PublicUrl publicUrl) {
+  PaymentViews(NetworkDirectory networks, Ledger ledger, PublicUrl publicUrl, Clock clock) {
+    this.clock = clock;
     this.networks = networks;
     this.ledger = ledger;
     this.publicUrl = publicUrl;

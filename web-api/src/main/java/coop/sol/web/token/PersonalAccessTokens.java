@@ -1,12 +1,11 @@
 package coop.sol.web.token;
 
-import static coop.sol.ledger.jooq.Tables.API_TOKEN;
-import static coop.sol.ledger.jooq.Tables.APP_USER;
-import static coop.sol.ledger.jooq.Tables.USER_ROLE;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.token.StoredToken;
+import coop.sol.ledger.token.TokenGrant;
+import coop.sol.ledger.token.TokenStore;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.audit.AuditLog;
 import coop.sol.web.audit.AuditRecord;
@@ -23,10 +22,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -37,7 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import org.jooq.DSLContext;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -63,10 +58,10 @@ public class PersonalAccessTokens {
    */
   private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
-  private final DSLContext sql;
+  private final TokenStore store;
   private final AuditLog audit;
   private final SecureRandom random = new SecureRandom();
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
   /** Verified tokens by SHA-256 (hex): never the secret itself. */
   private final Cache<String, Verified> verified;
@@ -82,9 +77,13 @@ public class PersonalAccessTokens {
       long tokenId, long userId, SolUserDetails principal, Set<Scope> scopes, Instant expiresAt) {}
 
   public PersonalAccessTokens(
-      DSLContext sql, AuditLog audit, @Value("${sol.security.token-cache:5s}") Duration cacheFor) {
-    this.sql = sql;
+      DataSource dataSource,
+      AuditLog audit,
+      Clock clock,
+      @Value("${sol.security.token-cache:5s}") Duration cacheFor) {
+    this.store = new TokenStore(dataSource);
     this.audit = audit;
+    this.clock = clock;
     this.verified =
         cacheFor.isNegative() || cacheFor.isZero()
             ? null
@@ -126,34 +125,25 @@ public class PersonalAccessTokens {
     String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     Instant now = clock.instant();
     Instant expires = now.plus(lifetime);
-    String[] scopeValues = scopes.stream().sorted().map(Scope::value).toArray(String[]::new);
+    List<String> scopeValues = scopes.stream().sorted().map(Scope::value).toList();
     long id =
-        sql.transactionResult(
-            tx -> {
-              long tokenId =
-                  tx.dsl()
-                      .insertInto(API_TOKEN)
-                      .set(API_TOKEN.USER_ID, owner.id())
-                      .set(API_TOKEN.NAME, name)
-                      .set(API_TOKEN.TOKEN_HASH, sha256(token))
-                      .set(API_TOKEN.TOKEN_PREFIX, token.substring(0, SHOWN_PREFIX_LENGTH))
-                      .set(API_TOKEN.SCOPES, scopeValues)
-                      .set(API_TOKEN.CREATED_AT, utc(now))
-                      .set(API_TOKEN.EXPIRES_AT, utc(expires))
-                      .returning(API_TOKEN.TOKEN_ID)
-                      .fetchOne(API_TOKEN.TOKEN_ID);
-              audit.record(
-                  tx.dsl(),
-                  auditRecord(
-                      AuditAction.AUTH_TOKEN_CREATED,
-                      owner,
-                      tokenId,
-                      name,
-                      clientAddress,
-                      Map.of(
-                          "scopes", Arrays.asList(scopeValues), "expiresAt", expires.toString())));
-              return tokenId;
-            });
+        store.create(
+            owner.id(),
+            name,
+            sha256(token),
+            token.substring(0, SHOWN_PREFIX_LENGTH),
+            scopeValues,
+            now,
+            expires,
+            tokenId ->
+                audit.entry(
+                    auditRecord(
+                        AuditAction.AUTH_TOKEN_CREATED,
+                        owner,
+                        tokenId,
+                        name,
+                        clientAddress,
+                        Map.of("scopes", scopeValues, "expiresAt", expires.toString()))));
     return new Created(
         new TokenSummary(
             id, name, token.substring(0, SHOWN_PREFIX_LENGTH), scopes, now, expires, null),
@@ -162,21 +152,20 @@ public class PersonalAccessTokens {
 
   /** The user's tokens that are neither revoked nor expired, newest first. */
   public List<TokenSummary> active(long userId) {
-    return sql.selectFrom(API_TOKEN)
-        .where(API_TOKEN.USER_ID.eq(userId))
-        .and(API_TOKEN.REVOKED_AT.isNull())
-        .and(API_TOKEN.EXPIRES_AT.gt(utc(clock.instant())))
-        .orderBy(API_TOKEN.TOKEN_ID.desc())
-        .fetch(
-            r ->
-                new TokenSummary(
-                    r.getTokenId(),
-                    r.getName(),
-                    r.getTokenPrefix(),
-                    scopes(r.getScopes()),
-                    r.getCreatedAt().toInstant(),
-                    r.getExpiresAt().toInstant(),
-                    r.getLastUsedAt() == null ? null : r.getLastUsedAt().toInstant()));
+    return store.active(userId, clock.instant()).stream()
+        .map(PersonalAccessTokens::summary)
+        .toList();
+  }
+
+  private static TokenSummary summary(StoredToken t) {
+    return new TokenSummary(
+        t.id(),
+        t.name(),
+        t.prefix(),
+        scopes(t.scopes()),
+        t.createdAt(),
+        t.expiresAt(),
+        t.lastUsedAt());
   }
 
   /**
@@ -192,30 +181,19 @@ public class PersonalAccessTokens {
   }
 
   private boolean revokeRow(AppUser owner, long tokenId, String clientAddress) {
-    return sql.transactionResult(
-        tx -> {
-          var revoked =
-              tx.dsl()
-                  .update(API_TOKEN)
-                  .set(API_TOKEN.REVOKED_AT, utc(clock.instant()))
-                  .where(API_TOKEN.TOKEN_ID.eq(tokenId))
-                  .and(API_TOKEN.USER_ID.eq(owner.id()))
-                  .and(API_TOKEN.REVOKED_AT.isNull())
-                  .returning(API_TOKEN.NAME)
-                  .fetchOptional();
-          revoked.ifPresent(
-              r ->
-                  audit.record(
-                      tx.dsl(),
-                      auditRecord(
-                          AuditAction.AUTH_TOKEN_REVOKED,
-                          owner,
-                          tokenId,
-                          r.getName(),
-                          clientAddress,
-                          Map.of())));
-          return revoked.isPresent();
-        });
+    return store.revoke(
+        owner.id(),
+        tokenId,
+        clock.instant(),
+        name ->
+            audit.entry(
+                auditRecord(
+                    AuditAction.AUTH_TOKEN_REVOKED,
+                    owner,
+                    tokenId,
+                    name,
+                    clientAddress,
+                    Map.of())));
   }
 
   /**
@@ -237,53 +215,21 @@ public class PersonalAccessTokens {
       }
     }
     long generation = invalidations.get();
-    OffsetDateTime now = utc(instant);
-    // token, user and roles in one round trip: this runs before every API request the cache misses
-    var rows =
-        sql.select(
-                API_TOKEN.TOKEN_ID, API_TOKEN.SCOPES, API_TOKEN.LAST_USED_AT, API_TOKEN.EXPIRES_AT)
-            .select(APP_USER.fields())
-            .select(USER_ROLE.ROLE, USER_ROLE.NETWORK_ID, USER_ROLE.MERCHANT_REF)
-            .from(API_TOKEN)
-            .join(APP_USER)
-            .on(APP_USER.USER_ID.eq(API_TOKEN.USER_ID))
-            .leftJoin(USER_ROLE)
-            .on(USER_ROLE.USER_ID.eq(APP_USER.USER_ID))
-            .where(API_TOKEN.TOKEN_HASH.eq(hash))
-            .and(API_TOKEN.REVOKED_AT.isNull())
-            .and(API_TOKEN.EXPIRES_AT.gt(now))
-            .and(APP_USER.ENABLED)
-            .orderBy(USER_ROLE.USER_ROLE_ID)
-            .fetch();
-    if (rows.isEmpty()) {
+    Optional<TokenGrant> grant = store.grant(hash, instant);
+    if (grant.isEmpty()) {
       return Optional.empty();
     }
-    var first = rows.get(0);
-    long tokenId = first.get(API_TOKEN.TOKEN_ID);
-    OffsetDateTime lastUsed = first.get(API_TOKEN.LAST_USED_AT);
-    if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USED_PRECISION))) {
-      sql.update(API_TOKEN)
-          .set(API_TOKEN.LAST_USED_AT, now)
-          .where(API_TOKEN.TOKEN_ID.eq(tokenId))
-          .and(
-              API_TOKEN
-                  .LAST_USED_AT
-                  .isNull()
-                  .or(API_TOKEN.LAST_USED_AT.lt(now.minus(LAST_USED_PRECISION))))
-          .execute();
+    long tokenId = grant.get().tokenId();
+    Instant lastUsed = grant.get().lastUsedAt();
+    if (lastUsed == null || lastUsed.isBefore(instant.minus(LAST_USED_PRECISION))) {
+      store.touch(tokenId, instant, LAST_USED_PRECISION);
     }
-    List<RoleGrant> roles = new ArrayList<>();
-    for (var row : rows) {
-      Users.roleGrantOf(row).ifPresent(roles::add);
-    }
-    AppUser user = Users.user(first.into(APP_USER), roles);
+    AppUser user = Users.user(grant.get().user());
     SolUserDetails principal = SolUserDetails.of(user);
     principal.eraseCredentials();
-    Set<Scope> scopes = scopes(first.get(API_TOKEN.SCOPES));
+    Set<Scope> scopes = scopes(grant.get().scopes());
     if (key != null) {
-      Verified found =
-          new Verified(
-              tokenId, user.id(), principal, scopes, first.get(API_TOKEN.EXPIRES_AT).toInstant());
+      Verified found = new Verified(tokenId, user.id(), principal, scopes, grant.get().expiresAt());
       verified.put(key, found);
       if (invalidations.get() != generation) {
         // revoked or forgotten while we read: what we read may predate it
@@ -317,7 +263,7 @@ public class PersonalAccessTokens {
         details);
   }
 
-  private static Set<Scope> scopes(String[] values) {
+  private static Set<Scope> scopes(List<String> values) {
     Set<Scope> scopes = EnumSet.noneOf(Scope.class);
     for (String value : values) {
       Scope.parse(value).ifPresent(scopes::add);
@@ -339,9 +285,5 @@ public class PersonalAccessTokens {
   static byte[] sha256(String token) {
     // digest() resets the instance, ready for the thread's next token
     return SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 }

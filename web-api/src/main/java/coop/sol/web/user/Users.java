@@ -1,68 +1,49 @@
 package coop.sol.web.user;
 
-import static coop.sol.ledger.jooq.Tables.APP_USER;
-import static coop.sol.ledger.jooq.Tables.USER_ROLE;
-
-import coop.sol.ledger.jooq.tables.records.AppUserRecord;
 import coop.sol.ledger.network.NetworkId;
-import java.util.List;
+import coop.sol.ledger.user.StoredRole;
+import coop.sol.ledger.user.StoredUser;
+import coop.sol.ledger.user.UserStore;
 import java.util.Optional;
-import org.jooq.DSLContext;
-import org.jooq.Record;
+import javax.sql.DataSource;
 import org.springframework.stereotype.Service;
 
-/** Stores and finds users and their roles ({@code app_user}, {@code user_role}). */
+/** Users and their roles, over ledger-core's {@link UserStore}. */
 @Service
 public class Users {
-  private final DSLContext sql;
+  private final UserStore store;
 
-  public Users(DSLContext sql) {
-    this.sql = sql;
+  public Users(DataSource dataSource) {
+    this.store = new UserStore(dataSource);
   }
 
   /**
    * Creates a user with their roles, all or nothing.
    *
-   * @return the new user's id
-   * @throws org.springframework.dao.DuplicateKeyException if the username is taken
+   * @return the new user's id; empty if the username is taken
    */
-  public long create(NewUser user) {
-    return sql.transactionResult(
-        tx -> {
-          long id =
-              tx.dsl()
-                  .insertInto(APP_USER)
-                  .set(APP_USER.USERNAME, user.username())
-                  .set(APP_USER.DISPLAY_NAME, user.displayName())
-                  .set(APP_USER.PASSWORD_HASH, user.passwordHash())
-                  .set(APP_USER.TOTP_SECRET, user.totpSecret())
-                  .returning(APP_USER.USER_ID)
-                  .fetchOne(APP_USER.USER_ID);
-          for (RoleGrant grant : user.roles()) {
-            tx.dsl()
-                .insertInto(USER_ROLE)
-                .set(USER_ROLE.USER_ID, id)
-                .set(USER_ROLE.NETWORK_ID, grant.network() == null ? null : grant.network().value())
-                .set(USER_ROLE.ROLE, grant.role().name())
-                .set(USER_ROLE.MERCHANT_REF, grant.merchantRef())
-                .execute();
-          }
-          return id;
-        });
+  public Optional<Long> create(NewUser user) {
+    return store.create(
+        user.username(),
+        user.displayName(),
+        user.passwordHash(),
+        user.totpSecret(),
+        user.roles().stream()
+            .map(
+                g ->
+                    new StoredRole(
+                        g.role().name(),
+                        g.network() == null ? null : g.network().value(),
+                        g.merchantRef()))
+            .toList());
   }
 
   public Optional<AppUser> find(String username) {
-    return sql.selectFrom(APP_USER)
-        .where(APP_USER.USERNAME.eq(username))
-        .fetchOptional()
-        .map(this::toUser);
+    return store.find(username).map(Users::user);
   }
 
   public Optional<AppUser> find(long userId) {
-    return sql.selectFrom(APP_USER)
-        .where(APP_USER.USER_ID.eq(userId))
-        .fetchOptional()
-        .map(this::toUser);
+    return store.find(userId).map(Users::user);
   }
 
   /**
@@ -72,12 +53,7 @@ public class Users {
    * @return true if the step was new (the code may be accepted), false for a replay
    */
   public boolean acceptTotpStep(long userId, long step) {
-    return sql.update(APP_USER)
-            .set(APP_USER.TOTP_LAST_STEP, step)
-            .where(APP_USER.USER_ID.eq(userId))
-            .and(APP_USER.TOTP_LAST_STEP.isNull().or(APP_USER.TOTP_LAST_STEP.lt(step)))
-            .execute()
-        == 1;
+    return store.acceptTotpStep(userId, step);
   }
 
   /**
@@ -85,66 +61,34 @@ public class Users {
    * of the code that proved the new secret, which cannot be used again (null when removing).
    */
   public void setTotpSecret(long userId, String secret, Long acceptedStep) {
-    sql.update(APP_USER)
-        .set(APP_USER.TOTP_SECRET, secret)
-        .set(APP_USER.TOTP_LAST_STEP, acceptedStep)
-        .where(APP_USER.USER_ID.eq(userId))
-        .execute();
+    store.setTotpSecret(userId, secret, acceptedStep);
   }
 
   public boolean exists(String username) {
-    return sql.fetchExists(APP_USER, APP_USER.USERNAME.eq(username));
+    return store.exists(username);
   }
 
   /** Whether the installation has anyone who can administer it. */
   public boolean anyAdministrator() {
-    return sql.fetchExists(
-        sql.selectOne()
-            .from(USER_ROLE)
-            .join(APP_USER)
-            .on(APP_USER.USER_ID.eq(USER_ROLE.USER_ID))
-            .where(USER_ROLE.ROLE.eq(Role.ADMINISTRATOR.name()))
-            .and(APP_USER.ENABLED));
+    return store.anyEnabledWithRole(Role.ADMINISTRATOR.name());
   }
 
-  private AppUser toUser(AppUserRecord user) {
-    List<RoleGrant> roles =
-        sql.select(USER_ROLE.ROLE, USER_ROLE.NETWORK_ID, USER_ROLE.MERCHANT_REF)
-            .from(USER_ROLE)
-            .where(USER_ROLE.USER_ID.eq(user.getUserId()))
-            .orderBy(USER_ROLE.USER_ROLE_ID)
-            .fetch(Users::roleGrant);
-    return user(user, roles);
-  }
-
-  /**
-   * The user of an {@code app_user} row with its roles, for a caller that read both in one query
-   * (bearer authentication, on every request).
-   */
-  public static AppUser user(AppUserRecord user, List<RoleGrant> roles) {
+  /** The user as the web layer knows them. */
+  public static AppUser user(StoredUser user) {
     return new AppUser(
-        user.getUserId(),
-        user.getUsername(),
-        user.getDisplayName(),
-        user.getPasswordHash(),
-        Optional.ofNullable(user.getTotpSecret()),
-        user.getEnabled(),
-        roles);
+        user.id(),
+        user.username(),
+        user.displayName(),
+        user.passwordHash(),
+        Optional.ofNullable(user.totpSecret()),
+        user.enabled(),
+        user.roles().stream().map(Users::grant).toList());
   }
 
-  /**
-   * The grant of a row holding {@code user_role}'s role, network_id and merchant_ref; empty for a
-   * row of an outer join that found no role.
-   */
-  public static Optional<RoleGrant> roleGrantOf(Record row) {
-    return row.get(USER_ROLE.ROLE) == null ? Optional.empty() : Optional.of(roleGrant(row));
-  }
-
-  private static RoleGrant roleGrant(Record row) {
-    Long network = row.get(USER_ROLE.NETWORK_ID);
+  private static RoleGrant grant(StoredRole role) {
     return new RoleGrant(
-        Role.valueOf(row.get(USER_ROLE.ROLE)),
-        network == null ? null : new NetworkId(network),
-        row.get(USER_ROLE.MERCHANT_REF));
+        Role.valueOf(role.role()),
+        role.networkId() == null ? null : new NetworkId(role.networkId()),
+        role.merchantRef());
   }
 }

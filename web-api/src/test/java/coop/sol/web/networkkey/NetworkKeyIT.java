@@ -24,7 +24,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.jooq.DSLContext;
+import javax.sql.DataSource;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -148,8 +150,7 @@ class NetworkKeyIT {
     assertThat(passphrase).hasSizeGreaterThanOrEqualTo(43);
 
     var row =
-        context
-            .getBean(DSLContext.class)
+        DSL.using(context.getBean(DataSource.class), SQLDialect.POSTGRES)
             .selectFrom(NETWORK_SIGNING_KEY)
             .where(NETWORK_SIGNING_KEY.NETWORK_ID.eq(network.id().value()))
             .fetchSingle();

@@ -22,7 +22,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,9 +45,9 @@ class TokenIT {
   private final Users users;
 
   @Autowired
-  TokenIT(@LocalServerPort int port, ApplicationContext context, DSLContext sql) {
+  TokenIT(@LocalServerPort int port, ApplicationContext context) {
     this.callers = Callers.of(port, context);
-    this.sql = sql;
+    this.sql = DSL.using(context.getBean(DataSource.class), SQLDialect.POSTGRES);
     this.port = port;
     this.tokens = context.getBean(PersonalAccessTokens.class);
     this.users = context.getBean(Users.class);

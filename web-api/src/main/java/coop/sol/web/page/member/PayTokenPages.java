@@ -1,12 +1,12 @@
 package coop.sol.web.page.member;
 
+import coop.sol.ledger.payment.PayToken;
 import coop.sol.web.amount.ApiAmounts;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.page.AccountPages;
 import coop.sol.web.page.Amounts;
 import coop.sol.web.page.FormError;
 import coop.sol.web.page.ProblemMessages;
-import coop.sol.web.payment.PayToken;
 import coop.sol.web.payment.PayTokenView;
 import coop.sol.web.payment.PayTokens;
 import coop.sol.web.payment.PaymentViews;

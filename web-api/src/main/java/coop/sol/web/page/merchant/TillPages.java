@@ -2,6 +2,7 @@ package coop.sol.web.page.merchant;
 
 import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
+import coop.sol.ledger.payment.PaymentRequest;
 import coop.sol.ledger.transfer.Transfer;
 import coop.sol.ledger.transfer.TransferId;
 import coop.sol.web.amount.ApiAmounts;
@@ -13,7 +14,6 @@ import coop.sol.web.page.FormError;
 import coop.sol.web.page.PaymentCodeReader;
 import coop.sol.web.page.ProblemMessages;
 import coop.sol.web.payment.PayTokens;
-import coop.sol.web.payment.PaymentRequest;
 import coop.sol.web.payment.PaymentRequestView;
 import coop.sol.web.payment.PaymentRequests;
 import coop.sol.web.payment.PaymentViews;

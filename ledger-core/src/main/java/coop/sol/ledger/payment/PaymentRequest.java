@@ -1,4 +1,4 @@
-package coop.sol.web.payment;
+package coop.sol.ledger.payment;
 
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.network.NetworkId;
@@ -43,7 +43,7 @@ public record PaymentRequest(
    * which answers within 30 s): the ledger is asked what became of it, and it is settled or
    * released.
    */
-  static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(2);
+  public static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(2);
 
   public enum Status {
     OPEN,
@@ -51,13 +51,13 @@ public record PaymentRequest(
     EXPIRED,
     CANCELLED;
 
-    boolean isFinal() {
+    public boolean isFinal() {
       return this != OPEN;
     }
   }
 
   /** The ledger key of its payment: whoever pays, the request posts once. */
-  IdempotencyKey ledgerKey() {
+  public IdempotencyKey ledgerKey() {
     return new IdempotencyKey("pr-" + id);
   }
 
@@ -69,15 +69,15 @@ public record PaymentRequest(
     return status;
   }
 
-  boolean paymentInProgress() {
+  public boolean paymentInProgress() {
     return status == Status.OPEN && claimedAt != null;
   }
 
-  boolean claimedBy(long userId, String key) {
+  public boolean claimedBy(long userId, String key) {
     return payerUserId != null && payerUserId == userId && key.equals(payerKey);
   }
 
-  boolean claimIsStale(Instant now) {
+  public boolean claimIsStale(Instant now) {
     return claimedAt != null && claimedAt.plus(CLAIM_TIMEOUT).isBefore(now);
   }
 }

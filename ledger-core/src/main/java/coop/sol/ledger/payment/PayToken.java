@@ -1,4 +1,4 @@
-package coop.sol.web.payment;
+package coop.sol.ledger.payment;
 
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.network.NetworkId;
@@ -42,7 +42,7 @@ public record PayToken(
   }
 
   /** The ledger key of its charge: whichever till charges it, it posts once. */
-  IdempotencyKey ledgerKey() {
+  public IdempotencyKey ledgerKey() {
     return new IdempotencyKey("pt-" + id);
   }
 
@@ -53,11 +53,11 @@ public record PayToken(
     return now.isBefore(expiresAt) ? Status.OPEN : Status.EXPIRED;
   }
 
-  boolean claimedBy(long userId, String key) {
+  public boolean claimedBy(long userId, String key) {
     return redeemerUserId != null && redeemerUserId == userId && key.equals(redeemerKey);
   }
 
-  boolean claimIsStale(Instant now) {
+  public boolean claimIsStale(Instant now) {
     return claimedAt != null && claimedAt.plus(PaymentRequest.CLAIM_TIMEOUT).isBefore(now);
   }
 }

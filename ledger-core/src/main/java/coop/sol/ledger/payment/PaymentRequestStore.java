@@ -1,13 +1,15 @@
-package coop.sol.web.payment;
+package coop.sol.ledger.payment;
 
 import static coop.sol.ledger.jooq.Tables.PAYMENT_REQUEST;
 
 import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.auditlog.AuditEntry;
+import coop.sol.ledger.auditlog.AuditLogStore;
 import coop.sol.ledger.jooq.tables.records.PaymentRequestRecord;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.payment.PaymentRequest.Status;
 import coop.sol.ledger.transfer.Transfer;
 import coop.sol.ledger.transfer.TransferId;
-import coop.sol.web.payment.PaymentRequest.Status;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,23 +17,23 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.springframework.stereotype.Repository;
 
 /**
  * The {@code payment_request} table. Every change of state is one conditional UPDATE, so that
  * concurrent payers, cancellations and expiry cannot both win: whoever's statement matched did it.
  */
-@Repository
-class PaymentRequestStore {
+public final class PaymentRequestStore {
   private final DSLContext sql;
 
-  PaymentRequestStore(DSLContext sql) {
-    this.sql = sql;
+  public PaymentRequestStore(DataSource dataSource) {
+    this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
   }
 
-  void insert(PaymentRequest request) {
+  public void insert(PaymentRequest request) {
     sql.insertInto(PAYMENT_REQUEST)
         .set(PAYMENT_REQUEST.NETWORK_ID, request.network().value())
         .set(PAYMENT_REQUEST.REQUEST_ID, request.id())
@@ -48,7 +50,7 @@ class PaymentRequestStore {
   }
 
   /** The request with this id in one of {@code networks}. */
-  Optional<PaymentRequest> find(String id, Set<NetworkId> networks) {
+  public Optional<PaymentRequest> find(String id, Set<NetworkId> networks) {
     if (networks.isEmpty()) {
       return Optional.empty();
     }
@@ -58,13 +60,13 @@ class PaymentRequestStore {
         .fetchOptional(PaymentRequestStore::request);
   }
 
-  Optional<PaymentRequest> find(String id) {
+  public Optional<PaymentRequest> find(String id) {
     return sql.selectFrom(PAYMENT_REQUEST)
         .where(PAYMENT_REQUEST.REQUEST_ID.eq(id))
         .fetchOptional(PaymentRequestStore::request);
   }
 
-  List<PaymentRequest> findAll(Collection<String> ids) {
+  public List<PaymentRequest> findAll(Collection<String> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
@@ -78,7 +80,7 @@ class PaymentRequestStore {
    * older than {@code staleBefore}), and unexpired; or this payer already claimed it with this key
    * and account (a retry, even after the expiry: the first attempt may have paid). True if claimed.
    */
-  boolean claim(
+  public boolean claim(
       String id, long userId, AccountId account, String key, Instant now, Instant staleBefore) {
     var mine =
         PAYMENT_REQUEST
@@ -108,7 +110,7 @@ class PaymentRequestStore {
   }
 
   /** Gives up this payer's claim (their payment was refused): the request is payable again. */
-  void release(String id, long userId, String key) {
+  public void release(String id, long userId, String key) {
     sql.update(PAYMENT_REQUEST)
         .set(PAYMENT_REQUEST.PAYER_USER_ID, (Long) null)
         .set(PAYMENT_REQUEST.PAYER_ACCOUNT_ID, (Long) null)
@@ -122,7 +124,7 @@ class PaymentRequestStore {
   }
 
   /** Releases a claim that went stale, unless it changed since it was read. */
-  void releaseStale(String id, Instant claimedAt) {
+  public void releaseStale(String id, Instant claimedAt) {
     sql.update(PAYMENT_REQUEST)
         .set(PAYMENT_REQUEST.PAYER_USER_ID, (Long) null)
         .set(PAYMENT_REQUEST.PAYER_ACCOUNT_ID, (Long) null)
@@ -138,7 +140,7 @@ class PaymentRequestStore {
    * Records the ledger's payment of the request. The payer columns become the given claim (the
    * transfer's content matched it, or the ledger would not have posted it for this payer).
    */
-  boolean markPaid(
+  public boolean markPaid(
       String id, Transfer transfer, long userId, AccountId account, String key, Instant now) {
     return sql.update(PAYMENT_REQUEST)
             .set(PAYMENT_REQUEST.STATUS, Status.PAID.name())
@@ -160,7 +162,7 @@ class PaymentRequestStore {
    * Records a payment found in the ledger for a request whose claim went stale: its payer's claim
    * is kept when it holds one, else the transfer's debit account is the payer's.
    */
-  void settleFromLedger(String id, Transfer transfer, Instant now) {
+  public void settleFromLedger(String id, Transfer transfer, Instant now) {
     sql.update(PAYMENT_REQUEST)
         .set(PAYMENT_REQUEST.STATUS, Status.PAID.name())
         .set(PAYMENT_REQUEST.PAID_TRANSFER_ID, transfer.id().value())
@@ -173,7 +175,7 @@ class PaymentRequestStore {
   }
 
   /** Marks an unclaimed open request past its expiry as EXPIRED. */
-  void expire(String id, Instant now) {
+  public void expire(String id, Instant now) {
     sql.update(PAYMENT_REQUEST)
         .set(PAYMENT_REQUEST.STATUS, Status.EXPIRED.name())
         .where(PAYMENT_REQUEST.REQUEST_ID.eq(id))
@@ -183,8 +185,22 @@ class PaymentRequestStore {
         .execute();
   }
 
-  /** Cancels an open, unexpired request that nobody is paying; true if it did. */
-  boolean cancel(DSLContext tx, String id, long userId, Instant now) {
+  /**
+   * Cancels an open, unexpired request that nobody is paying, and writes the audit entry in the
+   * same transaction; true if it did (nothing is written otherwise).
+   */
+  public boolean cancel(String id, long userId, Instant now, AuditEntry audit) {
+    return sql.transactionResult(
+        tx -> {
+          boolean cancelled = cancel(tx.dsl(), id, userId, now);
+          if (cancelled) {
+            AuditLogStore.insert(tx.dsl(), audit);
+          }
+          return cancelled;
+        });
+  }
+
+  private static boolean cancel(DSLContext tx, String id, long userId, Instant now) {
     return tx.update(PAYMENT_REQUEST)
             .set(PAYMENT_REQUEST.STATUS, Status.CANCELLED.name())
             .set(PAYMENT_REQUEST.CANCELLED_BY_USER_ID, userId)

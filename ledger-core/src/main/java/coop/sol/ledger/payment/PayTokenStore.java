@@ -1,7 +1,7 @@
-package coop.sol.web.payment;
+package coop.sol.ledger.payment;
 
 import static coop.sol.ledger.jooq.Tables.PAY_TOKEN;
-import static coop.sol.web.payment.PaymentRequestStore.at;
+import static coop.sol.ledger.payment.PaymentRequestStore.at;
 
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.jooq.tables.records.PayTokenRecord;
@@ -12,23 +12,23 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.springframework.stereotype.Repository;
 
 /**
  * The {@code pay_token} table. As for payment requests, each change is one conditional UPDATE, so
  * that of two tills charging one token at once, exactly one claims it.
  */
-@Repository
-class PayTokenStore {
+public final class PayTokenStore {
   private final DSLContext sql;
 
-  PayTokenStore(DSLContext sql) {
-    this.sql = sql;
+  public PayTokenStore(DataSource dataSource) {
+    this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
   }
 
-  void insert(PayToken token) {
+  public void insert(PayToken token) {
     sql.insertInto(PAY_TOKEN)
         .set(PAY_TOKEN.NETWORK_ID, token.network().value())
         .set(PAY_TOKEN.TOKEN_ID, token.id())
@@ -42,14 +42,14 @@ class PayTokenStore {
         .execute();
   }
 
-  Optional<PayToken> find(NetworkId network, String id) {
+  public Optional<PayToken> find(NetworkId network, String id) {
     return sql.selectFrom(PAY_TOKEN)
         .where(PAY_TOKEN.NETWORK_ID.eq(network.value()))
         .and(PAY_TOKEN.TOKEN_ID.eq(id))
         .fetchOptional(PayTokenStore::token);
   }
 
-  Optional<PayToken> find(String id, Set<NetworkId> networks) {
+  public Optional<PayToken> find(String id, Set<NetworkId> networks) {
     if (networks.isEmpty()) {
       return Optional.empty();
     }
@@ -64,7 +64,7 @@ class PayTokenStore {
    * staleBefore}), or already claimed by this user with this key for the same charge (a retry).
    * Expiry is checked before, on the signed code. True if claimed.
    */
-  boolean claim(
+  public boolean claim(
       String id,
       long userId,
       String key,
@@ -94,7 +94,7 @@ class PayTokenStore {
   }
 
   /** Gives up this till's claim (the ledger refused the charge): the token is usable again. */
-  void release(String id, long userId, String key) {
+  public void release(String id, long userId, String key) {
     sql.update(PAY_TOKEN)
         .set(PAY_TOKEN.REDEEMER_USER_ID, (Long) null)
         .set(PAY_TOKEN.REDEEMER_KEY, (String) null)
@@ -113,7 +113,8 @@ class PayTokenStore {
    *
    * @param offlineScannedAt when an offline till checked the token, or null
    */
-  void markUsed(String id, Transfer transfer, long userId, String key, Instant offlineScannedAt) {
+  public void markUsed(
+      String id, Transfer transfer, long userId, String key, Instant offlineScannedAt) {
     sql.update(PAY_TOKEN)
         .set(PAY_TOKEN.OFFLINE_SCANNED_AT, offlineScannedAt == null ? null : at(offlineScannedAt))
         .set(PAY_TOKEN.USED_TRANSFER_ID, transfer.id().value())
@@ -134,7 +135,7 @@ class PayTokenStore {
    * Records a charge found in the ledger for a token whose claim went stale (its till crashed after
    * posting): used, with the transfer's merchant and amount; the claimant is kept.
    */
-  void settleFromLedger(String id, Transfer transfer) {
+  public void settleFromLedger(String id, Transfer transfer) {
     sql.update(PAY_TOKEN)
         .set(PAY_TOKEN.USED_TRANSFER_ID, transfer.id().value())
         .set(PAY_TOKEN.USED_AT, at(transfer.createdAt()))

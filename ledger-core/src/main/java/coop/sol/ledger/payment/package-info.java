@@ -1,0 +1,7 @@
+/**
+ * Payments and the single-use codes that name one: payment requests (a till asks for an amount, a
+ * member pays it once) and pay tokens (a member's capped code, charged once by a till), as stored
+ * ({@code payment_request}, {@code pay_token}). Every change of a code's state is one conditional
+ * UPDATE, so that concurrent payers, tills, cancellations and expiry cannot both win.
+ */
+package coop.sol.ledger.payment;
