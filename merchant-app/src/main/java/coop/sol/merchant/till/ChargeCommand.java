@@ -101,8 +101,8 @@ final class ChargeCommand implements Callable<Integer> {
     Duration wait =
         waitSeconds != null
             ? Duration.ofSeconds(waitSeconds)
-            : Duration.between(Instant.now(), expiresAt).plusSeconds(5);
-    JsonNode last = waitForPayment(api, id, Instant.now().plus(wait), out);
+            : Duration.between(till.clock().instant(), expiresAt).plusSeconds(5);
+    JsonNode last = waitForPayment(api, id, till.clock().instant().plus(wait), out);
     return report(api, id, last, out);
   }
 
@@ -170,10 +170,10 @@ final class ChargeCommand implements Callable<Integer> {
       reader.setDaemon(true);
       reader.start();
       try {
-        while (Instant.now().isBefore(deadline)) {
+        while (till.clock().instant().isBefore(deadline)) {
           JsonNode state =
               states.poll(
-                  Math.max(1, Duration.between(Instant.now(), deadline).toMillis()),
+                  Math.max(1, Duration.between(till.clock().instant(), deadline).toMillis()),
                   TimeUnit.MILLISECONDS);
           if (state == null || state.isNull()) {
             break;
@@ -188,7 +188,7 @@ final class ChargeCommand implements Callable<Integer> {
         stream.close();
       }
     }
-    while (Instant.now().isBefore(deadline)) {
+    while (till.clock().instant().isBefore(deadline)) {
       try {
         JsonNode state = api.get("/api/v1/payment-requests/" + id);
         if (last == null || !state.get("status").equals(last.get("status"))) {
@@ -202,7 +202,8 @@ final class ChargeCommand implements Callable<Integer> {
         // keep trying until the deadline
       }
       Thread.sleep(
-          Math.min(1_000, Math.max(1, Duration.between(Instant.now(), deadline).toMillis())));
+          Math.min(
+              1_000, Math.max(1, Duration.between(till.clock().instant(), deadline).toMillis())));
     }
     return last;
   }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,11 @@ final class KeyCache {
   static final String FILE_NAME = "keys.json";
 
   private final Path file;
+  private final Clock clock;
 
-  KeyCache(Path home) {
+  KeyCache(Path home, Clock clock) {
     this.file = home.resolve(FILE_NAME);
+    this.clock = clock;
   }
 
   /**
@@ -64,7 +67,7 @@ final class KeyCache {
     JsonNode merchant = api.get("/api/v1/merchants/" + account + "/static-code");
     long networkId = merchant.get("networkId").asLong();
     JsonNode published = api.get("/api/v1/networks/" + networkId + "/keys");
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     ObjectNode root = read(api.base());
     ObjectNode accounts = root.withObjectProperty("accounts");
     accounts

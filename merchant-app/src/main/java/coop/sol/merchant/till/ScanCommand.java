@@ -78,7 +78,7 @@ final class ScanCommand implements Callable<Integer> {
       out.printf("Compte %d refusé (%s) : %s%n", account, refusal.code(), refusal.detail());
       return Exit.REFUSED;
     }
-    Instant scannedAt = Instant.now();
+    Instant scannedAt = till.clock().instant();
     List<String> texts = QrScanner.scan(image);
     String text = null;
     Verification verification = new Verification.Rejected(RejectionReason.NOT_A_QR_CODE);

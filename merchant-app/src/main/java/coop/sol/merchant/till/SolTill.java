@@ -2,6 +2,7 @@ package coop.sol.merchant.till;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,13 +70,27 @@ public final class SolTill implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+  /** The till's one clock: codes' expiry, the time of a scan, how long to wait for a payment. */
+  private final Clock clock;
+
+  private SolTill(Clock clock) {
+    this.clock = clock;
   }
 
-  /** The till's command line, to run with {@code execute(args)} (tests set its out and err). */
-  public static CommandLine commandLine() {
-    return new CommandLine(new SolTill());
+  public static void main(String[] args) {
+    System.exit(commandLine(Clock.systemUTC()).execute(args));
+  }
+
+  /**
+   * The till's command line on {@code clock}, to run with {@code execute(args)} (tests set its out
+   * and err, and their own clock).
+   */
+  public static CommandLine commandLine(Clock clock) {
+    return new CommandLine(new SolTill(clock));
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   @Override
@@ -101,7 +116,7 @@ public final class SolTill implements Callable<Integer> {
   }
 
   KeyCache keys() {
-    return new KeyCache(home);
+    return new KeyCache(home, clock);
   }
 
   OfflineQueue queue() {

@@ -3,7 +3,6 @@ package coop.sol.merchant.till;
 import coop.sol.merchant.code.PaymentCodes;
 import coop.sol.merchant.code.Verification;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +43,7 @@ final class VerifyCommand implements Callable<Integer> {
       return Exit.REFUSED;
     }
     Verification verification =
-        PaymentCodes.verify(text, network.keys(), network.networkId(), Instant.now());
+        PaymentCodes.verify(text, network.keys(), network.networkId(), till.clock().instant());
     if (verification instanceof Verification.Verified verified) {
       out.println(
           "AUTHENTIQUE"

@@ -19,7 +19,7 @@ class SolTillTest {
   private final StringWriter out = new StringWriter();
 
   private int run(String... args) {
-    var commandLine = SolTill.commandLine();
+    var commandLine = SolTill.commandLine(java.time.Clock.systemUTC());
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(out, true));
     return commandLine.execute(args);

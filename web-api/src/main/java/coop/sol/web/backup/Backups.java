@@ -58,7 +58,7 @@ public class Backups {
   private final Path directory;
   private final BackupProperties settings;
   private final AuditLog audit;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private final ReentrantLock running = new ReentrantLock();
 
   Backups(
@@ -66,7 +66,9 @@ public class Backups {
       DataSource dataSource,
       SolProperties sol,
       BackupProperties settings,
-      AuditLog audit) {
+      AuditLog audit,
+      Clock clock) {
+    this.clock = clock;
     this.server = Optional.ofNullable(server.getIfAvailable());
     this.dataSource = dataSource;
     this.directory = sol.dataDirectory().resolve("backups");

@@ -50,9 +50,10 @@ class DemoOperations {
 
   private final Ledger ledger;
   private final Operations operations;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  DemoOperations(Ledger ledger, Operations operations) {
+  DemoOperations(Ledger ledger, Operations operations, Clock clock) {
+    this.clock = clock;
     this.ledger = ledger;
     this.operations = operations;
   }

@@ -42,12 +42,12 @@ public class PasswordLogin {
   private volatile String dummyHash;
 
   public PasswordLogin(
-      Users users, PasswordEncoder passwords, LoginThrottle throttle, AuditLog audit) {
+      Users users, PasswordEncoder passwords, LoginThrottle throttle, AuditLog audit, Clock clock) {
     this.users = users;
     this.passwords = passwords;
     this.throttle = throttle;
     this.audit = audit;
-    this.clock = Clock.systemUTC();
+    this.clock = clock;
   }
 
   /**

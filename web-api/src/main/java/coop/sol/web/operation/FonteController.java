@@ -57,9 +57,10 @@ class FonteController {
   private final Fonte fonte;
   private final Operations operations;
   private final OperationContext context;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  FonteController(Operations operations, OperationContext context) {
+  FonteController(Operations operations, OperationContext context, Clock clock) {
+    this.clock = clock;
     this.fonte = operations.fonte();
     this.operations = operations;
     this.context = context;

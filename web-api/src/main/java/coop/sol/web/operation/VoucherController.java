@@ -27,6 +27,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +52,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "SOL Affecté", description = "Chèques fléchés : attribution, paiement, soldes")
 class VoucherController {
   private final Vouchers vouchers;
+  private final Clock clock;
   private final OperationContext context;
 
-  VoucherController(Operations operations, OperationContext context) {
+  VoucherController(Operations operations, OperationContext context, Clock clock) {
     this.vouchers = operations.vouchers();
     this.context = context;
+    this.clock = clock;
   }
 
   /**
@@ -221,6 +224,6 @@ class VoucherController {
         lot.expiresAt(),
         List.copyOf(new TreeSet<>(lot.categories())),
         h.status().name(),
-        h.status() == AccountStatus.OPEN && h.remaining() > 0 && lot.validAt(Instant.now()));
+        h.status() == AccountStatus.OPEN && h.remaining() > 0 && lot.validAt(clock.instant()));
   }
 }

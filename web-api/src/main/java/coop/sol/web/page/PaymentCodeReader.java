@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class PaymentCodeReader {
   private final NetworkKeys keys;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  PaymentCodeReader(NetworkKeys keys) {
+  PaymentCodeReader(NetworkKeys keys, Clock clock) {
+    this.clock = clock;
     this.keys = keys;
   }
 

@@ -48,9 +48,10 @@ class SecondFactorPages {
   private final Users users;
   private final AuditLog audit;
   private final SecureRandom random = new SecureRandom();
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  SecondFactorPages(Users users, AuditLog audit) {
+  SecondFactorPages(Users users, AuditLog audit, Clock clock) {
+    this.clock = clock;
     this.users = users;
     this.audit = audit;
   }

@@ -69,7 +69,7 @@ class TillIT {
 
   private Run till(String url, Path home, String token, String... args) {
     StringWriter out = new StringWriter();
-    var commandLine = SolTill.commandLine();
+    var commandLine = SolTill.commandLine(java.time.Clock.systemUTC());
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(out, true));
     List<String> all = new ArrayList<>(List.of(args));
