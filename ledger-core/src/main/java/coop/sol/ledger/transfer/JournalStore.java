@@ -121,10 +121,10 @@ final class JournalStore {
         .and(p.TRANSFER_ID.eq(any(longArray(ids))))
         .forEach(
             row -> {
-              Transfer pending = TransferRows.toTransfer(row.into(p));
+              Transfer pending = TransferStore.toTransfer(row.into(p));
               TransferRecord resolved = row.into(r);
               Transfer resolution =
-                  resolved.getTransferId() == null ? null : TransferRows.toTransfer(resolved);
+                  resolved.getTransferId() == null ? null : TransferStore.toTransfer(resolved);
               into.pendings.put(pending.id().value(), new PendingState(pending, resolution));
               accounts.add(pending.debit().value());
               accounts.add(pending.credit().value());
@@ -150,7 +150,7 @@ final class JournalStore {
         .and(t.TRANSFER_ID.eq(any(longArray(ids))))
         .forEach(
             row -> {
-              Transfer original = TransferRows.toTransfer(row.into(t));
+              Transfer original = TransferStore.toTransfer(row.into(t));
               long soFar = row.get(reversedSoFar, BigDecimal.class).longValueExact();
               into.reversed.put(original.id().value(), new ReversedState(original, soFar));
             });
@@ -166,7 +166,7 @@ final class JournalStore {
         .and(
             TRANSFER.IDEMPOTENCY_KEY.eq(
                 any(val(keys.toArray(String[]::new), SQLDataType.VARCHAR.array()))))
-        .fetch(TransferRows::toTransfer);
+        .fetch(TransferStore::toTransfer);
   }
 
   /**
