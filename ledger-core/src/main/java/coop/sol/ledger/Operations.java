@@ -11,9 +11,6 @@ import coop.sol.ledger.volunteer.Volunteering;
 import coop.sol.ledger.voucher.Vouchers;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * The SOL operations of an installation, over a {@link Ledger}: the currency rules every network
@@ -38,16 +35,15 @@ public final class Operations {
    *     it
    */
   public Operations(Ledger ledger, DataSource dataSource, Clock clock) {
-    DSLContext sql = DSL.using(dataSource, SQLDialect.POSTGRES);
-    this.settings = new NetworkSettings(sql, ledger.accounts(), clock);
-    this.exchange = new ExchangeOffices(sql, ledger, settings, clock);
+    this.settings = new NetworkSettings(dataSource, ledger.accounts(), clock);
+    this.exchange = new ExchangeOffices(dataSource, ledger, settings, clock);
     this.rewards = new Rewards(ledger, settings);
     this.volunteering = new Volunteering(ledger, settings);
-    this.vouchers = new Vouchers(sql, ledger, settings, clock);
+    this.vouchers = new Vouchers(dataSource, ledger, settings, clock);
     this.reconversions = new Reconversions(ledger, settings);
-    this.fonte = new Fonte(sql, ledger, settings, clock);
-    this.refunds = new Refunds(sql, ledger);
-    this.corrections = new Corrections(sql, ledger, clock);
+    this.fonte = new Fonte(dataSource, ledger, settings, clock);
+    this.refunds = new Refunds(dataSource, ledger);
+    this.corrections = new Corrections(dataSource, ledger, clock);
   }
 
   /** Rates, categories, per-merchant and per-association settings, fonte rules, system accounts. */

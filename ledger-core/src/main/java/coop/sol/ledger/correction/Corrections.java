@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.DSLContext;
+import javax.sql.DataSource;
 
 /**
  * Proposes, approves, declines and withdraws corrections.
@@ -33,13 +33,12 @@ import org.jooq.DSLContext;
  * is never marked declined and never posted twice.
  */
 public final class Corrections {
-  private final DSLContext sql;
+  private final CorrectionStore store;
   private final Ledger ledger;
   private final Clock clock;
-  private final CorrectionStore store = new CorrectionStore();
 
-  public Corrections(DSLContext sql, Ledger ledger, Clock clock) {
-    this.sql = sql;
+  public Corrections(DataSource dataSource, Ledger ledger, Clock clock) {
+    this.store = new CorrectionStore(dataSource);
     this.ledger = ledger;
     this.clock = clock;
   }
@@ -73,7 +72,6 @@ public final class Corrections {
     }
     return Outcome.done(
         store.insert(
-            sql,
             network,
             strand,
             debit,
@@ -91,10 +89,9 @@ public final class Corrections {
    * debited account no longer holds the amount), the proposal stays PROPOSED.
    */
   public Outcome<Correction> approve(NetworkId network, long id, Actor by) {
-    return sql.transactionResult(
-        tx -> {
-          DSLContext locked = tx.dsl();
-          Optional<Correction> found = store.lock(locked, network, id);
+    return store.inTransaction(
+        locked -> {
+          Optional<Correction> found = locked.lock(network, id);
           Optional<OperationReason> refusal = refusalToDecide(found, by);
           if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
@@ -103,8 +100,7 @@ public final class Corrections {
           TransferOutcome outcome = ledger.transfers().execute(network, command(c, by));
           if (outcome instanceof TransferOutcome.Posted p) {
             return Outcome.done(
-                store.decide(
-                    locked, network, id, CorrectionStatus.POSTED, by, now(), p.transfer().id()));
+                locked.decide(network, id, CorrectionStatus.POSTED, by, now(), p.transfer().id()));
           }
           Optional<Correction> recorded = recordEarlierPost(network, c, locked);
           if (recorded.isPresent()) {
@@ -117,10 +113,9 @@ public final class Corrections {
 
   /** A second coordinator turns the proposal down; nothing is posted. */
   public Outcome<Correction> decline(NetworkId network, long id, Actor by) {
-    return sql.transactionResult(
-        tx -> {
-          DSLContext locked = tx.dsl();
-          Optional<Correction> found = store.lock(locked, network, id);
+    return store.inTransaction(
+        locked -> {
+          Optional<Correction> found = locked.lock(network, id);
           Optional<OperationReason> refusal = refusalToDecide(found, by);
           if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
@@ -129,16 +124,15 @@ public final class Corrections {
             return Outcome.refused(OperationReason.CORRECTION_ALREADY_DECIDED);
           }
           return Outcome.done(
-              store.decide(locked, network, id, CorrectionStatus.DECLINED, by, now(), null));
+              locked.decide(network, id, CorrectionStatus.DECLINED, by, now(), null));
         });
   }
 
   /** Its author takes the proposal back; nothing is posted. */
   public Outcome<Correction> withdraw(NetworkId network, long id, Actor by) {
-    return sql.transactionResult(
-        tx -> {
-          DSLContext locked = tx.dsl();
-          Optional<Correction> found = store.lock(locked, network, id);
+    return store.inTransaction(
+        locked -> {
+          Optional<Correction> found = locked.lock(network, id);
           if (found.isEmpty()) {
             return Outcome.refused(OperationReason.CORRECTION_NOT_FOUND);
           }
@@ -152,17 +146,17 @@ public final class Corrections {
             return Outcome.refused(OperationReason.CORRECTION_ALREADY_DECIDED);
           }
           return Outcome.done(
-              store.decide(locked, network, id, CorrectionStatus.WITHDRAWN, by, now(), null));
+              locked.decide(network, id, CorrectionStatus.WITHDRAWN, by, now(), null));
         });
   }
 
   public Optional<Correction> find(NetworkId network, long id) {
-    return store.find(sql, network, id);
+    return store.find(network, id);
   }
 
   /** The proposals waiting for a second coordinator, oldest first. */
   public List<Correction> awaitingApproval(NetworkId network) {
-    return store.withStatus(sql, network, CorrectionStatus.PROPOSED);
+    return store.withStatus(network, CorrectionStatus.PROPOSED);
   }
 
   private static Optional<OperationReason> refusalToDecide(Optional<Correction> found, Actor by) {
@@ -183,14 +177,13 @@ public final class Corrections {
    * approval stopped before it recorded its decision), records the approval the transfer carries.
    */
   private Optional<Correction> recordEarlierPost(
-      NetworkId network, Correction c, DSLContext locked) {
+      NetworkId network, Correction c, CorrectionStore locked) {
     return ledger
         .transfers()
         .findByKey(network, key(c.id()))
         .map(
             t ->
-                store.decide(
-                    locked,
+                locked.decide(
                     network,
                     c.id(),
                     CorrectionStatus.POSTED,

@@ -27,7 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.jooq.DSLContext;
+import javax.sql.DataSource;
 
 /**
  * Exchange offices: selling SOL Coopération for euros, banking the tills, and the reserve
@@ -54,10 +54,11 @@ public final class ExchangeOffices {
   private final ExchangeStore store;
   private final Clock clock;
 
-  public ExchangeOffices(DSLContext sql, Ledger ledger, NetworkSettings settings, Clock clock) {
+  public ExchangeOffices(
+      DataSource dataSource, Ledger ledger, NetworkSettings settings, Clock clock) {
     this.ledger = ledger;
     this.settings = settings;
-    this.store = new ExchangeStore(sql);
+    this.store = new ExchangeStore(dataSource);
     this.clock = clock;
   }
 

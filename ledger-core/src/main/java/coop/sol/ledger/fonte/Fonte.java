@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.jooq.DSLContext;
+import javax.sql.DataSource;
 
 /**
  * Previews and runs the fonte of a strand, by hand or on a schedule.
@@ -72,10 +72,10 @@ public final class Fonte {
   private final FonteStore store;
   private final Clock clock;
 
-  public Fonte(DSLContext sql, Ledger ledger, NetworkSettings settings, Clock clock) {
+  public Fonte(DataSource dataSource, Ledger ledger, NetworkSettings settings, Clock clock) {
     this.ledger = ledger;
     this.settings = settings;
-    this.store = new FonteStore(sql);
+    this.store = new FonteStore(dataSource);
     this.clock = clock;
   }
 

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.DSLContext;
+import javax.sql.DataSource;
 
 /**
  * Refunds payments, by reversal: each REFUND transfer names the payment transfer it reverses,
@@ -38,9 +38,9 @@ public final class Refunds {
   private final Ledger ledger;
   private final RefundStore store;
 
-  public Refunds(DSLContext sql, Ledger ledger) {
+  public Refunds(DataSource dataSource, Ledger ledger) {
     this.ledger = ledger;
-    this.store = new RefundStore(sql);
+    this.store = new RefundStore(dataSource);
   }
 
   /** What is left to refund of a payment transfer, in minor units. */

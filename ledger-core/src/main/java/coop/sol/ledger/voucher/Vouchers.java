@@ -31,7 +31,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.jooq.DSLContext;
+import javax.sql.DataSource;
 
 /**
  * Grants, payments and expiry of earmarked vouchers; see the package comment for the lot design.
@@ -68,10 +68,10 @@ public final class Vouchers {
   private final VoucherStore store;
   private final Clock clock;
 
-  public Vouchers(DSLContext sql, Ledger ledger, NetworkSettings settings, Clock clock) {
+  public Vouchers(DataSource dataSource, Ledger ledger, NetworkSettings settings, Clock clock) {
     this.ledger = ledger;
     this.settings = settings;
-    this.store = new VoucherStore(sql);
+    this.store = new VoucherStore(dataSource);
     this.clock = clock;
   }
 
