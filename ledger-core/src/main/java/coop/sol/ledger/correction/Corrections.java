@@ -1,8 +1,8 @@
 package coop.sol.ledger.correction;
 
-import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.account.Accounts;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
@@ -14,6 +14,7 @@ import coop.sol.ledger.transfer.Transfer;
 import coop.sol.ledger.transfer.TransferCode;
 import coop.sol.ledger.transfer.TransferCommand;
 import coop.sol.ledger.transfer.TransferOutcome;
+import coop.sol.ledger.transfer.Transfers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,12 +35,14 @@ import javax.sql.DataSource;
  */
 public final class Corrections {
   private final CorrectionStore store;
-  private final Ledger ledger;
+  private final Accounts accounts;
+  private final Transfers transfers;
   private final Clock clock;
 
-  public Corrections(DataSource dataSource, Ledger ledger, Clock clock) {
+  public Corrections(DataSource dataSource, Accounts accounts, Transfers transfers, Clock clock) {
     this.store = new CorrectionStore(dataSource);
-    this.ledger = ledger;
+    this.accounts = accounts;
+    this.transfers = transfers;
     this.clock = clock;
   }
 
@@ -49,7 +52,7 @@ public final class Corrections {
     AccountId debit;
     AccountId credit;
     if (proposal.reverses() != null) {
-      Optional<Transfer> original = ledger.transfers().find(network, proposal.reverses());
+      Optional<Transfer> original = transfers.find(network, proposal.reverses());
       if (original.isEmpty()) {
         return Outcome.refused(OperationReason.TRANSFER_NOT_FOUND);
       }
@@ -61,7 +64,7 @@ public final class Corrections {
       debit = proposal.debit();
       credit = proposal.credit();
       for (AccountId id : List.of(debit, credit)) {
-        Optional<Account> account = ledger.accounts().find(network, id);
+        Optional<Account> account = accounts.find(network, id);
         if (account.isEmpty()) {
           return Outcome.refused(OperationReason.ACCOUNT_NOT_FOUND);
         }
@@ -97,7 +100,7 @@ public final class Corrections {
             return Outcome.refused(refusal.get());
           }
           Correction c = found.get();
-          TransferOutcome outcome = ledger.transfers().execute(network, command(c, by));
+          TransferOutcome outcome = transfers.execute(network, command(c, by));
           if (outcome instanceof TransferOutcome.Posted p) {
             return Outcome.done(
                 locked.decide(network, id, CorrectionStatus.POSTED, by, now(), p.transfer().id()));
@@ -178,8 +181,7 @@ public final class Corrections {
    */
   private Optional<Correction> recordEarlierPost(
       NetworkId network, Correction c, CorrectionStore locked) {
-    return ledger
-        .transfers()
+    return transfers
         .findByKey(network, key(c.id()))
         .map(
             t ->
