@@ -8,9 +8,6 @@ import coop.sol.ledger.transfer.WriteObserver;
 import coop.sol.ledger.transfer.WriterSettings;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * The ledger of an installation: its networks, accounts and transfers, over one PostgreSQL database
@@ -24,11 +21,10 @@ public final class Ledger implements AutoCloseable {
 
   public Ledger(
       DataSource dataSource, WriterSettings settings, Clock clock, WriteObserver observer) {
-    DSLContext sql = DSL.using(dataSource, SQLDialect.POSTGRES);
-    this.networks = new Networks(sql);
-    this.accounts = new Accounts(sql);
-    this.transfers = new Transfers(dataSource, sql, settings, clock, observer);
-    this.verifier = new JournalVerifier(sql, accounts, transfers);
+    this.networks = new Networks(dataSource);
+    this.accounts = new Accounts(dataSource);
+    this.transfers = new Transfers(dataSource, settings, clock, observer);
+    this.verifier = new JournalVerifier(dataSource, accounts, transfers);
   }
 
   public static Ledger open(DataSource dataSource) {

@@ -1,19 +1,19 @@
 package coop.sol.ledger;
 
+import coop.sol.ledger.account.Accounts;
 import coop.sol.ledger.correction.Corrections;
 import coop.sol.ledger.exchange.ExchangeOffices;
 import coop.sol.ledger.fonte.Fonte;
+import coop.sol.ledger.network.Networks;
 import coop.sol.ledger.reconversion.Reconversions;
 import coop.sol.ledger.refund.Refunds;
 import coop.sol.ledger.reward.Rewards;
 import coop.sol.ledger.settings.NetworkSettings;
+import coop.sol.ledger.transfer.Transfers;
 import coop.sol.ledger.volunteer.Volunteering;
 import coop.sol.ledger.voucher.Vouchers;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * The SOL operations of an installation, over a {@link Ledger}: the currency rules every network
@@ -38,16 +38,18 @@ public final class Operations {
    *     it
    */
   public Operations(Ledger ledger, DataSource dataSource, Clock clock) {
-    DSLContext sql = DSL.using(dataSource, SQLDialect.POSTGRES);
-    this.settings = new NetworkSettings(sql, ledger.accounts(), clock);
-    this.exchange = new ExchangeOffices(sql, ledger, settings, clock);
-    this.rewards = new Rewards(ledger, settings);
-    this.volunteering = new Volunteering(ledger, settings);
-    this.vouchers = new Vouchers(sql, ledger, settings, clock);
-    this.reconversions = new Reconversions(ledger, settings);
-    this.fonte = new Fonte(sql, ledger, settings, clock);
-    this.refunds = new Refunds(sql, ledger);
-    this.corrections = new Corrections(sql, ledger, clock);
+    Networks networks = ledger.networks();
+    Accounts accounts = ledger.accounts();
+    Transfers transfers = ledger.transfers();
+    this.settings = new NetworkSettings(dataSource, accounts, clock);
+    this.exchange = new ExchangeOffices(dataSource, networks, accounts, transfers, settings, clock);
+    this.rewards = new Rewards(networks, accounts, transfers, settings);
+    this.volunteering = new Volunteering(accounts, transfers, settings);
+    this.vouchers = new Vouchers(dataSource, accounts, transfers, settings, clock);
+    this.reconversions = new Reconversions(networks, accounts, transfers, settings);
+    this.fonte = new Fonte(dataSource, accounts, transfers, settings, clock);
+    this.refunds = new Refunds(dataSource, transfers);
+    this.corrections = new Corrections(dataSource, accounts, transfers, clock);
   }
 
   /** Rates, categories, per-merchant and per-association settings, fonte rules, system accounts. */

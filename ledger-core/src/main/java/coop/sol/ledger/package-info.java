@@ -10,7 +10,9 @@
  * operation} (outcomes, reasons, keys). They only post through {@code Transfers}, so the journal
  * alone explains every balance.
  *
- * <p>The generated jOOQ classes ({@code coop.sol.ledger.jooq}) are used by the persistence code of
- * those packages and never appear in their public API.
+ * <p>jOOQ and the generated classes ({@code coop.sol.ledger.jooq}) are used only by each package's
+ * persistence class, its package-private {@code *Store}, and never appear in a public API. No
+ * package depends on this one: the feature packages are given the {@code Networks}, {@code
+ * Accounts} and {@code Transfers} they use, not the {@code Ledger}.
  */
 package coop.sol.ledger;

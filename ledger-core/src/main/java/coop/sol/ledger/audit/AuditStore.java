@@ -25,12 +25,19 @@ import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
-/** The audit package's SQL (plain SQL through jOOQ; no jOOQ record leaves this class). */
+/**
+ * The audit package's SQL (plain SQL through jOOQ; no jOOQ record leaves this class), on one
+ * connection in one snapshot ({@link #snapshot}).
+ */
 final class AuditStore {
-  private AuditStore() {}
+  private final DSLContext sql;
+
+  private AuditStore(DSLContext sql) {
+    this.sql = sql;
+  }
 
   interface Work<T> {
-    T run(DSLContext sql) throws SQLException;
+    T run(AuditStore store) throws SQLException;
   }
 
   /** Runs work in one REPEATABLE READ transaction: one snapshot of heads, rows and balances. */
@@ -42,7 +49,7 @@ final class AuditStore {
     }
   }
 
-  static <T> T snapshot(Connection c, boolean readOnly, Work<T> work) throws SQLException {
+  private static <T> T snapshot(Connection c, boolean readOnly, Work<T> work) throws SQLException {
     boolean autoCommit = c.getAutoCommit();
     int isolation = c.getTransactionIsolation();
     boolean wasReadOnly = c.isReadOnly();
@@ -50,7 +57,7 @@ final class AuditStore {
     c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     c.setReadOnly(readOnly);
     try {
-      T result = work.run(DSL.using(c, SQLDialect.POSTGRES));
+      T result = work.run(new AuditStore(DSL.using(c, SQLDialect.POSTGRES)));
       c.commit();
       return result;
     } catch (SQLException | RuntimeException e) {
@@ -63,9 +70,36 @@ final class AuditStore {
     }
   }
 
+  /**
+   * For the checkpointer: takes the two-int advisory lock ({@code lockClass}, network) on one
+   * connection in autocommit, then runs work in a read-write snapshot on it, and releases the lock;
+   * empty, having run nothing, while another session holds the lock.
+   */
+  static <T> Optional<T> checkpointSnapshot(
+      DataSource dataSource, int lockClass, NetworkId network, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      DSLContext plain = DSL.using(c, SQLDialect.POSTGRES);
+      Boolean locked =
+          plain
+              .fetchOne("SELECT pg_try_advisory_lock(?, ?)", lockClass, (int) network.value())
+              .get(0, Boolean.class);
+      if (!Boolean.TRUE.equals(locked)) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(snapshot(c, false, work));
+      } finally {
+        plain.fetch("SELECT pg_advisory_unlock(?, ?)", lockClass, (int) network.value());
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("checkpoint failed: " + e.getMessage(), e);
+    }
+  }
+
   // --- keys
 
-  static void insertKey(DSLContext sql, NetworkId network, NetworkPublicKey key) {
+  void insertKey(NetworkId network, NetworkPublicKey key) {
     sql.execute(
         "INSERT INTO network_key (network_id, key_id, public_key) VALUES (?, ?, ?)"
             + " ON CONFLICT DO NOTHING",
@@ -76,7 +110,7 @@ final class AuditStore {
 
   record StoredKey(NetworkPublicKey key, OffsetDateTime createdAt) {}
 
-  static List<StoredKey> keys(DSLContext sql, NetworkId network) {
+  List<StoredKey> keys(NetworkId network) {
     return sql.fetch(
             "SELECT public_key, created_at FROM network_key WHERE network_id = ? ORDER BY created_at, key_id",
             network.value())
@@ -93,11 +127,11 @@ final class AuditStore {
           + " total_member, total_merchant, total_association, total_funder,"
           + " total_exchange_office, total_system, taken_at, key_id, signature";
 
-  static long nextCheckpointId(DSLContext sql) {
+  long nextCheckpointId() {
     return sql.fetchOne("SELECT nextval('checkpoint_id_seq')").get(0, Long.class);
   }
 
-  static void insert(DSLContext sql, Checkpoint c) {
+  void insert(Checkpoint c) {
     var t = c.totals();
     sql.execute(
         "INSERT INTO checkpoint (network_id, "
@@ -122,8 +156,7 @@ final class AuditStore {
         c.signature());
   }
 
-  static List<Checkpoint> checkpoints(
-      DSLContext sql, NetworkId network, String where, Object... binds) {
+  List<Checkpoint> checkpoints(NetworkId network, String where, Object... binds) {
     Object[] all = new Object[binds.length + 1];
     all[0] = network.value();
     System.arraycopy(binds, 0, all, 1, binds.length);
@@ -164,7 +197,7 @@ final class AuditStore {
 
   record StrandHead(StrandKind strand, int scale, long seq, byte[] hash) {}
 
-  static List<StrandHead> heads(DSLContext sql, NetworkId network) {
+  List<StrandHead> heads(NetworkId network) {
     return sql.fetch(
             "SELECT strand_id, scale, head_seq, head_hash FROM strand WHERE network_id = ?"
                 + " ORDER BY strand_id",
@@ -180,7 +213,7 @@ final class AuditStore {
 
   record NetworkRow(String code, String name) {}
 
-  static NetworkRow network(DSLContext sql, NetworkId network) {
+  NetworkRow network(NetworkId network) {
     return sql.fetchOptional("SELECT code, name FROM network WHERE network_id = ?", network.value())
         .map(r -> new NetworkRow(r.get(0, String.class), r.get(1, String.class)))
         .orElseThrow(() -> new IllegalArgumentException("no network " + network));
@@ -200,7 +233,7 @@ final class AuditStore {
       long debitsPending,
       long creditsPending) {}
 
-  static void accounts(DSLContext sql, NetworkId network, Consumer<AccountRow> action) {
+  void accounts(NetworkId network, Consumer<AccountRow> action) {
     try (var cursor =
         sql.resultQuery(
                 "SELECT account_id, strand_id, owner_kind, owner_ref, name, status, credit_limit,"
@@ -227,7 +260,7 @@ final class AuditStore {
     }
   }
 
-  static Map<Long, OwnerKind> ownerKinds(DSLContext sql, NetworkId network, StrandKind strand) {
+  Map<Long, OwnerKind> ownerKinds(NetworkId network, StrandKind strand) {
     var kinds = new HashMap<Long, OwnerKind>();
     sql.fetch(
             "SELECT account_id, owner_kind FROM account WHERE network_id = ? AND strand_id = ?",
@@ -238,13 +271,8 @@ final class AuditStore {
   }
 
   /** The rows of a strand with seq in (after, upTo], in seq order, streamed. */
-  static void rows(
-      DSLContext sql,
-      NetworkId network,
-      StrandKind strand,
-      long after,
-      long upTo,
-      Consumer<Transfer> action) {
+  void rows(
+      NetworkId network, StrandKind strand, long after, long upTo, Consumer<Transfer> action) {
     if (upTo <= after) {
       return;
     }
@@ -287,7 +315,7 @@ final class AuditStore {
 
   record Located(StrandKind strand, long seq) {}
 
-  static Optional<Located> locate(DSLContext sql, NetworkId network, TransferId id) {
+  Optional<Located> locate(NetworkId network, TransferId id) {
     return sql.fetchOptional(
             "SELECT strand_id, seq FROM transfer WHERE network_id = ? AND transfer_id = ?",
             network.value(),
@@ -296,8 +324,7 @@ final class AuditStore {
   }
 
   /** Row hashes of a strand with seq in (after, upTo], in seq order. */
-  static List<byte[]> hashes(
-      DSLContext sql, NetworkId network, StrandKind strand, long after, long upTo) {
+  List<byte[]> hashes(NetworkId network, StrandKind strand, long after, long upTo) {
     var hashes = new ArrayList<byte[]>();
     try (var cursor =
         sql.resultQuery(

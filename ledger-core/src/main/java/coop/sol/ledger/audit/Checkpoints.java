@@ -6,8 +6,6 @@ import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.transfer.JournalHash;
 import coop.sol.ledger.transfer.Transfer;
 import coop.sol.ledger.transfer.TransferKind;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * Takes and reads signed checkpoints. Taking one reads, in one snapshot, the strand's rows after
@@ -60,8 +55,8 @@ public final class Checkpoints {
     AuditStore.snapshot(
         dataSource,
         false,
-        sql -> {
-          AuditStore.insertKey(sql, network, key);
+        store -> {
+          store.insertKey(network, key);
           return null;
         });
   }
@@ -71,7 +66,7 @@ public final class Checkpoints {
     return AuditStore.snapshot(
         dataSource,
         true,
-        sql -> AuditStore.keys(sql, network).stream().map(AuditStore.StoredKey::key).toList());
+        store -> store.keys(network).stream().map(AuditStore.StoredKey::key).toList());
   }
 
   /**
@@ -113,33 +108,31 @@ public final class Checkpoints {
     return AuditStore.snapshot(
         dataSource,
         true,
-        sql ->
-            AuditStore.checkpoints(
-                sql, network, "AND strand_id = ? ORDER BY head_seq", strand.id()));
+        store -> store.checkpoints(network, "AND strand_id = ? ORDER BY head_seq", strand.id()));
   }
 
   public Optional<Checkpoint> latest(NetworkId network, StrandKind strand) {
-    return AuditStore.snapshot(dataSource, true, sql -> latest(sql, network, strand));
+    return AuditStore.snapshot(dataSource, true, store -> latest(store, network, strand));
   }
 
   public Optional<Checkpoint> find(NetworkId network, long checkpointId) {
     return AuditStore.snapshot(
             dataSource,
             true,
-            sql -> AuditStore.checkpoints(sql, network, "AND checkpoint_id = ?", checkpointId))
+            store -> store.checkpoints(network, "AND checkpoint_id = ?", checkpointId))
         .stream()
         .findFirst();
   }
 
   /** The checkpoint whose segment holds row {@code seq} of the strand, if taken yet. */
   public Optional<Checkpoint> covering(NetworkId network, StrandKind strand, long seq) {
-    return AuditStore.snapshot(dataSource, true, sql -> covering(sql, network, strand, seq));
+    return AuditStore.snapshot(dataSource, true, store -> covering(store, network, strand, seq));
   }
 
   static Optional<Checkpoint> covering(
-      DSLContext sql, NetworkId network, StrandKind strand, long seq) {
-    return AuditStore.checkpoints(
-            sql,
+      AuditStore store, NetworkId network, StrandKind strand, long seq) {
+    return store
+        .checkpoints(
             network,
             "AND strand_id = ? AND previous_seq < ? AND head_seq >= ?",
             strand.id(),
@@ -149,43 +142,28 @@ public final class Checkpoints {
         .findFirst();
   }
 
-  private static Optional<Checkpoint> latest(DSLContext sql, NetworkId network, StrandKind strand) {
-    return AuditStore.checkpoints(
-            sql, network, "AND strand_id = ? ORDER BY head_seq DESC LIMIT 1", strand.id())
+  private static Optional<Checkpoint> latest(
+      AuditStore store, NetworkId network, StrandKind strand) {
+    return store
+        .checkpoints(network, "AND strand_id = ? ORDER BY head_seq DESC LIMIT 1", strand.id())
         .stream()
         .findFirst();
   }
 
   /** One new checkpoint of at most maxSegment rows, or empty (nothing new, or busy). */
   private Optional<Checkpoint> step(NetworkId network, StrandKind strand, NetworkSigner signer) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(true);
-      DSLContext plain = DSL.using(c, SQLDialect.POSTGRES);
-      Boolean locked =
-          plain
-              .fetchOne("SELECT pg_try_advisory_lock(?, ?)", LOCK_CLASS, (int) network.value())
-              .get(0, Boolean.class);
-      if (!Boolean.TRUE.equals(locked)) {
-        return Optional.empty();
-      }
-      try {
-        return AuditStore.snapshot(c, false, sql -> step(sql, network, strand, signer));
-      } finally {
-        plain.fetch("SELECT pg_advisory_unlock(?, ?)", LOCK_CLASS, (int) network.value());
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("checkpoint failed: " + e.getMessage(), e);
-    }
+    return AuditStore.checkpointSnapshot(
+            dataSource, LOCK_CLASS, network, store -> step(store, network, strand, signer))
+        .orElse(Optional.empty());
   }
 
   private Optional<Checkpoint> step(
-      DSLContext sql, NetworkId network, StrandKind strand, NetworkSigner signer) {
-    if (AuditStore.keys(sql, network).stream()
-        .noneMatch(k -> k.key().keyId().equals(signer.keyId()))) {
+      AuditStore store, NetworkId network, StrandKind strand, NetworkSigner signer) {
+    if (store.keys(network).stream().noneMatch(k -> k.key().keyId().equals(signer.keyId()))) {
       throw new IllegalArgumentException(
           "key " + signer.keyId() + " is not a registered key of network " + network);
     }
-    Optional<Checkpoint> previous = latest(sql, network, strand);
+    Optional<Checkpoint> previous = latest(store, network, strand);
     long after = previous.map(Checkpoint::headSeq).orElse(0L);
     byte[] chain = previous.map(Checkpoint::headHash).orElse(JournalHash.genesis());
     var totals = new EnumMap<OwnerKind, Long>(OwnerKind.class);
@@ -193,7 +171,7 @@ public final class Checkpoints {
       totals.put(k, previous.map(p -> p.totals().get(k)).orElse(0L));
     }
     long head =
-        AuditStore.heads(sql, network).stream()
+        store.heads(network).stream()
             .filter(h -> h.strand() == strand)
             .findFirst()
             .orElseThrow()
@@ -202,12 +180,11 @@ public final class Checkpoints {
       return Optional.empty();
     }
     long upTo = Math.min(head, after + maxSegment);
-    Map<Long, OwnerKind> kinds = AuditStore.ownerKinds(sql, network, strand);
+    Map<Long, OwnerKind> kinds = store.ownerKinds(network, strand);
     var hashes = new ArrayList<byte[]>((int) (upTo - after));
     var state = new long[] {after};
     var head32 = new byte[][] {chain};
-    AuditStore.rows(
-        sql,
+    store.rows(
         network,
         strand,
         after,
@@ -235,7 +212,7 @@ public final class Checkpoints {
     var unsigned =
         new Checkpoint(
             network,
-            AuditStore.nextCheckpointId(sql),
+            store.nextCheckpointId(),
             strand,
             after,
             chain,
@@ -260,7 +237,7 @@ public final class Checkpoints {
             unsigned.takenAt(),
             signer.keyId(),
             signer.sign(unsigned.signedBytes()));
-    AuditStore.insert(sql, signed);
+    store.insert(signed);
     return Optional.of(signed);
   }
 

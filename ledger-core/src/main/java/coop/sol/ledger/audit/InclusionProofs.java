@@ -24,24 +24,23 @@ public final class InclusionProofs {
     return AuditStore.snapshot(
         dataSource,
         true,
-        sql -> {
-          var located = AuditStore.locate(sql, network, transfer);
+        store -> {
+          var located = store.locate(network, transfer);
           if (located.isEmpty()) {
             return Optional.empty();
           }
           var strand = located.get().strand();
           long seq = located.get().seq();
-          Optional<Checkpoint> covering = Checkpoints.covering(sql, network, strand, seq);
+          Optional<Checkpoint> covering = Checkpoints.covering(store, network, strand, seq);
           if (covering.isEmpty()) {
             return Optional.empty();
           }
           Checkpoint c = covering.get();
-          List<byte[]> hashes =
-              AuditStore.hashes(sql, network, strand, c.previousSeq(), c.headSeq());
+          List<byte[]> hashes = store.hashes(network, strand, c.previousSeq(), c.headSeq());
           int index = (int) (seq - c.previousSeq() - 1);
           byte[] previous = index == 0 ? c.previousHash() : hashes.get(index - 1);
           Transfer[] row = new Transfer[1];
-          AuditStore.rows(sql, network, strand, seq - 1, seq, t -> row[0] = t);
+          store.rows(network, strand, seq - 1, seq, t -> row[0] = t);
           return Optional.of(
               new InclusionProof(row[0], previous, c.id(), index, MerkleTree.path(hashes, index)));
         });

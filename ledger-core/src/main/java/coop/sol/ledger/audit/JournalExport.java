@@ -62,10 +62,10 @@ public final class JournalExport {
     return AuditStore.snapshot(
         dataSource,
         true,
-        sql -> {
+        store -> {
           try (var zip = new ZipOutputStream(out)) {
-            var net = AuditStore.network(sql, network);
-            var heads = AuditStore.heads(sql, network);
+            var net = store.network(network);
+            var heads = store.heads(network);
             entry(zip, "manifest.json");
             JsonLines.line(
                 zip,
@@ -93,7 +93,7 @@ public final class JournalExport {
                 });
 
             entry(zip, "keys.jsonl");
-            for (var k : AuditStore.keys(sql, network)) {
+            for (var k : store.keys(network)) {
               JsonLines.line(
                   zip,
                   g -> {
@@ -105,8 +105,7 @@ public final class JournalExport {
 
             entry(zip, "accounts.jsonl");
             long[] accounts = {0};
-            AuditStore.accounts(
-                sql,
+            store.accounts(
                 network,
                 a -> {
                   accounts[0]++;
@@ -133,7 +132,7 @@ public final class JournalExport {
 
             entry(zip, "checkpoints.jsonl");
             List<Checkpoint> checkpoints =
-                AuditStore.checkpoints(sql, network, "ORDER BY strand_id, head_seq");
+                store.checkpoints(network, "ORDER BY strand_id, head_seq");
             for (Checkpoint c : checkpoints) {
               JsonLines.line(zip, g -> writeCheckpoint(g, c));
             }
@@ -142,13 +141,8 @@ public final class JournalExport {
             for (var h : heads) {
               entry(zip, "journal/" + h.strand().name() + ".jsonl");
               rows.put(h.strand(), h.seq());
-              AuditStore.rows(
-                  sql,
-                  network,
-                  h.strand(),
-                  0,
-                  h.seq(),
-                  t -> JsonLines.line(zip, g -> writeRow(g, t)));
+              store.rows(
+                  network, h.strand(), 0, h.seq(), t -> JsonLines.line(zip, g -> writeRow(g, t)));
             }
 
             for (var e : reports.entrySet()) {

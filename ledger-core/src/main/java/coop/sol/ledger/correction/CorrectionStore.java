@@ -13,13 +13,36 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
-/** The correction table through jOOQ; every method takes the context of its transaction. */
+/**
+ * The correction table through jOOQ. A store made from the DataSource runs each statement on its
+ * own; {@link #inTransaction} gives work a store bound to one transaction.
+ */
 final class CorrectionStore {
+  private final DSLContext sql;
+
+  CorrectionStore(DataSource dataSource) {
+    this(DSL.using(dataSource, SQLDialect.POSTGRES));
+  }
+
+  private CorrectionStore(DSLContext sql) {
+    this.sql = sql;
+  }
+
+  /**
+   * Runs work in one transaction (committed when it returns, rolled back if it throws), giving it a
+   * store bound to that transaction: row locks taken through it hold until the work is done.
+   */
+  <T> T inTransaction(Function<CorrectionStore, T> work) {
+    return sql.transactionResult(tx -> work.apply(new CorrectionStore(tx.dsl())));
+  }
 
   Correction insert(
-      DSLContext sql,
       NetworkId network,
       StrandKind strand,
       AccountId debit,
@@ -44,7 +67,7 @@ final class CorrectionStore {
             .fetchOne());
   }
 
-  Optional<Correction> find(DSLContext sql, NetworkId network, long id) {
+  Optional<Correction> find(NetworkId network, long id) {
     return sql.selectFrom(CORRECTION)
         .where(CORRECTION.NETWORK_ID.eq(network.value()))
         .and(CORRECTION.CORRECTION_ID.eq(id))
@@ -52,7 +75,7 @@ final class CorrectionStore {
   }
 
   /** Reads the correction and locks its row until the transaction ends (one decision at a time). */
-  Optional<Correction> lock(DSLContext sql, NetworkId network, long id) {
+  Optional<Correction> lock(NetworkId network, long id) {
     return sql.selectFrom(CORRECTION)
         .where(CORRECTION.NETWORK_ID.eq(network.value()))
         .and(CORRECTION.CORRECTION_ID.eq(id))
@@ -60,7 +83,7 @@ final class CorrectionStore {
         .fetchOptional(CorrectionStore::toCorrection);
   }
 
-  List<Correction> withStatus(DSLContext sql, NetworkId network, CorrectionStatus status) {
+  List<Correction> withStatus(NetworkId network, CorrectionStatus status) {
     return sql.selectFrom(CORRECTION)
         .where(CORRECTION.NETWORK_ID.eq(network.value()))
         .and(CORRECTION.STATUS.eq(status.name()))
@@ -70,7 +93,6 @@ final class CorrectionStore {
 
   /** Records the decision on a PROPOSED correction; the transfer is given for POSTED only. */
   Correction decide(
-      DSLContext sql,
       NetworkId network,
       long id,
       CorrectionStatus status,

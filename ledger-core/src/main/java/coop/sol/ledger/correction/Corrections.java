@@ -1,8 +1,8 @@
 package coop.sol.ledger.correction;
 
-import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.account.Accounts;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
@@ -14,12 +14,13 @@ import coop.sol.ledger.transfer.Transfer;
 import coop.sol.ledger.transfer.TransferCode;
 import coop.sol.ledger.transfer.TransferCommand;
 import coop.sol.ledger.transfer.TransferOutcome;
+import coop.sol.ledger.transfer.Transfers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.DSLContext;
+import javax.sql.DataSource;
 
 /**
  * Proposes, approves, declines and withdraws corrections.
@@ -33,14 +34,15 @@ import org.jooq.DSLContext;
  * is never marked declined and never posted twice.
  */
 public final class Corrections {
-  private final DSLContext sql;
-  private final Ledger ledger;
+  private final CorrectionStore store;
+  private final Accounts accounts;
+  private final Transfers transfers;
   private final Clock clock;
-  private final CorrectionStore store = new CorrectionStore();
 
-  public Corrections(DSLContext sql, Ledger ledger, Clock clock) {
-    this.sql = sql;
-    this.ledger = ledger;
+  public Corrections(DataSource dataSource, Accounts accounts, Transfers transfers, Clock clock) {
+    this.store = new CorrectionStore(dataSource);
+    this.accounts = accounts;
+    this.transfers = transfers;
     this.clock = clock;
   }
 
@@ -50,7 +52,7 @@ public final class Corrections {
     AccountId debit;
     AccountId credit;
     if (proposal.reverses() != null) {
-      Optional<Transfer> original = ledger.transfers().find(network, proposal.reverses());
+      Optional<Transfer> original = transfers.find(network, proposal.reverses());
       if (original.isEmpty()) {
         return Outcome.refused(OperationReason.TRANSFER_NOT_FOUND);
       }
@@ -62,7 +64,7 @@ public final class Corrections {
       debit = proposal.debit();
       credit = proposal.credit();
       for (AccountId id : List.of(debit, credit)) {
-        Optional<Account> account = ledger.accounts().find(network, id);
+        Optional<Account> account = accounts.find(network, id);
         if (account.isEmpty()) {
           return Outcome.refused(OperationReason.ACCOUNT_NOT_FOUND);
         }
@@ -73,7 +75,6 @@ public final class Corrections {
     }
     return Outcome.done(
         store.insert(
-            sql,
             network,
             strand,
             debit,
@@ -91,20 +92,18 @@ public final class Corrections {
    * debited account no longer holds the amount), the proposal stays PROPOSED.
    */
   public Outcome<Correction> approve(NetworkId network, long id, Actor by) {
-    return sql.transactionResult(
-        tx -> {
-          DSLContext locked = tx.dsl();
-          Optional<Correction> found = store.lock(locked, network, id);
+    return store.inTransaction(
+        locked -> {
+          Optional<Correction> found = locked.lock(network, id);
           Optional<OperationReason> refusal = refusalToDecide(found, by);
           if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
           }
           Correction c = found.get();
-          TransferOutcome outcome = ledger.transfers().execute(network, command(c, by));
+          TransferOutcome outcome = transfers.execute(network, command(c, by));
           if (outcome instanceof TransferOutcome.Posted p) {
             return Outcome.done(
-                store.decide(
-                    locked, network, id, CorrectionStatus.POSTED, by, now(), p.transfer().id()));
+                locked.decide(network, id, CorrectionStatus.POSTED, by, now(), p.transfer().id()));
           }
           Optional<Correction> recorded = recordEarlierPost(network, c, locked);
           if (recorded.isPresent()) {
@@ -117,10 +116,9 @@ public final class Corrections {
 
   /** A second coordinator turns the proposal down; nothing is posted. */
   public Outcome<Correction> decline(NetworkId network, long id, Actor by) {
-    return sql.transactionResult(
-        tx -> {
-          DSLContext locked = tx.dsl();
-          Optional<Correction> found = store.lock(locked, network, id);
+    return store.inTransaction(
+        locked -> {
+          Optional<Correction> found = locked.lock(network, id);
           Optional<OperationReason> refusal = refusalToDecide(found, by);
           if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
@@ -129,16 +127,15 @@ public final class Corrections {
             return Outcome.refused(OperationReason.CORRECTION_ALREADY_DECIDED);
           }
           return Outcome.done(
-              store.decide(locked, network, id, CorrectionStatus.DECLINED, by, now(), null));
+              locked.decide(network, id, CorrectionStatus.DECLINED, by, now(), null));
         });
   }
 
   /** Its author takes the proposal back; nothing is posted. */
   public Outcome<Correction> withdraw(NetworkId network, long id, Actor by) {
-    return sql.transactionResult(
-        tx -> {
-          DSLContext locked = tx.dsl();
-          Optional<Correction> found = store.lock(locked, network, id);
+    return store.inTransaction(
+        locked -> {
+          Optional<Correction> found = locked.lock(network, id);
           if (found.isEmpty()) {
             return Outcome.refused(OperationReason.CORRECTION_NOT_FOUND);
           }
@@ -152,17 +149,17 @@ public final class Corrections {
             return Outcome.refused(OperationReason.CORRECTION_ALREADY_DECIDED);
           }
           return Outcome.done(
-              store.decide(locked, network, id, CorrectionStatus.WITHDRAWN, by, now(), null));
+              locked.decide(network, id, CorrectionStatus.WITHDRAWN, by, now(), null));
         });
   }
 
   public Optional<Correction> find(NetworkId network, long id) {
-    return store.find(sql, network, id);
+    return store.find(network, id);
   }
 
   /** The proposals waiting for a second coordinator, oldest first. */
   public List<Correction> awaitingApproval(NetworkId network) {
-    return store.withStatus(sql, network, CorrectionStatus.PROPOSED);
+    return store.withStatus(network, CorrectionStatus.PROPOSED);
   }
 
   private static Optional<OperationReason> refusalToDecide(Optional<Correction> found, Actor by) {
@@ -183,14 +180,12 @@ public final class Corrections {
    * approval stopped before it recorded its decision), records the approval the transfer carries.
    */
   private Optional<Correction> recordEarlierPost(
-      NetworkId network, Correction c, DSLContext locked) {
-    return ledger
-        .transfers()
+      NetworkId network, Correction c, CorrectionStore locked) {
+    return transfers
         .findByKey(network, key(c.id()))
         .map(
             t ->
-                store.decide(
-                    locked,
+                locked.decide(
                     network,
                     c.id(),
                     CorrectionStatus.POSTED,

@@ -1,12 +1,13 @@
 package coop.sol.ledger.exchange;
 
-import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
+import coop.sol.ledger.account.Accounts;
 import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.money.Decimals;
 import coop.sol.ledger.network.Network;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.network.Networks;
 import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.operation.AccountRequirement;
 import coop.sol.ledger.operation.LinkedOutcome;
@@ -22,12 +23,13 @@ import coop.sol.ledger.transfer.IdempotencyKey;
 import coop.sol.ledger.transfer.RejectionReason;
 import coop.sol.ledger.transfer.TransferCode;
 import coop.sol.ledger.transfer.TransferCommand;
+import coop.sol.ledger.transfer.Transfers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.jooq.DSLContext;
+import javax.sql.DataSource;
 
 /**
  * Exchange offices: selling SOL Coopération for euros, banking the tills, and the reserve
@@ -49,15 +51,25 @@ public final class ExchangeOffices {
       AccountRequirement.of(
           StrandKind.COOPERATION, OwnerKind.MEMBER, OwnerKind.MERCHANT, OwnerKind.ASSOCIATION);
 
-  private final Ledger ledger;
+  private final Networks networks;
+  private final Accounts accounts;
+  private final Transfers transfers;
   private final NetworkSettings settings;
   private final ExchangeStore store;
   private final Clock clock;
 
-  public ExchangeOffices(DSLContext sql, Ledger ledger, NetworkSettings settings, Clock clock) {
-    this.ledger = ledger;
+  public ExchangeOffices(
+      DataSource dataSource,
+      Networks networks,
+      Accounts accounts,
+      Transfers transfers,
+      NetworkSettings settings,
+      Clock clock) {
+    this.networks = networks;
+    this.accounts = accounts;
+    this.transfers = transfers;
     this.settings = settings;
-    this.store = new ExchangeStore(sql);
+    this.store = new ExchangeStore(dataSource);
     this.clock = clock;
   }
 
@@ -69,20 +81,18 @@ public final class ExchangeOffices {
     return till(network, officeRef)
         .orElseGet(
             () ->
-                ledger
-                    .accounts()
-                    .open(
-                        network,
-                        StrandKind.EURO,
-                        OwnerKind.EXCHANGE_OFFICE,
-                        officeRef,
-                        name,
-                        OptionalLong.of(0)));
+                accounts.open(
+                    network,
+                    StrandKind.EURO,
+                    OwnerKind.EXCHANGE_OFFICE,
+                    officeRef,
+                    name,
+                    OptionalLong.of(0)));
   }
 
   /** The office's euro till (its oldest, should it have several). */
   public Optional<Account> till(NetworkId network, String officeRef) {
-    return ledger.accounts().findByOwner(network, OwnerKind.EXCHANGE_OFFICE, officeRef).stream()
+    return accounts.findByOwner(network, OwnerKind.EXCHANGE_OFFICE, officeRef).stream()
         .filter(a -> a.strand() == StrandKind.EURO)
         .findFirst();
   }
@@ -98,8 +108,7 @@ public final class ExchangeOffices {
     if (rates.isEmpty()) {
       return Outcome.refused(OperationReason.RATES_NOT_SET);
     }
-    Optional<OperationReason> buyer =
-        BUYER.refusal(ledger.accounts().find(network, purchase.buyer()));
+    Optional<OperationReason> buyer = BUYER.refusal(accounts.find(network, purchase.buyer()));
     if (buyer.isPresent()) {
       return Outcome.refused(buyer.get());
     }
@@ -107,7 +116,7 @@ public final class ExchangeOffices {
     if (till.isEmpty()) {
       return Outcome.refused(OperationReason.UNKNOWN_EXCHANGE_OFFICE);
     }
-    Network scales = ledger.networks().find(network).orElseThrow();
+    Network scales = networks.find(network).orElseThrow();
     int euroScale = scales.scale(StrandKind.EURO);
     int solScale = scales.scale(StrandKind.COOPERATION);
     NetworkRates r = rates.get().value();
@@ -165,7 +174,7 @@ public final class ExchangeOffices {
                 TransferCode.RESERVE_DEPOSIT)
             .withReference(reference)
             .withMemo(memo));
-    LinkedOutcome outcome = LinkedOutcome.of(ledger.transfers().executeLinked(network, linked));
+    LinkedOutcome outcome = LinkedOutcome.of(transfers.executeLinked(network, linked));
     if (!outcome.posted()) {
       return Outcome.rejected(outcome.rejection());
     }
@@ -197,8 +206,7 @@ public final class ExchangeOffices {
                 TransferCode.RESERVE_DEPOSIT)
             .withReference("office:" + officeRef)
             .withMemo("till banked");
-    LinkedOutcome outcome =
-        LinkedOutcome.of(ledger.transfers().executeLinked(network, List.of(command)));
+    LinkedOutcome outcome = LinkedOutcome.of(transfers.executeLinked(network, List.of(command)));
     if (!outcome.posted()) {
       return Outcome.rejected(outcome.rejection());
     }
@@ -218,7 +226,7 @@ public final class ExchangeOffices {
         store.reserveBalances(
             network, system.get().issuance(StrandKind.COOPERATION), system.get().euroReserve());
     Optional<EuroRate> rate = settings.rates(network).map(v -> v.value().euroRate());
-    Network scales = ledger.networks().find(network).orElseThrow();
+    Network scales = networks.find(network).orElseThrow();
     long inEuros =
         rate.map(
                 x ->

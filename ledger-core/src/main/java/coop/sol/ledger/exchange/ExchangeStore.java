@@ -11,14 +11,17 @@ import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
 import java.math.BigDecimal;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /** Reads the reserve's balances through jOOQ, in one statement (one snapshot). */
 final class ExchangeStore {
   private final DSLContext sql;
 
-  ExchangeStore(DSLContext sql) {
-    this.sql = sql;
+  ExchangeStore(DataSource dataSource) {
+    this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
   }
 
   /** {circulation, banked, tills} in minor units. */

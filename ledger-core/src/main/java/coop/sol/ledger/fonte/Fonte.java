@@ -1,7 +1,7 @@
 package coop.sol.ledger.fonte;
 
-import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
+import coop.sol.ledger.account.Accounts;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
@@ -19,6 +19,7 @@ import coop.sol.ledger.transfer.TransferCode;
 import coop.sol.ledger.transfer.TransferCommand;
 import coop.sol.ledger.transfer.TransferId;
 import coop.sol.ledger.transfer.TransferOutcome;
+import coop.sol.ledger.transfer.Transfers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.jooq.DSLContext;
+import javax.sql.DataSource;
 
 /**
  * Previews and runs the fonte of a strand, by hand or on a schedule.
@@ -67,15 +68,22 @@ public final class Fonte {
 
   private static final int ATTEMPTS = 3;
 
-  private final Ledger ledger;
+  private final Accounts accounts;
+  private final Transfers transfers;
   private final NetworkSettings settings;
   private final FonteStore store;
   private final Clock clock;
 
-  public Fonte(DSLContext sql, Ledger ledger, NetworkSettings settings, Clock clock) {
-    this.ledger = ledger;
+  public Fonte(
+      DataSource dataSource,
+      Accounts accounts,
+      Transfers transfers,
+      NetworkSettings settings,
+      Clock clock) {
+    this.accounts = accounts;
+    this.transfers = transfers;
     this.settings = settings;
-    this.store = new FonteStore(sql);
+    this.store = new FonteStore(dataSource);
     this.clock = clock;
   }
 
@@ -152,7 +160,7 @@ public final class Fonte {
         charges.set(i, charge(s, 0, ChargeStatus.NOTHING_LEFT, null, null));
         continue;
       }
-      pending.add(ledger.transfers().submit(network, command(run, rule, s, amount)));
+      pending.add(transfers.submit(network, command(run, rule, s, amount)));
       pendingIndex.add(i);
     }
     for (int j = 0; j < pending.size(); j++) {
@@ -250,7 +258,7 @@ public final class Fonte {
       RejectionReason reason = ((TransferOutcome.Rejected) o).reason();
       if (reason.name().startsWith("EXISTS_WITH_DIFFERENT_")) {
         // a concurrent run of the period charged it first, from another balance
-        Optional<Transfer> t = ledger.transfers().findByKey(network, key(run, s));
+        Optional<Transfer> t = transfers.findByKey(network, key(run, s));
         if (t.isPresent()) {
           return charge(s, t.get().amount(), ChargeStatus.ALREADY_CHARGED, t.get().id(), null);
         }
@@ -258,13 +266,13 @@ public final class Fonte {
       if (reason != RejectionReason.INSUFFICIENT_FUNDS || attempt == ATTEMPTS) {
         return charge(s, 0, ChargeStatus.FAILED, null, reason);
       }
-      Optional<Account> now = ledger.accounts().find(network, s.account());
+      Optional<Account> now = accounts.find(network, s.account());
       long amount =
           now.map(a -> amount(rule, s.balanceAtPeriodEnd(), a.balance().available())).orElse(0L);
       if (amount <= 0) {
         return charge(s, 0, ChargeStatus.NOTHING_LEFT, null, null);
       }
-      o = ledger.transfers().execute(network, command(run, rule, s, amount));
+      o = transfers.execute(network, command(run, rule, s, amount));
     }
   }
 

@@ -23,15 +23,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /** The fonte's queries: subject accounts, runs, charges already posted. */
 final class FonteStore {
   private final DSLContext sql;
 
-  FonteStore(DSLContext sql) {
-    this.sql = sql;
+  FonteStore(DataSource dataSource) {
+    this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
   }
 
   /** An account subject to the fonte of a period, read in one snapshot. */

@@ -1,7 +1,5 @@
 package coop.sol.ledger.journal;
 
-import static coop.sol.ledger.jooq.Tables.STRAND;
-
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.Accounts;
 import coop.sol.ledger.account.Balance;
@@ -12,7 +10,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.DSLContext;
+import javax.sql.DataSource;
 
 /**
  * Verifies a network's journal against its stored state: every strand's hash chain from genesis,
@@ -23,12 +21,12 @@ import org.jooq.DSLContext;
  * committed while it runs may show as balance mismatches.
  */
 public final class JournalVerifier {
-  private final DSLContext sql;
+  private final StrandHeadStore heads;
   private final Accounts accounts;
   private final Transfers transfers;
 
-  public JournalVerifier(DSLContext sql, Accounts accounts, Transfers transfers) {
-    this.sql = sql;
+  public JournalVerifier(DataSource dataSource, Accounts accounts, Transfers transfers) {
+    this.heads = new StrandHeadStore(dataSource);
     this.accounts = accounts;
     this.transfers = transfers;
   }
@@ -56,26 +54,22 @@ public final class JournalVerifier {
 
   private Optional<Discrepancy> checkHead(
       NetworkId network, StrandKind strand, JournalReplay replay) {
-    var head =
-        sql.select(STRAND.HEAD_SEQ, STRAND.HEAD_HASH)
-            .from(STRAND)
-            .where(STRAND.NETWORK_ID.eq(network.value()))
-            .and(STRAND.STRAND_ID.eq(strand.id()))
-            .fetchOne();
-    if (head == null) {
+    Optional<StrandHeadStore.Head> recorded = heads.head(network, strand);
+    if (recorded.isEmpty()) {
       return Optional.of(
           new Discrepancy(Discrepancy.Kind.HEAD_MISMATCH, strand, 0, "the strand is missing"));
     }
-    if (head.value1() != replay.lastSeq() || !Arrays.equals(head.value2(), replay.lastHash())) {
+    StrandHeadStore.Head head = recorded.get();
+    if (head.seq() != replay.lastSeq() || !Arrays.equals(head.hash(), replay.lastHash())) {
       return Optional.of(
           new Discrepancy(
               Discrepancy.Kind.HEAD_MISMATCH,
               strand,
               0,
               "recorded head is seq "
-                  + head.value1()
+                  + head.seq()
                   + " "
-                  + JournalReplay.hex(head.value2())
+                  + JournalReplay.hex(head.hash())
                   + ", journal ends at seq "
                   + replay.lastSeq()
                   + " "

@@ -1,12 +1,13 @@
 package coop.sol.ledger.reconversion;
 
-import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
+import coop.sol.ledger.account.Accounts;
 import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.money.Decimals;
 import coop.sol.ledger.network.Network;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.network.Networks;
 import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.operation.LinkedOutcome;
 import coop.sol.ledger.operation.OperationKeys;
@@ -19,6 +20,7 @@ import coop.sol.ledger.settings.Versioned;
 import coop.sol.ledger.transfer.RejectionReason;
 import coop.sol.ledger.transfer.TransferCode;
 import coop.sol.ledger.transfer.TransferCommand;
+import coop.sol.ledger.transfer.Transfers;
 import java.util.ArrayList;
 import java.util.Optional;
 
@@ -37,11 +39,16 @@ import java.util.Optional;
  * fund holds less than the euros to pay ({@link OperationReason#RESERVE_INSUFFICIENT}).
  */
 public final class Reconversions {
-  private final Ledger ledger;
+  private final Networks networks;
+  private final Accounts accounts;
+  private final Transfers transfers;
   private final NetworkSettings settings;
 
-  public Reconversions(Ledger ledger, NetworkSettings settings) {
-    this.ledger = ledger;
+  public Reconversions(
+      Networks networks, Accounts accounts, Transfers transfers, NetworkSettings settings) {
+    this.networks = networks;
+    this.accounts = accounts;
+    this.transfers = transfers;
     this.settings = settings;
   }
 
@@ -51,7 +58,7 @@ public final class Reconversions {
     if (rates.isEmpty()) {
       return Outcome.refused(OperationReason.RATES_NOT_SET);
     }
-    Network scales = ledger.networks().find(network).orElseThrow();
+    Network scales = networks.find(network).orElseThrow();
     try {
       return Outcome.done(
           ReconversionQuote.of(
@@ -71,7 +78,7 @@ public final class Reconversions {
     if (system.isEmpty()) {
       return Outcome.refused(OperationReason.NOT_SET_UP);
     }
-    Optional<Account> account = ledger.accounts().find(network, request.account());
+    Optional<Account> account = accounts.find(network, request.account());
     if (account.isEmpty()) {
       return Outcome.refused(OperationReason.ACCOUNT_NOT_FOUND);
     }
@@ -90,7 +97,7 @@ public final class Reconversions {
       return Outcome.refused(OperationReason.AMOUNT_ROUNDS_TO_ZERO);
     }
     String reference = "reconversion";
-    Network scales = ledger.networks().find(network).orElseThrow();
+    Network scales = networks.find(network).orElseThrow();
     int solScale = scales.scale(StrandKind.COOPERATION);
     String memo =
         Decimals.format(q.sol(), solScale)
@@ -133,7 +140,7 @@ public final class Reconversions {
                 TransferCode.RESERVE_WITHDRAWAL)
             .withReference(reference)
             .withMemo(memo));
-    LinkedOutcome outcome = LinkedOutcome.of(ledger.transfers().executeLinked(network, linked));
+    LinkedOutcome outcome = LinkedOutcome.of(transfers.executeLinked(network, linked));
     if (outcome.posted()) {
       return Outcome.done(new Reconverted(q, outcome.transfers(), outcome.replayed()));
     }

@@ -9,14 +9,17 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /** Reads reversals from the journal through jOOQ. */
 final class RefundStore {
   private final DSLContext sql;
 
-  RefundStore(DSLContext sql) {
-    this.sql = sql;
+  RefundStore(DataSource dataSource) {
+    this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
   }
 
   /** For each transfer, the total of the transfers that reverse it (absent = 0), minor units. */

@@ -1,6 +1,5 @@
 package coop.sol.ledger.refund;
 
-import coop.sol.ledger.Ledger;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.operation.LinkedOutcome;
@@ -14,11 +13,12 @@ import coop.sol.ledger.transfer.TransferCode;
 import coop.sol.ledger.transfer.TransferCommand;
 import coop.sol.ledger.transfer.TransferId;
 import coop.sol.ledger.transfer.TransferKind;
+import coop.sol.ledger.transfer.Transfers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.DSLContext;
+import javax.sql.DataSource;
 
 /**
  * Refunds payments, by reversal: each REFUND transfer names the payment transfer it reverses,
@@ -35,17 +35,17 @@ import org.jooq.DSLContext;
  * the same key answers the refund already made.
  */
 public final class Refunds {
-  private final Ledger ledger;
+  private final Transfers transfers;
   private final RefundStore store;
 
-  public Refunds(DSLContext sql, Ledger ledger) {
-    this.ledger = ledger;
-    this.store = new RefundStore(sql);
+  public Refunds(DataSource dataSource, Transfers transfers) {
+    this.transfers = transfers;
+    this.store = new RefundStore(dataSource);
   }
 
   /** What is left to refund of a payment transfer, in minor units. */
   public Outcome<Long> refundable(NetworkId network, TransferId payment) {
-    Optional<Transfer> t = ledger.transfers().find(network, payment);
+    Optional<Transfer> t = transfers.find(network, payment);
     if (t.isEmpty()) {
       return Outcome.refused(OperationReason.PAYMENT_NOT_FOUND);
     }
@@ -61,7 +61,7 @@ public final class Refunds {
     }
     var legs = new ArrayList<Transfer>(request.payment().size());
     for (TransferId id : request.payment()) {
-      Optional<Transfer> t = ledger.transfers().find(network, id);
+      Optional<Transfer> t = transfers.find(network, id);
       if (t.isEmpty()) {
         return Outcome.refused(OperationReason.PAYMENT_NOT_FOUND);
       }
@@ -94,7 +94,7 @@ public final class Refunds {
               .withReference(leg.reference())
               .withMemo(request.memo()));
     }
-    LinkedOutcome outcome = LinkedOutcome.of(ledger.transfers().executeLinked(network, linked));
+    LinkedOutcome outcome = LinkedOutcome.of(transfers.executeLinked(network, linked));
     if (outcome.posted()) {
       return Outcome.done(
           new Refunded(request.amount().minorUnits(), outcome.transfers(), outcome.replayed()));
@@ -133,8 +133,7 @@ public final class Refunds {
     var found = new ArrayList<Transfer>();
     boolean same = true;
     for (int i = 0; i < request.payment().size(); i++) {
-      Optional<Transfer> t =
-          ledger.transfers().findByKey(request.network(), legKey(request.key(), i));
+      Optional<Transfer> t = transfers.findByKey(request.network(), legKey(request.key(), i));
       if (t.isPresent()) {
         found.add(t.get());
         same &=

@@ -60,13 +60,14 @@ public final class CirculationReports {
   public WithDays withDays(ReportRequest request, Instant asOf) {
     long network = request.network().value();
     StrandKind strand = request.strand();
-    return Snapshot.read(
+    return ReportStore.snapshot(
         dataSource,
-        (c, sql) -> {
-          ReportStore.NetworkInfo info = ReportStore.network(sql, network);
-          ZoneId zone = ReportStore.timeZone(sql, network);
-          Map<StrandKind, Long> allHeads = ReportStore.heads(sql, network);
-          Map<StrandKind, Long> marks = ReportStore.watermarks(sql, network);
+        true,
+        store -> {
+          ReportStore.NetworkInfo info = store.network(network);
+          ZoneId zone = store.timeZone(network);
+          Map<StrandKind, Long> allHeads = store.heads(network);
+          Map<StrandKind, Long> marks = store.watermarks(network);
           var heads = new EnumMap<StrandKind, Long>(StrandKind.class);
           for (StrandKind s : CirculationScan.strandsRead(strand)) {
             heads.put(s, allHeads.get(s));
@@ -75,22 +76,19 @@ public final class CirculationReports {
           var infos = new HashMap<Long, AccountInfo>();
 
           facts.circulationAtStart =
-              ReportStore.circulationBefore(sql, network, strand, request.period().from());
-          ReportStore.dailyNet(sql, network, strand, facts);
-          ReportStore.flows(sql, network, strand, facts);
-          ReportStore.accountTotals(sql, network, strand, facts, infos);
-          ReportStore.fonte(sql, network, strand, facts);
+              store.circulationBefore(network, strand, request.period().from());
+          store.dailyNet(network, strand, facts);
+          store.flows(network, strand, facts);
+          store.accountTotals(network, strand, facts, infos);
+          store.fonte(network, strand, facts);
           if (strand == StrandKind.COOPERATION) {
-            facts.euroAtStart.putAll(
-                ReportStore.euroBalancesBefore(sql, network, request.period().from()));
-            facts.euroAtEnd.putAll(
-                ReportStore.euroBalancesBefore(sql, network, request.period().to()));
+            facts.euroAtStart.putAll(store.euroBalancesBefore(network, request.period().from()));
+            facts.euroAtEnd.putAll(store.euroBalancesBefore(network, request.period().to()));
           }
 
           // the tail: rows after the watermark, folded in like the full scan does
           var days = new LocalDays(zone);
-          ReportStore.rows(
-              sql,
+          store.rows(
               network,
               strand,
               marks.get(strand),
@@ -103,8 +101,7 @@ public final class CirculationReports {
                       infos.get(row.credit()).ownerKind(),
                       days.of(row.createdAt())));
           if (strand == StrandKind.COOPERATION) {
-            ReportStore.rows(
-                sql,
+            store.rows(
                 network,
                 StrandKind.EURO,
                 marks.get(StrandKind.EURO),
@@ -114,7 +111,7 @@ public final class CirculationReports {
           }
           var needed = new HashSet<Long>(facts.fonte.keySet());
           needed.addAll(facts.euroAtEnd.keySet());
-          ReportStore.accountInfos(sql, network, needed, infos);
+          store.accountInfos(network, needed, infos);
           CirculationReport report =
               ReportBuilder.build(
                   request,

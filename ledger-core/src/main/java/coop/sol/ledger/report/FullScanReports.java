@@ -30,12 +30,13 @@ public final class FullScanReports {
   /** In the report time zone the aggregates use, as computed at {@code asOf}. */
   public CirculationReport report(ReportRequest request, Instant asOf) {
     long network = request.network().value();
-    return Snapshot.read(
+    return ReportStore.snapshot(
         dataSource,
-        (c, sql) -> {
-          ReportStore.NetworkInfo info = ReportStore.network(sql, network);
-          ZoneId zone = ReportStore.timeZone(sql, network);
-          Map<StrandKind, Long> allHeads = ReportStore.heads(sql, network);
+        true,
+        store -> {
+          ReportStore.NetworkInfo info = store.network(network);
+          ZoneId zone = store.timeZone(network);
+          Map<StrandKind, Long> allHeads = store.heads(network);
           var heads = new EnumMap<StrandKind, Long>(StrandKind.class);
           for (StrandKind s : CirculationScan.strandsRead(request.strand())) {
             heads.put(s, allHeads.get(s));
@@ -43,7 +44,7 @@ public final class FullScanReports {
           var infos = new HashMap<Long, AccountInfo>();
           var scan = new CirculationScan(request, zone, heads, infos);
           for (var e : heads.entrySet()) {
-            ReportStore.rows(sql, network, e.getKey(), 0, e.getValue(), infos, scan::accept);
+            store.rows(network, e.getKey(), 0, e.getValue(), infos, scan::accept);
           }
           return scan.finish(
               info.code(),

@@ -1,10 +1,11 @@
 package coop.sol.ledger.reward;
 
-import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
+import coop.sol.ledger.account.Accounts;
 import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.Network;
+import coop.sol.ledger.network.Networks;
 import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.operation.AccountRequirement;
 import coop.sol.ledger.operation.OperationReason;
@@ -17,6 +18,7 @@ import coop.sol.ledger.transfer.RejectionReason;
 import coop.sol.ledger.transfer.TransferCode;
 import coop.sol.ledger.transfer.TransferCommand;
 import coop.sol.ledger.transfer.TransferOutcome;
+import coop.sol.ledger.transfer.Transfers;
 import java.util.Optional;
 
 /**
@@ -34,21 +36,26 @@ public final class Rewards {
   private static final AccountRequirement MEMBER =
       AccountRequirement.of(StrandKind.COOPERATION, OwnerKind.MEMBER);
 
-  private final Ledger ledger;
+  private final Networks networks;
+  private final Accounts accounts;
+  private final Transfers transfers;
   private final NetworkSettings settings;
 
-  public Rewards(Ledger ledger, NetworkSettings settings) {
-    this.ledger = ledger;
+  public Rewards(
+      Networks networks, Accounts accounts, Transfers transfers, NetworkSettings settings) {
+    this.networks = networks;
+    this.accounts = accounts;
+    this.transfers = transfers;
     this.settings = settings;
   }
 
   public Outcome<RewardPaid> reward(PurchaseReward purchase) {
     var network = purchase.network();
-    Optional<Account> merchant = ledger.accounts().find(network, purchase.merchant());
+    Optional<Account> merchant = accounts.find(network, purchase.merchant());
     Optional<OperationReason> refusal =
         MERCHANT
             .refusal(merchant)
-            .or(() -> MEMBER.refusal(ledger.accounts().find(network, purchase.member())));
+            .or(() -> MEMBER.refusal(accounts.find(network, purchase.member())));
     if (refusal.isPresent()) {
       return Outcome.refused(refusal.get());
     }
@@ -61,7 +68,7 @@ public final class Rewards {
     if (rate.isEmpty() || rate.get().isZero()) {
       return Outcome.refused(OperationReason.NO_REWARD_RATE);
     }
-    Network scales = ledger.networks().find(network).orElseThrow();
+    Network scales = networks.find(network).orElseThrow();
     long amount;
     try {
       amount =
@@ -96,7 +103,7 @@ public final class Rewards {
                     + coop.sol.ledger.money.Decimals.format(
                         purchase.eurosPaid().minorUnits(), scales.scale(StrandKind.EURO))
                     + " EUR");
-    TransferOutcome outcome = ledger.transfers().execute(network, command);
+    TransferOutcome outcome = transfers.execute(network, command);
     if (outcome instanceof TransferOutcome.Posted p) {
       return Outcome.done(new RewardPaid(rate.get(), amount, p.transfer(), p.replayed()));
     }

@@ -18,7 +18,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jooq.DSLContext;
+import javax.sql.DataSource;
 
 /**
  * Reads and changes a network's settings. A change adds a version in force from now (the clock's
@@ -35,8 +35,8 @@ public final class NetworkSettings {
   private final ConcurrentHashMap<NetworkId, SystemAccounts> systemAccounts =
       new ConcurrentHashMap<>();
 
-  public NetworkSettings(DSLContext sql, Accounts accounts, Clock clock) {
-    this.store = new SettingsStore(sql);
+  public NetworkSettings(DataSource dataSource, Accounts accounts, Clock clock) {
+    this.store = new SettingsStore(dataSource);
     this.accounts = accounts;
     this.clock = clock;
   }

@@ -29,14 +29,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /** The settings tables, through jOOQ; records stay here. */
 final class SettingsStore {
   private final DSLContext sql;
 
-  SettingsStore(DSLContext sql) {
-    this.sql = sql;
+  SettingsStore(DataSource dataSource) {
+    this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
   }
 
   // --- system accounts

@@ -18,6 +18,8 @@ import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.transfer.BatchState.PendingState;
 import coop.sol.ledger.transfer.BatchState.ReversedState;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -28,13 +30,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The writer's SQL, through jOOQ. Batches go in as arrays ({@code unnest}) so that a batch of any
- * size is one statement per table; balance changes are one UPDATE of net deltas per account, in
- * account id order.
+ * The writer's SQL, through jOOQ, on the writer's connection. Batches go in as arrays ({@code
+ * unnest}) so that a batch of any size is one statement per table; balance changes are one UPDATE
+ * of net deltas per account, in account id order. Every method fails with the driver's {@link
+ * SQLException} rather than jOOQ's wrapper of it, so the writer handles one kind of database
+ * failure.
  */
 final class JournalStore {
 
@@ -44,129 +52,164 @@ final class JournalStore {
   private final DSLContext sql;
   private final NetworkId network;
 
-  JournalStore(DSLContext sql, NetworkId network) {
+  private JournalStore(DSLContext sql, NetworkId network) {
     this.sql = sql;
     this.network = network;
   }
 
-  boolean tryLockWriter() {
-    return Boolean.TRUE.equals(
-        sql.select(
-                field(
-                    "pg_try_advisory_lock({0}, {1})",
-                    Boolean.class, inline(WRITER_LOCK_CLASS), val((int) network.value())))
-            .fetchOne(0, Boolean.class));
+  /** The store of {@code network}'s writer, on the writer's connection; statements not logged. */
+  static JournalStore on(Connection connection, NetworkId network) {
+    return new JournalStore(
+        DSL.using(connection, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false)),
+        network);
   }
 
-  Map<StrandKind, ChainHead> loadHeads() {
-    var heads = new EnumMap<StrandKind, ChainHead>(StrandKind.class);
-    sql.select(STRAND.STRAND_ID, STRAND.HEAD_SEQ, STRAND.HEAD_HASH)
-        .from(STRAND)
-        .where(STRAND.NETWORK_ID.eq(network.value()))
-        .forEach(
-            r -> heads.put(StrandKind.ofId(r.value1()), new ChainHead(r.value2(), r.value3())));
-    return heads;
+  boolean tryLockWriter() throws SQLException {
+    try {
+      return Boolean.TRUE.equals(
+          sql.select(
+                  field(
+                      "pg_try_advisory_lock({0}, {1})",
+                      Boolean.class, inline(WRITER_LOCK_CLASS), val((int) network.value())))
+              .fetchOne(0, Boolean.class));
+    } catch (DataAccessException e) {
+      throw translated(e);
+    }
+  }
+
+  Map<StrandKind, ChainHead> loadHeads() throws SQLException {
+    try {
+      var heads = new EnumMap<StrandKind, ChainHead>(StrandKind.class);
+      sql.select(STRAND.STRAND_ID, STRAND.HEAD_SEQ, STRAND.HEAD_HASH)
+          .from(STRAND)
+          .where(STRAND.NETWORK_ID.eq(network.value()))
+          .forEach(
+              r -> heads.put(StrandKind.ofId(r.value1()), new ChainHead(r.value2(), r.value3())));
+      return heads;
+    } catch (DataAccessException e) {
+      throw translated(e);
+    }
   }
 
   /** The first id of a fresh block of 1,000 transfer ids. */
-  long nextIdBlock() {
-    return sql.nextval(coop.sol.ledger.jooq.Sequences.TRANSFER_ID_BLOCK_SEQ);
+  long nextIdBlock() throws SQLException {
+    try {
+      return sql.nextval(coop.sol.ledger.jooq.Sequences.TRANSFER_ID_BLOCK_SEQ);
+    } catch (DataAccessException e) {
+      throw translated(e);
+    }
   }
 
-  void loadAccounts(Collection<Long> ids, BatchState into) {
-    if (ids.isEmpty()) {
-      return;
+  void loadAccounts(Collection<Long> ids, BatchState into) throws SQLException {
+    try {
+      if (ids.isEmpty()) {
+        return;
+      }
+      sql.select(
+              ACCOUNT.ACCOUNT_ID,
+              ACCOUNT.STRAND_ID,
+              ACCOUNT.STATUS,
+              ACCOUNT.CREDIT_LIMIT,
+              ACCOUNT.DEBITS_POSTED,
+              ACCOUNT.CREDITS_POSTED,
+              ACCOUNT.DEBITS_PENDING,
+              ACCOUNT.CREDITS_PENDING)
+          .from(ACCOUNT)
+          .where(ACCOUNT.NETWORK_ID.eq(network.value()))
+          .and(ACCOUNT.ACCOUNT_ID.eq(any(longArray(ids))))
+          .forEach(
+              r ->
+                  into.accounts.put(
+                      r.value1(),
+                      new AccountState(
+                          r.value1(),
+                          StrandKind.ofId(r.value2()),
+                          AccountStatus.valueOf(r.value3()),
+                          r.value4(),
+                          r.value5(),
+                          r.value6(),
+                          r.value7(),
+                          r.value8())));
+    } catch (DataAccessException e) {
+      throw translated(e);
     }
-    sql.select(
-            ACCOUNT.ACCOUNT_ID,
-            ACCOUNT.STRAND_ID,
-            ACCOUNT.STATUS,
-            ACCOUNT.CREDIT_LIMIT,
-            ACCOUNT.DEBITS_POSTED,
-            ACCOUNT.CREDITS_POSTED,
-            ACCOUNT.DEBITS_PENDING,
-            ACCOUNT.CREDITS_PENDING)
-        .from(ACCOUNT)
-        .where(ACCOUNT.NETWORK_ID.eq(network.value()))
-        .and(ACCOUNT.ACCOUNT_ID.eq(any(longArray(ids))))
-        .forEach(
-            r ->
-                into.accounts.put(
-                    r.value1(),
-                    new AccountState(
-                        r.value1(),
-                        StrandKind.ofId(r.value2()),
-                        AccountStatus.valueOf(r.value3()),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8())));
   }
 
   /** Loads pending transfers with the row that resolved each, if any; returns their account ids. */
-  Set<Long> loadPendings(Collection<Long> ids, BatchState into) {
-    var accounts = new HashSet<Long>();
-    if (ids.isEmpty()) {
+  Set<Long> loadPendings(Collection<Long> ids, BatchState into) throws SQLException {
+    try {
+      var accounts = new HashSet<Long>();
+      if (ids.isEmpty()) {
+        return accounts;
+      }
+      var p = TRANSFER.as("p");
+      var r = TRANSFER.as("r");
+      sql.select(p.fields())
+          .select(r.fields())
+          .from(p)
+          .leftJoin(r)
+          .on(r.NETWORK_ID.eq(p.NETWORK_ID).and(r.PENDING_ID.eq(p.TRANSFER_ID)))
+          .where(p.NETWORK_ID.eq(network.value()))
+          .and(p.TRANSFER_ID.eq(any(longArray(ids))))
+          .forEach(
+              row -> {
+                Transfer pending = TransferStore.toTransfer(row.into(p));
+                TransferRecord resolved = row.into(r);
+                Transfer resolution =
+                    resolved.getTransferId() == null ? null : TransferStore.toTransfer(resolved);
+                into.pendings.put(pending.id().value(), new PendingState(pending, resolution));
+                accounts.add(pending.debit().value());
+                accounts.add(pending.credit().value());
+              });
       return accounts;
+    } catch (DataAccessException e) {
+      throw translated(e);
     }
-    var p = TRANSFER.as("p");
-    var r = TRANSFER.as("r");
-    sql.select(p.fields())
-        .select(r.fields())
-        .from(p)
-        .leftJoin(r)
-        .on(r.NETWORK_ID.eq(p.NETWORK_ID).and(r.PENDING_ID.eq(p.TRANSFER_ID)))
-        .where(p.NETWORK_ID.eq(network.value()))
-        .and(p.TRANSFER_ID.eq(any(longArray(ids))))
-        .forEach(
-            row -> {
-              Transfer pending = TransferRows.toTransfer(row.into(p));
-              TransferRecord resolved = row.into(r);
-              Transfer resolution =
-                  resolved.getTransferId() == null ? null : TransferRows.toTransfer(resolved);
-              into.pendings.put(pending.id().value(), new PendingState(pending, resolution));
-              accounts.add(pending.debit().value());
-              accounts.add(pending.credit().value());
-            });
-    return accounts;
   }
 
-  void loadReversed(Collection<Long> ids, BatchState into) {
-    if (ids.isEmpty()) {
-      return;
+  void loadReversed(Collection<Long> ids, BatchState into) throws SQLException {
+    try {
+      if (ids.isEmpty()) {
+        return;
+      }
+      var t = TRANSFER.as("t");
+      var r = TRANSFER.as("r");
+      var reversedSoFar =
+          select(coalesce(sum(r.AMOUNT), BigDecimal.ZERO))
+              .from(r)
+              .where(r.NETWORK_ID.eq(t.NETWORK_ID).and(r.REVERSES_ID.eq(t.TRANSFER_ID)))
+              .asField("reversed_so_far");
+      sql.select(t.fields())
+          .select(reversedSoFar)
+          .from(t)
+          .where(t.NETWORK_ID.eq(network.value()))
+          .and(t.TRANSFER_ID.eq(any(longArray(ids))))
+          .forEach(
+              row -> {
+                Transfer original = TransferStore.toTransfer(row.into(t));
+                long soFar = row.get(reversedSoFar, BigDecimal.class).longValueExact();
+                into.reversed.put(original.id().value(), new ReversedState(original, soFar));
+              });
+    } catch (DataAccessException e) {
+      throw translated(e);
     }
-    var t = TRANSFER.as("t");
-    var r = TRANSFER.as("r");
-    var reversedSoFar =
-        select(coalesce(sum(r.AMOUNT), BigDecimal.ZERO))
-            .from(r)
-            .where(r.NETWORK_ID.eq(t.NETWORK_ID).and(r.REVERSES_ID.eq(t.TRANSFER_ID)))
-            .asField("reversed_so_far");
-    sql.select(t.fields())
-        .select(reversedSoFar)
-        .from(t)
-        .where(t.NETWORK_ID.eq(network.value()))
-        .and(t.TRANSFER_ID.eq(any(longArray(ids))))
-        .forEach(
-            row -> {
-              Transfer original = TransferRows.toTransfer(row.into(t));
-              long soFar = row.get(reversedSoFar, BigDecimal.class).longValueExact();
-              into.reversed.put(original.id().value(), new ReversedState(original, soFar));
-            });
   }
 
   /** The stored transfers among {@code keys}. */
-  List<Transfer> findByKeys(Collection<String> keys) {
-    if (keys.isEmpty()) {
-      return List.of();
+  List<Transfer> findByKeys(Collection<String> keys) throws SQLException {
+    try {
+      if (keys.isEmpty()) {
+        return List.of();
+      }
+      return sql.selectFrom(TRANSFER)
+          .where(TRANSFER.NETWORK_ID.eq(network.value()))
+          .and(
+              TRANSFER.IDEMPOTENCY_KEY.eq(
+                  any(val(keys.toArray(String[]::new), SQLDataType.VARCHAR.array()))))
+          .fetch(TransferStore::toTransfer);
+    } catch (DataAccessException e) {
+      throw translated(e);
     }
-    return sql.selectFrom(TRANSFER)
-        .where(TRANSFER.NETWORK_ID.eq(network.value()))
-        .and(
-            TRANSFER.IDEMPOTENCY_KEY.eq(
-                any(val(keys.toArray(String[]::new), SQLDataType.VARCHAR.array()))))
-        .fetch(TransferRows::toTransfer);
   }
 
   /**
@@ -174,7 +217,7 @@ final class JournalStore {
    * already: a retry of a transfer the writer did not know was posted. A plain insert costs less
    * per row than ON CONFLICT's speculative insertion, and retries are rare.
    */
-  boolean insert(List<Transfer> rows) {
+  boolean insert(List<Transfer> rows) throws SQLException {
     int n = rows.size();
     var ids = new Long[n];
     var strands = new Short[n];
@@ -273,53 +316,58 @@ final class JournalStore {
                   .from(batch))
           .execute();
       return true;
-    } catch (org.jooq.exception.DataAccessException e) {
-      if (e.getCause() instanceof java.sql.SQLException cause
-          && "23505".equals(cause.getSQLState())
+    } catch (DataAccessException e) {
+      SQLException cause = translated(e);
+      if ("23505".equals(cause.getSQLState())
           && cause.getMessage().contains("transfer_network_id_idempotency_key_key")) {
         return false;
       }
-      throw e;
+      throw cause;
     }
   }
 
   /** Adds each changed account's net deltas to its balance columns, in account id order. */
-  void applyBalances(Collection<AccountState> changed) {
-    List<AccountState> sorted =
-        changed.stream().sorted((a, b) -> Long.compare(a.id, b.id)).toList();
-    int n = sorted.size();
-    if (n == 0) {
-      return;
-    }
-    var ids = new Long[n];
-    var dp = new Long[n];
-    var cp = new Long[n];
-    var dpe = new Long[n];
-    var cpe = new Long[n];
-    for (int i = 0; i < n; i++) {
-      AccountState a = sorted.get(i);
-      ids[i] = a.id;
-      dp[i] = a.deltaDebitsPosted();
-      cp[i] = a.deltaCreditsPosted();
-      dpe[i] = a.deltaDebitsPending();
-      cpe[i] = a.deltaCreditsPending();
-    }
-    Table<?> d =
-        org.jooq.impl.DSL.table(
-            "unnest({0}, {1}, {2}, {3}, {4}) as d(account_id, dp, cp, dpe, cpe)",
-            val(ids), val(dp), val(cp), val(dpe), val(cpe));
-    int updated =
-        sql.update(ACCOUNT)
-            .set(ACCOUNT.DEBITS_POSTED, ACCOUNT.DEBITS_POSTED.plus(field("d.dp", Long.class)))
-            .set(ACCOUNT.CREDITS_POSTED, ACCOUNT.CREDITS_POSTED.plus(field("d.cp", Long.class)))
-            .set(ACCOUNT.DEBITS_PENDING, ACCOUNT.DEBITS_PENDING.plus(field("d.dpe", Long.class)))
-            .set(ACCOUNT.CREDITS_PENDING, ACCOUNT.CREDITS_PENDING.plus(field("d.cpe", Long.class)))
-            .from(d)
-            .where(ACCOUNT.NETWORK_ID.eq(network.value()))
-            .and(ACCOUNT.ACCOUNT_ID.eq(field("d.account_id", Long.class)))
-            .execute();
-    if (updated != n) {
-      throw new IllegalStateException("updated " + updated + " balances, expected " + n);
+  void applyBalances(Collection<AccountState> changed) throws SQLException {
+    try {
+      List<AccountState> sorted =
+          changed.stream().sorted((a, b) -> Long.compare(a.id, b.id)).toList();
+      int n = sorted.size();
+      if (n == 0) {
+        return;
+      }
+      var ids = new Long[n];
+      var dp = new Long[n];
+      var cp = new Long[n];
+      var dpe = new Long[n];
+      var cpe = new Long[n];
+      for (int i = 0; i < n; i++) {
+        AccountState a = sorted.get(i);
+        ids[i] = a.id;
+        dp[i] = a.deltaDebitsPosted();
+        cp[i] = a.deltaCreditsPosted();
+        dpe[i] = a.deltaDebitsPending();
+        cpe[i] = a.deltaCreditsPending();
+      }
+      Table<?> d =
+          org.jooq.impl.DSL.table(
+              "unnest({0}, {1}, {2}, {3}, {4}) as d(account_id, dp, cp, dpe, cpe)",
+              val(ids), val(dp), val(cp), val(dpe), val(cpe));
+      int updated =
+          sql.update(ACCOUNT)
+              .set(ACCOUNT.DEBITS_POSTED, ACCOUNT.DEBITS_POSTED.plus(field("d.dp", Long.class)))
+              .set(ACCOUNT.CREDITS_POSTED, ACCOUNT.CREDITS_POSTED.plus(field("d.cp", Long.class)))
+              .set(ACCOUNT.DEBITS_PENDING, ACCOUNT.DEBITS_PENDING.plus(field("d.dpe", Long.class)))
+              .set(
+                  ACCOUNT.CREDITS_PENDING, ACCOUNT.CREDITS_PENDING.plus(field("d.cpe", Long.class)))
+              .from(d)
+              .where(ACCOUNT.NETWORK_ID.eq(network.value()))
+              .and(ACCOUNT.ACCOUNT_ID.eq(field("d.account_id", Long.class)))
+              .execute();
+      if (updated != n) {
+        throw new IllegalStateException("updated " + updated + " balances, expected " + n);
+      }
+    } catch (DataAccessException e) {
+      throw translated(e);
     }
   }
 
@@ -332,14 +380,24 @@ final class JournalStore {
     return val(ids.toArray(Long[]::new), SQLDataType.BIGINT.array());
   }
 
-  void saveHeads(Map<StrandKind, ChainHead> heads) {
-    for (var e : heads.entrySet()) {
-      sql.update(STRAND)
-          .set(STRAND.HEAD_SEQ, e.getValue().seq())
-          .set(STRAND.HEAD_HASH, e.getValue().hash())
-          .where(STRAND.NETWORK_ID.eq(network.value()))
-          .and(STRAND.STRAND_ID.eq(e.getKey().id()))
-          .execute();
+  void saveHeads(Map<StrandKind, ChainHead> heads) throws SQLException {
+    try {
+      for (var e : heads.entrySet()) {
+        sql.update(STRAND)
+            .set(STRAND.HEAD_SEQ, e.getValue().seq())
+            .set(STRAND.HEAD_HASH, e.getValue().hash())
+            .where(STRAND.NETWORK_ID.eq(network.value()))
+            .and(STRAND.STRAND_ID.eq(e.getKey().id()))
+            .execute();
+      }
+    } catch (DataAccessException e) {
+      throw translated(e);
     }
+  }
+
+  /** The driver's exception under jOOQ's (a new one holding jOOQ's if there is none). */
+  private static SQLException translated(DataAccessException e) {
+    SQLException cause = e.getCause(SQLException.class);
+    return cause != null ? cause : new SQLException(e.getMessage(), e.sqlState(), e);
   }
 }

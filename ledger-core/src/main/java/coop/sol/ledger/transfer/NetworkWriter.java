@@ -19,9 +19,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.jooq.SQLDialect;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,7 +130,7 @@ final class NetworkWriter implements AutoCloseable {
         connectIfNeeded();
         write(batch);
         return;
-      } catch (SQLException | org.jooq.exception.DataAccessException e) {
+      } catch (SQLException e) {
         log.warn(
             "ledger writer of network {}: attempt {} of {} failed: {}",
             network,
@@ -158,8 +155,12 @@ final class NetworkWriter implements AutoCloseable {
       load(batch, state);
       var decider = new BatchDecider(network, now, state, heads, this::nextTransferId);
       var outcomes = new ArrayList<List<TransferOutcome>>(batch.size());
-      for (Submission s : batch) {
-        outcomes.add(decider.decide(s.commands));
+      try {
+        for (Submission s : batch) {
+          outcomes.add(decider.decide(s.commands));
+        }
+      } catch (IdBlockFailed e) {
+        throw e.getCause();
       }
       // Keys are not looked up before deciding (the unique index catches retries of posted
       // transfers at insert). A rejection, though, might hide a retry of a transfer that did
@@ -206,7 +207,7 @@ final class NetworkWriter implements AutoCloseable {
   }
 
   /** Loads, afresh, everything the batch needs but the stored-by-key transfers already known. */
-  private void load(List<Submission> batch, BatchState state) {
+  private void load(List<Submission> batch, BatchState state) throws SQLException {
     state.accounts.clear();
     state.pendings.clear();
     state.reversed.clear();
@@ -258,12 +259,31 @@ final class NetworkWriter implements AutoCloseable {
     return keys;
   }
 
+  /**
+   * For the decider, which takes ids as a {@code LongSupplier}: fails with {@link IdBlockFailed}.
+   */
   private long nextTransferId() {
     if (nextId == idBlockEnd) {
-      nextId = store.nextIdBlock();
+      try {
+        nextId = store.nextIdBlock();
+      } catch (SQLException e) {
+        throw new IdBlockFailed(e);
+      }
       idBlockEnd = nextId + ID_BLOCK;
     }
     return nextId++;
+  }
+
+  /** A block of ids could not be reserved; {@link #write} rethrows the cause. */
+  private static final class IdBlockFailed extends RuntimeException {
+    IdBlockFailed(SQLException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized SQLException getCause() {
+      return (SQLException) super.getCause();
+    }
   }
 
   private void connectIfNeeded() throws SQLException {
@@ -276,9 +296,7 @@ final class NetworkWriter implements AutoCloseable {
       try (var st = c.createStatement()) {
         st.execute("SET statement_timeout = '30s'");
       }
-      var newStore =
-          new JournalStore(
-              DSL.using(c, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false)), network);
+      var newStore = JournalStore.on(c, network);
       if (!newStore.tryLockWriter()) {
         throw new SQLException("another process is the writer of network " + network);
       }

@@ -1,8 +1,8 @@
 package coop.sol.ledger.volunteer;
 
-import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.account.Accounts;
 import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
@@ -19,6 +19,7 @@ import coop.sol.ledger.transfer.RejectionReason;
 import coop.sol.ledger.transfer.TransferCode;
 import coop.sol.ledger.transfer.TransferCommand;
 import coop.sol.ledger.transfer.TransferOutcome;
+import coop.sol.ledger.transfer.Transfers;
 import java.math.BigInteger;
 import java.util.Optional;
 
@@ -40,11 +41,13 @@ public final class Volunteering {
   private static final AccountRequirement MEMBER =
       AccountRequirement.of(StrandKind.ENGAGEMENT, OwnerKind.MEMBER);
 
-  private final Ledger ledger;
+  private final Accounts accounts;
+  private final Transfers transfers;
   private final NetworkSettings settings;
 
-  public Volunteering(Ledger ledger, NetworkSettings settings) {
-    this.ledger = ledger;
+  public Volunteering(Accounts accounts, Transfers transfers, NetworkSettings settings) {
+    this.accounts = accounts;
+    this.transfers = transfers;
     this.settings = settings;
   }
 
@@ -55,8 +58,7 @@ public final class Volunteering {
     if (system.isEmpty()) {
       return Outcome.refused(OperationReason.NOT_SET_UP);
     }
-    Optional<OperationReason> refusal =
-        ASSOCIATION.refusal(ledger.accounts().find(network, association));
+    Optional<OperationReason> refusal = ASSOCIATION.refusal(accounts.find(network, association));
     if (refusal.isPresent()) {
       return Outcome.refused(refusal.get());
     }
@@ -69,7 +71,7 @@ public final class Volunteering {
                 amount,
                 TransferCode.VOLUNTEER_ALLOWANCE)
             .withReference("granted-by:" + by.id());
-    TransferOutcome outcome = ledger.transfers().execute(network, command);
+    TransferOutcome outcome = transfers.execute(network, command);
     if (outcome instanceof TransferOutcome.Posted p) {
       return Outcome.done(new AllowanceGranted(by, p.transfer(), p.replayed()));
     }
@@ -78,7 +80,7 @@ public final class Volunteering {
 
   /** What the association may still credit, in minor units of SOL Engagement. */
   public Outcome<Long> remainingAllowance(NetworkId network, AccountId association) {
-    Optional<Account> account = ledger.accounts().find(network, association);
+    Optional<Account> account = accounts.find(network, association);
     Optional<OperationReason> refusal = ASSOCIATION.refusal(account);
     if (refusal.isPresent()) {
       return Outcome.refused(refusal.get());
@@ -89,11 +91,11 @@ public final class Volunteering {
   /** Credits certified hours at the association's rate, within its allowance. */
   public Outcome<HoursCredited> certify(VolunteerHours hours) {
     var network = hours.network();
-    Optional<Account> association = ledger.accounts().find(network, hours.association());
+    Optional<Account> association = accounts.find(network, hours.association());
     Optional<OperationReason> refusal =
         ASSOCIATION
             .refusal(association)
-            .or(() -> MEMBER.refusal(ledger.accounts().find(network, hours.member())));
+            .or(() -> MEMBER.refusal(accounts.find(network, hours.member())));
     if (refusal.isPresent()) {
       return Outcome.refused(refusal.get());
     }
@@ -119,7 +121,7 @@ public final class Volunteering {
                 Amount.of(amount),
                 TransferCode.VOLUNTEER_CREDIT)
             .withMemo(memo);
-    TransferOutcome outcome = ledger.transfers().execute(network, command);
+    TransferOutcome outcome = transfers.execute(network, command);
     if (outcome instanceof TransferOutcome.Posted p) {
       return Outcome.done(
           new HoursCredited(hours.minutes(), rate.get(), amount, p.transfer(), p.replayed()));

@@ -12,15 +12,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /** The voucher_lot table through jOOQ, read with the lots' balances. */
 final class VoucherStore {
   private final DSLContext sql;
 
-  VoucherStore(DSLContext sql) {
-    this.sql = sql;
+  VoucherStore(DataSource dataSource) {
+    this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
   }
 
   /** Inserts the lot unless its grant key exists; returns whether it was inserted. */

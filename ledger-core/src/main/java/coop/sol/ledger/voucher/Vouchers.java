@@ -1,9 +1,9 @@
 package coop.sol.ledger.voucher;
 
-import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.account.AccountStatus;
+import coop.sol.ledger.account.Accounts;
 import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
@@ -20,6 +20,7 @@ import coop.sol.ledger.transfer.Transfer;
 import coop.sol.ledger.transfer.TransferCode;
 import coop.sol.ledger.transfer.TransferCommand;
 import coop.sol.ledger.transfer.TransferOutcome;
+import coop.sol.ledger.transfer.Transfers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +32,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.jooq.DSLContext;
+import javax.sql.DataSource;
 
 /**
  * Grants, payments and expiry of earmarked vouchers; see the package comment for the lot design.
@@ -63,15 +64,22 @@ public final class Vouchers {
   /** Most lots swept by one run of the expiry job; the next run takes the rest. */
   private static final int SWEEP_BATCH = 1_000;
 
-  private final Ledger ledger;
+  private final Accounts accounts;
+  private final Transfers transfers;
   private final NetworkSettings settings;
   private final VoucherStore store;
   private final Clock clock;
 
-  public Vouchers(DSLContext sql, Ledger ledger, NetworkSettings settings, Clock clock) {
-    this.ledger = ledger;
+  public Vouchers(
+      DataSource dataSource,
+      Accounts accounts,
+      Transfers transfers,
+      NetworkSettings settings,
+      Clock clock) {
+    this.accounts = accounts;
+    this.transfers = transfers;
     this.settings = settings;
-    this.store = new VoucherStore(sql);
+    this.store = new VoucherStore(dataSource);
     this.clock = clock;
   }
 
@@ -89,8 +97,7 @@ public final class Vouchers {
         return Outcome.refused(OperationReason.KEY_REUSED_WITH_DIFFERENT_REQUEST);
       }
     } else {
-      Optional<OperationReason> refusal =
-          FUNDER.refusal(ledger.accounts().find(network, grant.funder()));
+      Optional<OperationReason> refusal = FUNDER.refusal(accounts.find(network, grant.funder()));
       if (refusal.isPresent()) {
         return Outcome.refused(refusal.get());
       }
@@ -102,15 +109,13 @@ public final class Vouchers {
         return Outcome.refused(OperationReason.EXPIRY_NOT_IN_FUTURE);
       }
       Account account =
-          ledger
-              .accounts()
-              .open(
-                  network,
-                  StrandKind.AFFECTE,
-                  OwnerKind.MEMBER,
-                  grant.beneficiaryRef(),
-                  grant.label(),
-                  OptionalLong.of(0));
+          accounts.open(
+              network,
+              StrandKind.AFFECTE,
+              OwnerKind.MEMBER,
+              grant.beneficiaryRef(),
+              grant.label(),
+              OptionalLong.of(0));
       var candidate =
           new VoucherLot(
               network,
@@ -127,7 +132,7 @@ public final class Vouchers {
       } else {
         // the same grant, submitted concurrently, recorded its lot first: keep that one, and
         // close the account opened for nothing (it never held anything)
-        ledger.accounts().setStatus(network, account.id(), AccountStatus.CLOSED);
+        accounts.setStatus(network, account.id(), AccountStatus.CLOSED);
         lot = store.byGrantKey(network, grant.key().value()).orElseThrow();
         if (!sameGrant(lot, grant)) {
           return Outcome.refused(OperationReason.KEY_REUSED_WITH_DIFFERENT_REQUEST);
@@ -144,7 +149,7 @@ public final class Vouchers {
                 TransferCode.GRANT)
             .withReference("voucher-lot:" + lot.account())
             .withMemo(grant.label() + " until " + lot.expiresAt() + " " + lot.categories());
-    TransferOutcome outcome = ledger.transfers().execute(network, command);
+    TransferOutcome outcome = transfers.execute(network, command);
     if (outcome instanceof TransferOutcome.Posted p) {
       return Outcome.done(new VoucherGranted(lot, p.transfer(), p.replayed()));
     }
@@ -164,7 +169,7 @@ public final class Vouchers {
   /** Pays a merchant from the beneficiary's lots; see the class comment. */
   public Outcome<VoucherPaid> pay(VoucherPayment payment) {
     NetworkId network = payment.network();
-    Optional<Account> merchant = ledger.accounts().find(network, payment.merchant());
+    Optional<Account> merchant = accounts.find(network, payment.merchant());
     Optional<OperationReason> refusal = MERCHANT.refusal(merchant);
     if (refusal.isPresent()) {
       return Outcome.refused(refusal.get());
@@ -226,7 +231,7 @@ public final class Vouchers {
                 .withReference(payment.reference()));
         left -= draw;
       }
-      LinkedOutcome outcome = LinkedOutcome.of(ledger.transfers().executeLinked(network, linked));
+      LinkedOutcome outcome = LinkedOutcome.of(transfers.executeLinked(network, linked));
       if (outcome.posted()) {
         return Outcome.done(new VoucherPaid(amount, outcome.transfers(), outcome.replayed()));
       }
@@ -249,20 +254,18 @@ public final class Vouchers {
     for (VoucherStore.ExpiredLot e : due) {
       VoucherLot lot = e.holding().lot();
       futures.add(
-          ledger
-              .transfers()
-              .submit(
-                  network,
-                  TransferCommand.posted(
-                          new IdempotencyKey(
-                              "voucher-expiry:" + lot.account() + ":" + e.creditsPosted()),
-                          StrandKind.AFFECTE,
-                          lot.account(),
-                          lot.funder(),
-                          Amount.of(e.holding().remaining()),
-                          TransferCode.VOUCHER_EXPIRY)
-                      .withReference("voucher-lot:" + lot.account())
-                      .withMemo("expired " + lot.expiresAt())));
+          transfers.submit(
+              network,
+              TransferCommand.posted(
+                      new IdempotencyKey(
+                          "voucher-expiry:" + lot.account() + ":" + e.creditsPosted()),
+                      StrandKind.AFFECTE,
+                      lot.account(),
+                      lot.funder(),
+                      Amount.of(e.holding().remaining()),
+                      TransferCode.VOUCHER_EXPIRY)
+                  .withReference("voucher-lot:" + lot.account())
+                  .withMemo("expired " + lot.expiresAt())));
     }
     var returned = new ArrayList<Transfer>();
     int already = 0;
@@ -294,8 +297,7 @@ public final class Vouchers {
   private Optional<Outcome<VoucherPaid>> earlier(VoucherPayment payment) {
     var found = new ArrayList<Transfer>();
     Optional<Transfer> next;
-    while ((next =
-            ledger.transfers().findByKey(payment.network(), drawKey(payment.key(), found.size())))
+    while ((next = transfers.findByKey(payment.network(), drawKey(payment.key(), found.size())))
         .isPresent()) {
       found.add(next.get());
     }

@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,13 +51,9 @@ class AggregatorIT {
     for (String table :
         List.of(
             "report_flow_day", "report_account_day", "report_account_month", "report_fonte_day")) {
-      Snapshot.read(
-          fx.dataSource,
-          (c, sql) -> {
-            sql.fetch("SELECT * FROM " + table + " WHERE network_id = ?", fx.network.id().value())
-                .forEach(r -> rows.add(table + " " + r.intoList()));
-            return null;
-          });
+      DSL.using(fx.dataSource, SQLDialect.POSTGRES)
+          .fetch("SELECT * FROM " + table + " WHERE network_id = ?", fx.network.id().value())
+          .forEach(r -> rows.add(table + " " + r.intoList()));
     }
     rows.sort(null);
     return rows;

@@ -135,8 +135,8 @@ class CirculationReportIT {
   }
 
   long headOf(StrandKind strand) {
-    return Snapshot.read(
-        fx.dataSource, (c, sql) -> ReportStore.heads(sql, fx.network.id().value()).get(strand));
+    return ReportStore.snapshot(
+        fx.dataSource, true, store -> store.heads(fx.network.id().value()).get(strand));
   }
 
   void assertMarchFigures(CirculationReport r) {

@@ -1,0 +1,130 @@
+package coop.sol.ledger.account;
+
+import static coop.sol.ledger.jooq.Tables.ACCOUNT;
+
+import coop.sol.ledger.jooq.tables.records.AccountRecord;
+import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.network.StrandKind;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/** The account table through jOOQ; records stay here. Never changes balances. */
+final class AccountStore {
+  private final DSLContext sql;
+
+  AccountStore(DataSource dataSource) {
+    this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
+  }
+
+  /** Inserts an account with zero balances; an empty credit limit is stored as NULL (unlimited). */
+  Account insert(
+      NetworkId network,
+      StrandKind strand,
+      OwnerKind ownerKind,
+      String ownerRef,
+      String name,
+      OptionalLong creditLimit) {
+    return toAccount(
+        sql.insertInto(ACCOUNT)
+            .set(ACCOUNT.NETWORK_ID, network.value())
+            .set(ACCOUNT.STRAND_ID, strand.id())
+            .set(ACCOUNT.OWNER_KIND, ownerKind.name())
+            .set(ACCOUNT.OWNER_REF, ownerRef)
+            .set(ACCOUNT.NAME, name)
+            .set(ACCOUNT.CREDIT_LIMIT, creditLimit.isPresent() ? creditLimit.getAsLong() : null)
+            .returning()
+            .fetchOne());
+  }
+
+  Optional<Account> find(NetworkId network, AccountId id) {
+    return sql.selectFrom(ACCOUNT)
+        .where(ACCOUNT.NETWORK_ID.eq(network.value()))
+        .and(ACCOUNT.ACCOUNT_ID.eq(id.value()))
+        .fetchOptional(AccountStore::toAccount);
+  }
+
+  /** {@code networks} is not empty. */
+  Optional<Account> findIn(Collection<NetworkId> networks, AccountId id) {
+    return sql.selectFrom(ACCOUNT)
+        .where(ACCOUNT.NETWORK_ID.in(networks.stream().map(NetworkId::value).toList()))
+        .and(ACCOUNT.ACCOUNT_ID.eq(id.value()))
+        .fetchOptional(AccountStore::toAccount);
+  }
+
+  /** {@code networks} and {@code ids} are not empty. */
+  List<Account> findIn(Collection<NetworkId> networks, Collection<AccountId> ids) {
+    return sql.selectFrom(ACCOUNT)
+        .where(ACCOUNT.NETWORK_ID.in(networks.stream().map(NetworkId::value).toList()))
+        .and(ACCOUNT.ACCOUNT_ID.in(ids.stream().map(AccountId::value).toList()))
+        .fetch(AccountStore::toAccount);
+  }
+
+  List<Account> findByOwner(NetworkId network, OwnerKind kind, String ownerRef) {
+    return sql.selectFrom(ACCOUNT)
+        .where(ACCOUNT.NETWORK_ID.eq(network.value()))
+        .and(ACCOUNT.OWNER_KIND.eq(kind.name()))
+        .and(ACCOUNT.OWNER_REF.eq(ownerRef))
+        .orderBy(ACCOUNT.STRAND_ID, ACCOUNT.ACCOUNT_ID)
+        .fetch(AccountStore::toAccount);
+  }
+
+  List<Account> list(NetworkId network) {
+    return sql.selectFrom(ACCOUNT)
+        .where(ACCOUNT.NETWORK_ID.eq(network.value()))
+        .orderBy(ACCOUNT.ACCOUNT_ID)
+        .fetch(AccountStore::toAccount);
+  }
+
+  boolean setStatus(NetworkId network, AccountId id, AccountStatus status) {
+    return sql.update(ACCOUNT)
+            .set(ACCOUNT.STATUS, status.name())
+            .where(ACCOUNT.NETWORK_ID.eq(network.value()))
+            .and(ACCOUNT.ACCOUNT_ID.eq(id.value()))
+            .execute()
+        == 1;
+  }
+
+  boolean setCreditLimit(NetworkId network, AccountId id, long creditLimit) {
+    return sql.update(ACCOUNT)
+            .set(ACCOUNT.CREDIT_LIMIT, creditLimit)
+            .where(ACCOUNT.NETWORK_ID.eq(network.value()))
+            .and(ACCOUNT.ACCOUNT_ID.eq(id.value()))
+            .execute()
+        == 1;
+  }
+
+  long postedSum(NetworkId network, StrandKind strand) {
+    return sql.select(
+            DSL.coalesce(
+                DSL.sum(ACCOUNT.CREDITS_POSTED.minus(ACCOUNT.DEBITS_POSTED)),
+                java.math.BigDecimal.ZERO))
+        .from(ACCOUNT)
+        .where(ACCOUNT.NETWORK_ID.eq(network.value()))
+        .and(ACCOUNT.STRAND_ID.eq(strand.id()))
+        .fetchOne(0, java.math.BigDecimal.class)
+        .longValueExact();
+  }
+
+  private static Account toAccount(AccountRecord r) {
+    return new Account(
+        new NetworkId(r.getNetworkId()),
+        new AccountId(r.getAccountId()),
+        StrandKind.ofId(r.getStrandId()),
+        OwnerKind.valueOf(r.getOwnerKind()),
+        r.getOwnerRef(),
+        r.getName(),
+        AccountStatus.valueOf(r.getStatus()),
+        r.getCreditLimit() == null ? OptionalLong.empty() : OptionalLong.of(r.getCreditLimit()),
+        new Balance(
+            r.getDebitsPosted(),
+            r.getCreditsPosted(),
+            r.getDebitsPending(),
+            r.getCreditsPending()));
+  }
+}

@@ -1,0 +1,160 @@
+package coop.sol.ledger.transfer;
+
+import static coop.sol.ledger.jooq.Tables.TRANSFER;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.selectOne;
+
+import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.jooq.tables.records.TransferRecord;
+import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.network.StrandKind;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * Reads the journal through jOOQ (the writer's SQL is {@link JournalStore}'s), and maps journal
+ * rows to {@link Transfer}s for both; jOOQ records stay in the stores.
+ */
+final class TransferStore {
+  private final DSLContext sql;
+
+  TransferStore(DataSource dataSource) {
+    this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
+  }
+
+  Optional<Transfer> find(NetworkId network, TransferId id) {
+    return sql.selectFrom(TRANSFER)
+        .where(TRANSFER.NETWORK_ID.eq(network.value()))
+        .and(TRANSFER.TRANSFER_ID.eq(id.value()))
+        .fetchOptional(TransferStore::toTransfer);
+  }
+
+  /** {@code networks} is not empty. */
+  Optional<Transfer> findIn(Collection<NetworkId> networks, TransferId id) {
+    return sql.selectFrom(TRANSFER)
+        .where(TRANSFER.NETWORK_ID.in(networks.stream().map(NetworkId::value).toList()))
+        .and(TRANSFER.TRANSFER_ID.eq(id.value()))
+        .fetchOptional(TransferStore::toTransfer);
+  }
+
+  Optional<Transfer> findByKey(NetworkId network, IdempotencyKey key) {
+    return sql.selectFrom(TRANSFER)
+        .where(TRANSFER.NETWORK_ID.eq(network.value()))
+        .and(TRANSFER.IDEMPOTENCY_KEY.eq(key.value()))
+        .fetchOptional(TransferStore::toTransfer);
+  }
+
+  /**
+   * One page of the journal rows that debit or credit {@code account}, newest first. Each side is
+   * read through its own (account, id) index and the two are merged, so a page costs the same
+   * however long the history is.
+   */
+  List<Transfer> history(NetworkId network, AccountId account, HistoryQuery q) {
+    Condition filter = TRANSFER.NETWORK_ID.eq(network.value());
+    if (q.before() != null) {
+      filter = filter.and(TRANSFER.TRANSFER_ID.lt(q.before().value()));
+    }
+    if (q.from() != null) {
+      filter = filter.and(TRANSFER.CREATED_AT.ge(q.from().atOffset(ZoneOffset.UTC)));
+    }
+    if (q.to() != null) {
+      filter = filter.and(TRANSFER.CREATED_AT.lt(q.to().atOffset(ZoneOffset.UTC)));
+    }
+    filter =
+        filter.and(
+            q.codes().isEmpty()
+                ? noCondition()
+                : TRANSFER.CODE.in(q.codes().stream().map(Enum::name).toList()));
+    var debits =
+        sql.selectFrom(TRANSFER)
+            .where(filter.and(TRANSFER.DEBIT_ACCOUNT_ID.eq(account.value())))
+            .orderBy(TRANSFER.TRANSFER_ID.desc())
+            .limit(q.limit());
+    var credits =
+        sql.selectFrom(TRANSFER)
+            .where(filter.and(TRANSFER.CREDIT_ACCOUNT_ID.eq(account.value())))
+            .orderBy(TRANSFER.TRANSFER_ID.desc())
+            .limit(q.limit());
+    var both = debits.unionAll(credits).asTable("h");
+    return sql.selectFrom(both)
+        .orderBy(both.field(TRANSFER.TRANSFER_ID).desc())
+        .limit(q.limit())
+        .fetch(r -> toTransfer(r.into(TRANSFER)));
+  }
+
+  /** Streams a strand's journal in chain order (seq ascending), without loading it all. */
+  void forEachInJournal(NetworkId network, StrandKind strand, Consumer<Transfer> action) {
+    sql.transaction(
+        tx -> {
+          try (var cursor =
+              tx.dsl()
+                  .selectFrom(TRANSFER)
+                  .where(TRANSFER.NETWORK_ID.eq(network.value()))
+                  .and(TRANSFER.STRAND_ID.eq(strand.id()))
+                  .orderBy(TRANSFER.SEQ)
+                  .fetchSize(5_000)
+                  .fetchLazy()) {
+            cursor.forEach(r -> action.accept(toTransfer(r)));
+          }
+        });
+  }
+
+  /**
+   * The ids of at most {@code max} pending transfers of a network whose timeout is at or before
+   * {@code now} and that nothing resolved yet, soonest expired first.
+   */
+  List<TransferId> dueExpiries(NetworkId network, Instant now, int max) {
+    var resolution = TRANSFER.as("r");
+    return sql
+        .select(TRANSFER.TRANSFER_ID)
+        .from(TRANSFER)
+        .where(TRANSFER.NETWORK_ID.eq(network.value()))
+        .and(TRANSFER.KIND.eq(TransferKind.PENDING.name()))
+        .and(TRANSFER.EXPIRES_AT.le(now.atOffset(ZoneOffset.UTC)))
+        .and(
+            notExists(
+                selectOne()
+                    .from(resolution)
+                    .where(resolution.NETWORK_ID.eq(TRANSFER.NETWORK_ID))
+                    .and(resolution.PENDING_ID.eq(TRANSFER.TRANSFER_ID))))
+        .orderBy(TRANSFER.EXPIRES_AT)
+        .limit(max)
+        .fetch(TRANSFER.TRANSFER_ID)
+        .stream()
+        .map(TransferId::new)
+        .toList();
+  }
+
+  /** A journal row as a {@link Transfer}; for this package's stores only. */
+  static Transfer toTransfer(TransferRecord r) {
+    return new Transfer(
+        new NetworkId(r.getNetworkId()),
+        new TransferId(r.getTransferId()),
+        StrandKind.ofId(r.getStrandId()),
+        r.getSeq(),
+        TransferKind.valueOf(r.getKind()),
+        new AccountId(r.getDebitAccountId()),
+        new AccountId(r.getCreditAccountId()),
+        r.getAmount(),
+        TransferCode.valueOf(r.getCode()),
+        new IdempotencyKey(r.getIdempotencyKey()),
+        Optional.ofNullable(r.getPendingId()).map(TransferId::new),
+        Optional.ofNullable(r.getReversesId()).map(TransferId::new),
+        Optional.ofNullable(r.getExpiresAt()).map(OffsetDateTime::toInstant),
+        r.getReference(),
+        r.getMemo(),
+        r.getCreatedAt().toInstant(),
+        r.getHash());
+  }
+}
