@@ -100,7 +100,11 @@ class PayTokenController {
   @ApiResponse(
       responseCode = "201",
       description = "Jeton créé",
-      headers = @Header(name = "Location", description = "/api/v1/pay-tokens/{id}"))
+      headers =
+          @Header(
+              name = "Location",
+              description = "/api/v1/pay-tokens/{id}",
+              schema = @Schema(type = "string", format = "uri-reference")))
   @ApiResponse(
       responseCode = "422",
       description = "Compte introuvable (DEBIT_ACCOUNT_NOT_FOUND)",
@@ -172,11 +176,19 @@ class PayTokenController {
   @ApiResponse(
       responseCode = "201",
       description = "Encaissé",
-      headers = @Header(name = "Location", description = "/api/v1/transfers/{id}"))
+      headers =
+          @Header(
+              name = "Location",
+              description = "/api/v1/transfers/{id}",
+              schema = @Schema(type = "string", format = "uri-reference")))
   @ApiResponse(
       responseCode = "200",
       description = "Rejeu : encaissé plus tôt avec cette clé",
-      headers = @Header(name = "Idempotent-Replayed", description = "true"),
+      headers =
+          @Header(
+              name = "Idempotent-Replayed",
+              description = "true",
+              schema = @Schema(type = "string", allowableValues = "true")),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON_VALUE,

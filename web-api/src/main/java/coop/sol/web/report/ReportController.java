@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/reports}: the circulation report of a network's strand over a period, for its
- * coordinators, as JSON and as chart images. Every form takes the same query
- * parameters ({@link ReportQuery}).
+ * coordinators, as JSON and as chart images. Every form takes the same query parameters ({@link
+ * ReportQuery}).
  */
 @RestController
 @RequestMapping(path = "/api/v1/reports")
