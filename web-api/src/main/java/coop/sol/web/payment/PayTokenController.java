@@ -61,7 +61,7 @@ class PayTokenController {
       @Schema(
               description = "Plafond en chaîne décimale",
               example = "20.00",
-              pattern = "^[0-9]{1,12}(\\.[0-9]{1,6})?$",
+              pattern = "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,6})?$",
               requiredMode = Schema.RequiredMode.REQUIRED)
           String cap,
       @Min(1) @Max(900) @Schema(nullable = true, defaultValue = "120") Integer expiresInSeconds) {}
@@ -79,7 +79,7 @@ class PayTokenController {
       @Schema(
               description = "Montant à encaisser, chaîne décimale, au plus le plafond",
               example = "12.50",
-              pattern = "^[0-9]{1,12}(\\.[0-9]{1,6})?$",
+              pattern = "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,6})?$",
               requiredMode = Schema.RequiredMode.REQUIRED)
           String amount,
       @Schema(

@@ -68,7 +68,7 @@ class PaymentRequestController {
       @Schema(
               description = "Montant en chaîne décimale",
               example = "12.50",
-              pattern = "^[0-9]{1,12}(\\.[0-9]{1,6})?$",
+              pattern = "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,6})?$",
               requiredMode = Schema.RequiredMode.REQUIRED)
           String amount,
       @Schema(nullable = true, example = "Ticket 0042") String reference,

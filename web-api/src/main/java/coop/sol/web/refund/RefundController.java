@@ -49,7 +49,7 @@ class RefundController {
               nullable = true,
               description = "Montant à rembourser (chaîne décimale) ; absent : tout le paiement",
               example = "5.00",
-              pattern = "^[0-9]{1,12}(\\.[0-9]{1,6})?$")
+              pattern = "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,6})?$")
           String amount,
       @Size(max = 500) @Schema(nullable = true) String memo) {}
 

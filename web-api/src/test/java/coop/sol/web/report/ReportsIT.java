@@ -146,13 +146,13 @@ class ReportsIT {
     assertThat(coord.get("/api/v1/reports/circulation?strand=EURO").send().code())
         .isEqualTo("INVALID_PARAMETER");
     assertThat(coord.get("/api/v1/reports/circulation?period=day&date=2026-13-01").send().code())
-        .isEqualTo("INVALID_PARAMETER");
+        .isEqualTo("INVALID_PERIOD");
     assertThat(
             coord
                 .get("/api/v1/reports/circulation?period=custom&from=2026-02-01&to=2026-01-01")
                 .send()
                 .code())
-        .isEqualTo("INVALID_PARAMETER");
+        .isEqualTo("INVALID_PERIOD");
     assertThat(coord.get("/api/v1/reports/circulation?network=demo").send().status())
         .isEqualTo(404);
     assertThat(callers.as(member).get("/api/v1/reports/circulation").send().status())
