@@ -1,5 +1,8 @@
 package coop.sol.web;
 
+import coop.sol.web.database.DataDirectoryInUseReport;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import org.springframework.boot.Banner;
@@ -12,7 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The SOL application: {@code java -jar sol.jar} serves the web API; {@code --demo} also seeds a
  * demo network; {@code --create-admin=NAME} creates the first administrator and exits; {@code
- * --verify-journal} verifies every network's journal and exits.
+ * --verify-journal} verifies every network's journal and exits; {@code --help} prints the usage
+ * ({@link LaunchOptions}, which refuses anything else that is not a Spring property).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -27,9 +31,30 @@ public class SolApplication {
   /** The command-line option (or property {@code sol.demo=true}) that seeds the demo network. */
   public static final String DEMO_OPTION = "demo";
 
+  /** Exit code of a start refused because another instance has the data directory. */
+  static final int DATA_DIRECTORY_IN_USE = 1;
+
   public static void main(String[] args) {
-    ConfigurableApplicationContext context = start(args);
-    if (isCommand(args)) {
+    var launch =
+        LaunchOptions.parse(
+            args,
+            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+            new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    if (!launch.starts()) {
+      System.exit(launch.exitCode()); // --help, or a usage error: nothing was started
+    }
+    String[] springArgs = launch.springArgs();
+    ConfigurableApplicationContext context;
+    try {
+      context = start(springArgs);
+    } catch (RuntimeException e) {
+      if (DataDirectoryInUseReport.cause(e).isPresent()) {
+        // its one line is printed (DataDirectoryInUseReport); nothing was changed
+        System.exit(DATA_DIRECTORY_IN_USE);
+      }
+      throw e;
+    }
+    if (isCommand(springArgs)) {
       // A one-shot command: its runner has done the work and set the exit code.
       System.exit(SpringApplication.exit(context));
     }

@@ -16,8 +16,15 @@ import javax.sql.DataSource;
 public final class EmbeddedDatabase implements AutoCloseable {
   private final EmbeddedPostgres postgres;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  /** Held while this process runs a server on a persistent directory; null for a temporary one. */
+  private final DataDirectoryLock lock;
+
+  private final Path dataDirectory;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres, DataDirectoryLock lock, Path dataDirectory) {
     this.postgres = postgres;
+    this.lock = lock;
+    this.dataDirectory = dataDirectory;
   }
 
   /**
@@ -32,8 +39,41 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /**
    * As {@link #persistent(Path)}, on {@code port} of 127.0.0.1, or on a free port if it is 0. A
    * server restarted on the port it had before is found again by the connection pools that used it.
+   *
+   * <p>The directory is first locked ({@link DataDirectoryLock}) for as long as this process runs a
+   * server there: if another process runs one (another instance of the application, started
+   * normally or for a command), this fails at once with {@link DataDirectoryLock.InUse} and changes
+   * nothing.
    */
   public static EmbeddedDatabase persistent(Path dataDirectory, int port) {
+    DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory);
+    try {
+      return new EmbeddedDatabase(start(dataDirectory, port), lock, dataDirectory);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /**
+   * After the server died: stops what is left of it, runs {@code whileStopped} (waiting for its
+   * last processes), and starts a new server on the same directory and port, the directory staying
+   * locked by this process throughout. Use the returned database from then on.
+   */
+  public EmbeddedDatabase restart(Runnable whileStopped) {
+    if (lock == null) {
+      throw new IllegalStateException("only a persistent server restarts");
+    }
+    try {
+      postgres.close();
+    } catch (IOException | RuntimeException dead) {
+      // 'pg_ctl stop' fails on a server that is gone, which is why it restarts
+    }
+    whileStopped.run();
+    return new EmbeddedDatabase(start(dataDirectory, port()), lock, dataDirectory);
+  }
+
+  private static EmbeddedPostgres start(Path dataDirectory, int port) {
     try {
       Files.createDirectories(dataDirectory);
       stopOrphanedServer(dataDirectory);
@@ -45,7 +85,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       if (port != 0) {
         builder.setPort(port);
       }
-      return new EmbeddedDatabase(builder.start());
+      return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
     }
@@ -55,7 +95,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * A previous run that was killed (SIGKILL, out of memory, power loss of the JVM only) leaves its
    * PostgreSQL running on the data directory, and a new server cannot start there. Stop it first: a
    * smart shutdown finishes at once since its clients died with the JVM; committed transactions are
-   * durable, and anything else was never acknowledged.
+   * durable, and anything else was never acknowledged. Called with the directory locked by this
+   * process, so a server found running is an orphan, never a live instance's.
    */
   private static void stopOrphanedServer(Path dataDirectory) throws IOException {
     Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -85,7 +126,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /** Starts a throw-away server (tests, benchmarks). */
   public static EmbeddedDatabase temporary() {
     try {
-      return new EmbeddedDatabase(configure(EmbeddedPostgres.builder()).start());
+      return new EmbeddedDatabase(configure(EmbeddedPostgres.builder()).start(), null, null);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
     }
@@ -114,12 +155,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return postgres.getDatabase("postgres", database);
   }
 
+  /** Stops the server, then releases the directory's lock. */
   @Override
   public void close() {
     try {
       postgres.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      if (lock != null) {
+        lock.close();
+      }
     }
   }
 }

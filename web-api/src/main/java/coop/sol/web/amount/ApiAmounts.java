@@ -9,8 +9,8 @@ import coop.sol.web.problem.ProblemCode;
  * Amounts as the API takes them: a JSON string holding a plain decimal ({@code "12.50"}), parsed
  * exactly by the ledger's {@link Decimals} at the strand's scale. Refused with INVALID_AMOUNT: a
  * missing amount, a sign, more decimals than the strand has, anything but ASCII digits and one dot
- * (no exponent, space, grouping, or leading or trailing dot), and amounts beyond {@link
- * #MAX_WHOLE_DIGITS} digits before the dot, which no SOL network will ever hold.
+ * (no exponent, space, grouping, leading zero, or leading or trailing dot), and amounts beyond
+ * {@link #MAX_WHOLE_DIGITS} digits before the dot, which no SOL network will ever hold.
  */
 public final class ApiAmounts {
   /** At most 999,999,999,999 whole units: absurdly large amounts are typing mistakes or attacks. */
@@ -32,9 +32,7 @@ public final class ApiAmounts {
     if (text == null) {
       throw invalid("Le montant est obligatoire.");
     }
-    int dot = text.indexOf('.');
-    int whole = dot < 0 ? text.length() : dot;
-    if (text.startsWith("+") || text.startsWith("-") || whole > MAX_WHOLE_DIGITS) {
+    if (!isCanonical(text)) {
       throw invalid(ProblemCode.INVALID_AMOUNT.detail());
     }
     try {
@@ -42,6 +40,31 @@ public final class ApiAmounts {
     } catch (Decimals.InvalidDecimalException e) {
       throw invalid(ProblemCode.INVALID_AMOUNT.detail());
     }
+  }
+
+  /**
+   * Whether {@code text} is written the one way the API takes: ASCII digits, no leading zero (but
+   * {@code 0.50}), at most {@link #MAX_WHOLE_DIGITS} of them, then optionally a dot and at least
+   * one digit. So {@code "01.50"}, {@code "+1"}, {@code "1."}, {@code ".5"}, {@code " 1"}, {@code
+   * "1e2"} and {@code "١"} are refused: one amount, one spelling (and one idempotent request). The
+   * strand's scale is checked by {@link Decimals#parse}.
+   */
+  static boolean isCanonical(String text) {
+    int dot = text.indexOf('.');
+    int whole = dot < 0 ? text.length() : dot;
+    if (whole < 1 || whole > MAX_WHOLE_DIGITS || (whole > 1 && text.charAt(0) == '0')) {
+      return false;
+    }
+    if (dot >= 0 && dot == text.length() - 1) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < '0' || c > '9') && i != dot) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

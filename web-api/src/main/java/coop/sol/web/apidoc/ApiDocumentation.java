@@ -112,6 +112,13 @@ class ApiDocumentation {
         "Raison stable du refus, sur laquelle les clients se règlent (les raisons de refus du"
             + " grand livre, comme INSUFFICIENT_FUNDS, en font partie)");
     properties.put("code", code);
+    properties.put(
+        "field",
+        new StringSchema()
+            .description(
+                "Le champ refusé, quand le refus en vise un (INVALID_TEXT, INVALID_PERIOD) : un"
+                    + " paramètre, un champ de formulaire ou une propriété JSON (chemin pointé,"
+                    + " legs.0.memo)"));
     Schema problem = new ObjectSchema();
     problem.setProperties(properties);
     problem.setRequired(List.of("status", "code"));

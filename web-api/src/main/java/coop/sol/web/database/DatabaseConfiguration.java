@@ -33,11 +33,16 @@ class DatabaseConfiguration {
   /** The user the embedded server's cluster is initialised with (zonky's initdb default). */
   private static final String EMBEDDED_SUPERUSER = "postgres";
 
+  /** Where the embedded PostgreSQL keeps its cluster in an installation's data directory. */
+  static Path postgresDirectory(Path dataDirectory) {
+    return dataDirectory.resolve("postgres");
+  }
+
   /** The embedded server, restarted by its watchdog if it dies (see {@link EmbeddedServer}). */
   @Bean(destroyMethod = "close")
   @Conditional(NoExternalDatabaseCondition.class)
   EmbeddedServer embeddedServer(SolProperties sol, DatabaseProperties settings) {
-    Path directory = sol.dataDirectory().resolve("postgres");
+    Path directory = postgresDirectory(sol.dataDirectory());
     log.info("No external database configured: starting the embedded PostgreSQL in {}", directory);
     return EmbeddedServer.start(directory, settings.watchdogInterval());
   }

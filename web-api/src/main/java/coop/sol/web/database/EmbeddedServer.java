@@ -50,6 +50,9 @@ public final class EmbeddedServer implements AutoCloseable {
   /**
    * Starts the server on {@code directory} (see {@link EmbeddedDatabase#persistent}) and its
    * watchdog, which checks every {@code interval}; a zero interval means no watchdog.
+   *
+   * @throws coop.sol.ledger.db.DataDirectoryLock.InUse if a running process (another instance of
+   *     the application) has the directory: nothing is changed
    */
   public static EmbeddedServer start(Path directory, Duration interval) {
     var server = new EmbeddedServer(directory, EmbeddedDatabase.persistent(directory), interval);
@@ -116,13 +119,11 @@ public final class EmbeddedServer implements AutoCloseable {
   private void restart() {
     log.warn(
         "The embedded PostgreSQL in {} is not running: restarting it on port {} (the failure of"
-            + " 'pg_ctl stop' reported below is expected, the server being gone)",
+            + " 'pg_ctl stop' is expected, the server being gone)",
         directory,
         port);
-    // releases zonky's lock on the directory; stopping the dead server itself fails, harmlessly
-    database.close();
-    waitForLeftovers();
-    database = EmbeddedDatabase.persistent(directory, port);
+    // the directory stays locked by this process: nobody else may start a server there meanwhile
+    database = database.restart(this::waitForLeftovers);
     long count = restarts.incrementAndGet();
     log.warn("The embedded PostgreSQL is running again on port {} (restart {})", port, count);
   }

@@ -112,7 +112,11 @@ class CorrectionController {
   @ApiResponse(
       responseCode = "201",
       description = "Correction proposée",
-      headers = @Header(name = "Location", description = "/api/v1/corrections/{id}"))
+      headers =
+          @Header(
+              name = "Location",
+              description = "/api/v1/corrections/{id}",
+              schema = @Schema(type = "string", format = "uri-reference")))
   ResponseEntity<CorrectionView> propose(
       @Valid @RequestBody ProposalRequest request, Caller caller, HttpServletRequest http) {
     var scope = caller.networksAs(Role.COORDINATOR);

@@ -17,8 +17,7 @@ import coop.sol.ledger.transfer.RejectionReason;
 import coop.sol.ledger.transfer.TransferId;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.auth.Caller;
-import coop.sol.web.problem.ApiProblemException;
-import coop.sol.web.problem.ProblemCode;
+import coop.sol.web.input.Dates;
 import coop.sol.web.user.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,7 +29,6 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -228,17 +226,8 @@ class FonteController {
   /** The period asked for, or the latest one of the strand's rule that has ended. */
   private FontePeriod period(NetworkId network, StrandKind strand, String text) {
     if (text != null) {
-      String[] bounds = text.split("\\.\\.", -1);
-      try {
-        if (bounds.length == 2) {
-          return new FontePeriod(LocalDate.parse(bounds[0]), LocalDate.parse(bounds[1]));
-        }
-      } catch (DateTimeParseException | IllegalArgumentException e) {
-        // answered below
-      }
-      throw new ApiProblemException(
-          ProblemCode.INVALID_PARAMETER,
-          "period : « début..fin », deux dates ISO, par exemple 2026-01-01..2026-04-01.");
+      Dates.Days days = Dates.days("period", text);
+      return new FontePeriod(days.start(), days.end());
     }
     FonteRule rule =
         operations

@@ -88,7 +88,10 @@ class ReconversionController {
           "Ce que rendrait maintenant la reconversion de ce montant : commission, net, euros"
               + " versés. Pour les commerçants.")
   QuoteView quote(
-      @Parameter(description = "SOL Coopération à reconvertir, chaîne décimale", example = "100.00")
+      // the example in JSON quotes: swagger-core reads an example as JSON, and 100.00 is a number
+      @Parameter(
+              description = "SOL Coopération à reconvertir, chaîne décimale",
+              example = "\"100.00\"")
           @RequestParam
           String amount,
       @Parameter(description = "Code du réseau, si vous êtes commerçant dans plusieurs")

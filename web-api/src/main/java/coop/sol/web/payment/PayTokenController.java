@@ -62,7 +62,7 @@ class PayTokenController {
       @Schema(
               description = "Plafond en chaîne décimale",
               example = "20.00",
-              pattern = "^[0-9]{1,12}(\\.[0-9]{1,6})?$",
+              pattern = "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,6})?$",
               requiredMode = Schema.RequiredMode.REQUIRED)
           String cap,
       @Min(1) @Max(900) @Schema(nullable = true, defaultValue = "120") Integer expiresInSeconds) {}
@@ -80,7 +80,7 @@ class PayTokenController {
       @Schema(
               description = "Montant à encaisser, chaîne décimale, au plus le plafond",
               example = "12.50",
-              pattern = "^[0-9]{1,12}(\\.[0-9]{1,6})?$",
+              pattern = "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,6})?$",
               requiredMode = Schema.RequiredMode.REQUIRED)
           String amount,
       @Schema(
@@ -101,7 +101,11 @@ class PayTokenController {
   @ApiResponse(
       responseCode = "201",
       description = "Jeton créé",
-      headers = @Header(name = "Location", description = "/api/v1/pay-tokens/{id}"))
+      headers =
+          @Header(
+              name = "Location",
+              description = "/api/v1/pay-tokens/{id}",
+              schema = @Schema(type = "string", format = "uri-reference")))
   @ApiResponse(
       responseCode = "422",
       description = "Compte introuvable (DEBIT_ACCOUNT_NOT_FOUND)",
@@ -173,11 +177,19 @@ class PayTokenController {
   @ApiResponse(
       responseCode = "201",
       description = "Encaissé",
-      headers = @Header(name = "Location", description = "/api/v1/transfers/{id}"))
+      headers =
+          @Header(
+              name = "Location",
+              description = "/api/v1/transfers/{id}",
+              schema = @Schema(type = "string", format = "uri-reference")))
   @ApiResponse(
       responseCode = "200",
       description = "Rejeu : encaissé plus tôt avec cette clé",
-      headers = @Header(name = "Idempotent-Replayed", description = "true"),
+      headers =
+          @Header(
+              name = "Idempotent-Replayed",
+              description = "true",
+              schema = @Schema(type = "string", allowableValues = "true")),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON_VALUE,

@@ -69,7 +69,7 @@ class PaymentRequestController {
       @Schema(
               description = "Montant en chaîne décimale",
               example = "12.50",
-              pattern = "^[0-9]{1,12}(\\.[0-9]{1,6})?$",
+              pattern = "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,6})?$",
               requiredMode = Schema.RequiredMode.REQUIRED)
           String amount,
       @Schema(nullable = true, example = "Ticket 0042") String reference,
@@ -93,7 +93,11 @@ class PaymentRequestController {
   @ApiResponse(
       responseCode = "201",
       description = "Demande créée",
-      headers = @Header(name = "Location", description = "/api/v1/payment-requests/{id}"))
+      headers =
+          @Header(
+              name = "Location",
+              description = "/api/v1/payment-requests/{id}",
+              schema = @Schema(type = "string", format = "uri-reference")))
   @ApiResponse(
       responseCode = "422",
       description = "Compte commerçant introuvable ou pas le vôtre (MERCHANT_ACCOUNT_NOT_FOUND)",
@@ -184,11 +188,19 @@ class PaymentRequestController {
   @ApiResponse(
       responseCode = "201",
       description = "Payée",
-      headers = @Header(name = "Location", description = "/api/v1/transfers/{id}"))
+      headers =
+          @Header(
+              name = "Location",
+              description = "/api/v1/transfers/{id}",
+              schema = @Schema(type = "string", format = "uri-reference")))
   @ApiResponse(
       responseCode = "200",
       description = "Rejeu : vous l'aviez déjà payée avec cette clé",
-      headers = @Header(name = "Idempotent-Replayed", description = "true"),
+      headers =
+          @Header(
+              name = "Idempotent-Replayed",
+              description = "true",
+              schema = @Schema(type = "string", allowableValues = "true")),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -222,6 +234,13 @@ class PaymentRequestController {
           "Par la caisse du commerçant, tant que personne ne la paie. Annuler une demande annulée"
               + " la rend de nouveau ; payée ou en cours de paiement : 409 ; expirée : 410."
               + " Inscrit au journal d'audit.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "Annulée (ou l'était déjà)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = PaymentRequestView.class)))
   @ApiResponse(
       responseCode = "409",
       description = "Déjà payée ou en cours de paiement (PAYMENT_REQUEST_ALREADY_PAID)",

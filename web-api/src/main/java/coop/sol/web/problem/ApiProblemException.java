@@ -17,14 +17,21 @@ public final class ApiProblemException extends RuntimeException {
   private final String code;
   private final String detail;
   private final Map<String, String> headers;
+  private final String field;
 
   public ApiProblemException(
       HttpStatus status, String code, String detail, Map<String, String> headers) {
+    this(status, code, detail, headers, null);
+  }
+
+  private ApiProblemException(
+      HttpStatus status, String code, String detail, Map<String, String> headers, String field) {
     super(code, null, false, false);
     this.status = Objects.requireNonNull(status, "status");
     this.code = Objects.requireNonNull(code, "code");
     this.detail = Objects.requireNonNull(detail, "detail");
     this.headers = Map.copyOf(headers);
+    this.field = field;
   }
 
   public ApiProblemException(ProblemCode code) {
@@ -33,6 +40,14 @@ public final class ApiProblemException extends RuntimeException {
 
   public ApiProblemException(ProblemCode code, String detail) {
     this(code.status(), code.name(), detail, Map.of());
+  }
+
+  /**
+   * A refusal of one field of the request: a parameter, a form field, or a JSON property (its path,
+   * {@code legs.0.memo}), answered in the problem's {@code field} member.
+   */
+  public ApiProblemException(ProblemCode code, String detail, String field) {
+    this(code.status(), code.name(), detail, Map.of(), Objects.requireNonNull(field, "field"));
   }
 
   public HttpStatus status() {
@@ -49,5 +64,10 @@ public final class ApiProblemException extends RuntimeException {
 
   public Map<String, String> headers() {
     return headers;
+  }
+
+  /** The field refused, or null when the refusal is not about one field. */
+  public String field() {
+    return field;
   }
 }

@@ -35,8 +35,16 @@ public enum ProblemCode {
   INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Paramètre de requête invalide."),
   INVALID_AMOUNT(
       HttpStatus.BAD_REQUEST,
-      "Montant invalide : une chaîne décimale positive, sans espace ni exposant, avec au plus"
-          + " autant de décimales que la branche en admet (par exemple \"12.50\")."),
+      "Montant invalide : une chaîne décimale positive, sans espace ni exposant ni zéro en tête,"
+          + " avec au plus autant de décimales que la branche en admet (par exemple \"12.50\")."),
+  INVALID_TEXT(
+      HttpStatus.BAD_REQUEST,
+      "Texte invalide : ni caractère de contrôle (NUL...), ni demi-paire de substitution UTF-16 ;"
+          + " des retours à la ligne seulement dans les champs qui en admettent."),
+  INVALID_PERIOD(
+      HttpStatus.BAD_REQUEST,
+      "Date, instant ou période invalide : ISO 8601, du 1900-01-01 au 9999-12-31, la fin après le"
+          + " début."),
   IDEMPOTENCY_KEY_REQUIRED(
       HttpStatus.BAD_REQUEST, "L'en-tête Idempotency-Key est obligatoire pour cette opération."),
   INVALID_IDEMPOTENCY_KEY(

@@ -5,7 +5,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -55,15 +54,7 @@ class ProblemErrorController implements ErrorController {
 
   /** A browser's page: HTML asked for, outside the API and its documentation. */
   private static boolean isPage(HttpServletRequest request) {
-    String accept = request.getHeader(HttpHeaders.ACCEPT);
-    if (accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE)) {
-      return false;
-    }
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    String path = uri instanceof String value ? value : request.getRequestURI();
-    return !(path.startsWith("/api/")
-        || path.startsWith("/actuator")
-        || path.startsWith("/v3/")
-        || path.startsWith("/swagger-ui"));
+    return Problems.isPage(request, uri instanceof String value ? value : request.getRequestURI());
   }
 }

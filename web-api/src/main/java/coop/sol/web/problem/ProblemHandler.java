@@ -74,6 +74,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> refused(ApiProblemException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.detail());
     problem.setProperty(Problems.CODE, e.code());
+    if (e.field() != null) {
+      problem.setProperty(Problems.FIELD, e.field());
+    }
     var response =
         ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
     e.headers().forEach(response::header);

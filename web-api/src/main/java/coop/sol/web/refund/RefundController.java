@@ -49,7 +49,7 @@ class RefundController {
               nullable = true,
               description = "Montant à rembourser (chaîne décimale) ; absent : tout le paiement",
               example = "5.00",
-              pattern = "^[0-9]{1,12}(\\.[0-9]{1,6})?$")
+              pattern = "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,6})?$")
           String amount,
       @Size(max = 500) @Schema(nullable = true) String memo) {}
 
@@ -68,11 +68,19 @@ class RefundController {
   @ApiResponse(
       responseCode = "201",
       description = "Remboursé",
-      headers = @Header(name = "Location", description = "/api/v1/transfers/{id}"))
+      headers =
+          @Header(
+              name = "Location",
+              description = "/api/v1/transfers/{id}",
+              schema = @Schema(type = "string", format = "uri-reference")))
   @ApiResponse(
       responseCode = "200",
       description = "Rejeu : ce remboursement avait déjà été fait avec cette clé",
-      headers = @Header(name = "Idempotent-Replayed", description = "true"),
+      headers =
+          @Header(
+              name = "Idempotent-Replayed",
+              description = "true",
+              schema = @Schema(type = "string", allowableValues = "true")),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON_VALUE,

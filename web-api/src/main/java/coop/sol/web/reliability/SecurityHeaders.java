@@ -41,13 +41,21 @@ final class SecurityHeaders extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    write(response, policy, request.isSecure());
+    chain.doFilter(request, response);
+  }
+
+  /**
+   * Sets the headers on {@code response}: here, and in the answers of the servlet container itself
+   * ({@link ProblemErrorReport}).
+   */
+  static void write(HttpServletResponse response, String policy, boolean secure) {
     response.setHeader("Content-Security-Policy", policy);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "no-referrer");
-    if (request.isSecure()) {
+    if (secure) {
       response.setHeader("Strict-Transport-Security", HSTS);
     }
-    chain.doFilter(request, response);
   }
 }

@@ -128,7 +128,7 @@ class AuditExportController {
       description =
           "Le même rapport que GET /api/v1/reports/circulation (mêmes paramètres), dans sa forme"
               + " canonique et signé par la clé Ed25519 du réseau : la preuve qu'un chiffre vient du"
-              + " journal. Coordinateurs du réseau (et administrateurs).")
+              + " journal. Coordinateurs du réseau.")
   SignedReportView signed(
       @org.springdoc.core.annotations.ParameterObject ReportController.Params params,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,

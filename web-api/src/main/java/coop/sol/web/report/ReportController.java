@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/reports}: the circulation report of a network's strand over a period, for its
- * coordinators (and administrators), as JSON and as chart images. Every form takes the same query
- * parameters ({@link ReportQuery}).
+ * coordinators, as JSON and as chart images. Every form takes the same query parameters ({@link
+ * ReportQuery}).
  */
 @RestController
 @RequestMapping(path = "/api/v1/reports")
@@ -97,7 +97,7 @@ class ReportController {
               + " vélocité, répartition des flux, classements de commerçants, mouvements par code,"
               + " et la circulation de fin de journée (le texte des graphiques). Exact et à jour :"
               + " calculé sur les agrégats et les dernières lignes du journal. Montants en chaînes"
-              + " décimales. Coordinateurs du réseau (et administrateurs).")
+              + " décimales. Coordinateurs du réseau.")
   CirculationReportView circulation(
       @org.springdoc.core.annotations.ParameterObject Params params,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
@@ -113,7 +113,7 @@ class ReportController {
               + " dans la langue du rapport), count, value, unit (SOL, EUR, ratio, days, accounts)."
               + " UTF-8, RFC 4180. separator=semicolon : séparateur « ; » et, en français, virgule"
               + " décimale (tableurs français) ; bom=true : marque d'ordre d'octets UTF-8 en tête"
-              + " (Excel). Coordinateurs du réseau (et administrateurs).")
+              + " (Excel). Coordinateurs du réseau.")
   @ApiResponse(
       responseCode = "200",
       description = "CSV",
@@ -150,7 +150,7 @@ class ReportController {
       description =
           "Chaque chiffre par section, puis les quatre graphiques (circulation, flux, commerçants,"
               + " couverture). Français par défaut, anglais avec lang=en ou Accept-Language."
-              + " Coordinateurs du réseau (et administrateurs).")
+              + " Coordinateurs du réseau.")
   @ApiResponse(
       responseCode = "200",
       description = "PDF",

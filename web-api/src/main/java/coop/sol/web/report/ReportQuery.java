@@ -2,9 +2,9 @@ package coop.sol.web.report;
 
 import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.report.ReportPeriod;
+import coop.sol.web.input.Dates;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
@@ -63,54 +63,53 @@ record ReportQuery(StrandKind strand, ReportPeriod period, Locale locale) {
     String kind =
         period == null || period.isBlank() ? "month" : period.trim().toLowerCase(Locale.ROOT);
     LocalDate today = LocalDate.now(zone);
-    try {
-      switch (kind) {
-        case "day":
-          return ReportPeriod.day(
-              date == null || date.isBlank() ? today : LocalDate.parse(date.trim()));
-        case "month":
-          return ReportPeriod.month(month(date, today));
-        case "year":
-          return ReportPeriod.year(year(date, today));
-        case "custom":
-          if (from == null || to == null) {
-            throw invalid(
-                "from, to : les jours de la période (to exclu), ex. from=2026-01-01&to=2026-04-01.");
-          }
-          LocalDate start = LocalDate.parse(from.trim());
-          LocalDate end = LocalDate.parse(to.trim());
-          if (!start.isBefore(end)) {
-            throw invalid("to : après from (to est exclu).");
-          }
-          if (ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
-            throw invalid("from, to : au plus " + MAX_DAYS + " jours.");
-          }
-          return ReportPeriod.custom(start, end);
-        default:
-          throw invalid("period : day, month, year ou custom.");
-      }
-    } catch (DateTimeException e) {
-      throw invalid("date, from, to : dates AAAA-MM-JJ (date : aussi AAAA-MM ou AAAA).");
+    switch (kind) {
+      case "day":
+        return ReportPeriod.day(isBlank(date) ? today : Dates.day("date", date));
+      case "month":
+        return ReportPeriod.month(month(date, today));
+      case "year":
+        return ReportPeriod.year(year(date, today));
+      case "custom":
+        if (from == null || to == null) {
+          throw invalid(
+              "from, to : les jours de la période (to exclu), ex. from=2026-01-01&to=2026-04-01.");
+        }
+        Dates.Days days = Dates.days("to", Dates.day("from", from), Dates.day("to", to));
+        if (ChronoUnit.DAYS.between(days.start(), days.end()) > MAX_DAYS) {
+          throw new ApiProblemException(
+              ProblemCode.INVALID_PERIOD, "from, to : au plus " + MAX_DAYS + " jours.", "to");
+        }
+        return ReportPeriod.custom(days.start(), days.end());
+      default:
+        throw invalid("period : day, month, year ou custom.");
     }
   }
 
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
+  }
+
+  /** A month ({@code 2026-03}), or the month of a day. */
   private static YearMonth month(String date, LocalDate today) {
-    if (date == null || date.isBlank()) {
+    if (isBlank(date)) {
       return YearMonth.from(today);
     }
-    String d = date.trim();
-    return d.length() == 7 ? YearMonth.parse(d) : YearMonth.from(LocalDate.parse(d));
+    return date.strip().length() == 7
+        ? Dates.month("date", date)
+        : YearMonth.from(Dates.day("date", date));
   }
 
+  /** A year ({@code 2026}), or the year of a month or a day. */
   private static Year year(String date, LocalDate today) {
-    if (date == null || date.isBlank()) {
+    if (isBlank(date)) {
       return Year.from(today);
     }
-    String d = date.trim();
-    if (d.length() == 4) {
-      return Year.parse(d);
-    }
-    return d.length() == 7 ? Year.from(YearMonth.parse(d)) : Year.from(LocalDate.parse(d));
+    return switch (date.strip().length()) {
+      case 4 -> Dates.year("date", date);
+      case 7 -> Year.from(Dates.month("date", date));
+      default -> Year.from(Dates.day("date", date));
+    };
   }
 
   /** French unless {@code lang} (or else the Accept-Language header's first choice) is English. */

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Which network a report request is about, as the operations' endpoints decide it: the optional
  * {@code network} parameter names it by its code, and must be one where the caller is a coordinator
  * (404 otherwise, as if it did not exist); without it, the caller's only network as coordinator
- * (400 when they coordinate several). Administrators belong to no network and may name any one.
+ * (400 when they coordinate several). Administrators belong to no network and read none of a
+ * network's ledger data: for them every network is one they cannot see.
  */
 @Component
 class ReportScope {
@@ -24,7 +25,7 @@ class ReportScope {
     this.ledger = ledger;
   }
 
-  /** The network the coordinator (or administrator) asks about. */
+  /** The network the coordinator asks about. */
   Network coordinated(Caller caller, String code) {
     return named(caller, caller.networksAs(Role.COORDINATOR), code, ProblemCode.FORBIDDEN);
   }
@@ -35,21 +36,21 @@ class ReportScope {
   }
 
   /**
-   * The network named by {@code code} among {@code mine} (any, for an administrator; 404 if not
-   * there), or with no code the only one of {@code mine}; {@code none} when they have none.
+   * The network named by {@code code} among {@code mine} (404 if not there), or with no code the
+   * only one of {@code mine}; {@code none} when they have none.
    */
   private Network named(Caller caller, Set<NetworkId> mine, String code, ProblemCode none) {
     if (code != null && !code.isBlank()) {
       return ledger
           .networks()
           .findByCode(code)
-          .filter(n -> mine.contains(n.id()) || caller.isAdministrator())
+          .filter(n -> mine.contains(n.id()))
           .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND));
     }
     if (mine.size() == 1) {
       return network(mine.iterator().next());
     }
-    if (mine.isEmpty() && !caller.isAdministrator()) {
+    if (mine.isEmpty()) {
       throw new ApiProblemException(none);
     }
     throw new ApiProblemException(

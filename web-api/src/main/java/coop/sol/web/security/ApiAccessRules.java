@@ -85,8 +85,11 @@ final class ApiAccessRules {
   /** Who works a merchant's till: the merchant and their cashiers. */
   private static final Set<Role> TILL = EnumSet.of(Role.MERCHANT, Role.CASHIER);
 
-  /** Who reads a network's reports: its coordinators, and the installation's administrators. */
-  private static final Set<Role> REPORT_READERS = EnumSet.of(Role.COORDINATOR, Role.ADMINISTRATOR);
+  /**
+   * Who reads a network's reports, charts, exports and checkpoints: its coordinators. Never the
+   * installation's administrators, who hold no role in a network and read none of its ledger data.
+   */
+  private static final Set<Role> REPORT_READERS = EnumSet.of(Role.COORDINATOR);
 
   static final List<Rule> RULES =
       List.of(
@@ -101,6 +104,7 @@ final class ApiAccessRules {
           anyUser(HttpMethod.GET, "/api/v1/transfers/{id}", Scope.READ),
           // paying needs an account of one's own to debit: staff roles hold none
           roles(HttpMethod.POST, "/api/v1/transfers", Scope.PAY, ACCOUNT_HOLDERS),
+          // coordinators read their networks' entries, administrators the installation's only
           roles(
               HttpMethod.GET,
               "/api/v1/audit",

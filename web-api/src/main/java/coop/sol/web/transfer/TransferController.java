@@ -11,6 +11,7 @@ import coop.sol.ledger.transfer.TransferId;
 import coop.sol.web.account.AccountAccess;
 import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.input.Dates;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.user.Role;
@@ -26,7 +27,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -79,7 +79,7 @@ class TransferController {
               description =
                   "Montant en chaîne décimale, au plus autant de décimales que la branche",
               example = "12.50",
-              pattern = "^[0-9]{1,12}(\\.[0-9]{1,6})?$",
+              pattern = "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,6})?$",
               requiredMode = Schema.RequiredMode.REQUIRED)
           String amount,
       @Size(max = 200) @Schema(nullable = true) String reference,
@@ -115,11 +115,19 @@ class TransferController {
   @ApiResponse(
       responseCode = "201",
       description = "Paiement effectué",
-      headers = @Header(name = "Location", description = "/api/v1/transfers/{id}"))
+      headers =
+          @Header(
+              name = "Location",
+              description = "/api/v1/transfers/{id}",
+              schema = @Schema(type = "string", format = "uri-reference")))
   @ApiResponse(
       responseCode = "200",
       description = "Rejeu : ce paiement avait déjà été effectué avec cette clé",
-      headers = @Header(name = "Idempotent-Replayed", description = "true"),
+      headers =
+          @Header(
+              name = "Idempotent-Replayed",
+              description = "true",
+              schema = @Schema(type = "string", allowableValues = "true")),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -202,7 +210,7 @@ class TransferController {
     Instant fromInstant = instant("from", from);
     Instant toInstant = instant("to", to);
     if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
-      throw invalidParameter("from doit précéder to.");
+      throw new ApiProblemException(ProblemCode.INVALID_PERIOD, "from doit précéder to.", "to");
     }
     var query =
         new HistoryQuery(
@@ -250,14 +258,7 @@ class TransferController {
   }
 
   private static Instant instant(String name, String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      throw invalidParameter(name + " : un instant ISO 8601, par exemple 2026-01-01T00:00:00Z.");
-    }
+    return text == null ? null : Dates.instant(name, text);
   }
 
   private static Set<TransferCode> codes(List<String> names) {

@@ -22,14 +22,65 @@ class ApiAmountsTest {
     assertThat(ApiAmounts.parse("7", 0).minorUnits()).isEqualTo(7);
     assertThat(ApiAmounts.parse("999999999999.99", 2).minorUnits()).isEqualTo(99999999999999L);
     assertThat(ApiAmounts.parseNonNegative("0", 2)).isZero();
+    assertThat(ApiAmounts.parseNonNegative("0.00", 2)).isZero();
+    assertThat(ApiAmounts.parse("1.5", 2).minorUnits()).isEqualTo(150);
+    assertThat(ApiAmounts.parse("1", 2).minorUnits()).isEqualTo(100);
+    assertThat(ApiAmounts.parse("0.10", 2).minorUnits()).isEqualTo(10);
+  }
+
+  @Test
+  void a_leading_zero_is_refused_for_a_limit_too() {
+    for (String text : new String[] {"00", "01", "00.00", "+0", ".0"}) {
+      assertThatThrownBy(() -> ApiAmounts.parseNonNegative(text, 2))
+          .as("'%s'", text)
+          .isInstanceOf(ApiProblemException.class);
+    }
   }
 
   @Test
   void every_invalid_form_is_invalid_amount() {
     String[] invalid = {
-      "0", "0.00", "-1.00", "-0.01", "+1.00", "abc", "1e3", "1E3", " 12.50", "12.50 ", "12 .50",
-      "12.501", "1,50", "1 000", "1_000", "12.", ".5", "", "NaN", "Infinity", "0x10", "１２",
-      "1000000000000", "1000000000000.00", "99999999999999999999", "12.5.0", "--1", "٣"
+      "0",
+      "0.00",
+      "-1.00",
+      "-0.01",
+      "+1.00",
+      "abc",
+      "1e3",
+      "1E3",
+      " 12.50",
+      "12.50 ",
+      "12 .50",
+      "12.501",
+      "1,50",
+      "1 000",
+      "1_000",
+      "12.",
+      ".5",
+      "",
+      "NaN",
+      "Infinity",
+      "0x10",
+      "１２",
+      "1000000000000",
+      "1000000000000.00",
+      "99999999999999999999",
+      "12.5.0",
+      "--1",
+      "٣",
+      // one spelling per amount: no leading zero, sign, bare dot, space, exponent or other digits
+      "01.50",
+      "00.01",
+      "007",
+      "+1",
+      "1.",
+      ".5",
+      " 1",
+      "1 ",
+      "1e2",
+      "١",
+      "١.٥٠",
+      "1.٥"
     };
     for (String text : invalid) {
       assertThatThrownBy(() -> ApiAmounts.parse(text, 2))
@@ -58,7 +109,7 @@ class ApiAmountsTest {
             text -> {
               try {
                 return ApiAmounts.parse(text, 2).minorUnits() > 0
-                    && text.matches("[0-9]{1,12}(\\.[0-9]{1,2})?");
+                    && text.matches("(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?");
               } catch (ApiProblemException e) {
                 return e.code().equals("INVALID_AMOUNT");
               }

@@ -185,7 +185,7 @@ class ReconversionAndFonteIT {
     assertThat(notOver.code()).isEqualTo("PERIOD_NOT_OVER");
     Api.Response notScheduled = preview("&period=" + first + ".." + first.plusDays(2));
     assertThat(notScheduled.code()).isEqualTo("PERIOD_NOT_IN_SCHEDULE");
-    assertThat(preview("&period=yesterday").code()).isEqualTo("INVALID_PARAMETER");
+    assertThat(preview("&period=yesterday").code()).isEqualTo("INVALID_PERIOD");
 
     JsonNode runs = n.as(n.coordinator).get("/api/v1/fonte/runs?strand=COOPERATION").send().json();
     assertThat(runs).hasSize(1);

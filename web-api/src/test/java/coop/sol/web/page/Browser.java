@@ -14,12 +14,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,7 +40,12 @@ final class Browser implements AutoCloseable {
   static final Dimension PHONE = new Dimension(390, 844);
   static final Dimension DESKTOP = new Dimension(1366, 900);
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  /**
+   * How long a test waits for the state it asserts: an element, a URL, the next page. Generous,
+   * since a test must hold on a loaded machine; a test that passes waits no longer than it must.
+   */
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   private final String baseUrl;
   private final Callers callers;
@@ -115,7 +123,7 @@ final class Browser implements AutoCloseable {
     return baseUrl;
   }
 
-  /** Opens a path of the application. */
+  /** Opens a path of the application (the driver returns once the page has loaded). */
   Browser open(String path) {
     driver.get(path.startsWith("http") ? path : baseUrl + path);
     return this;
@@ -134,14 +142,40 @@ final class Browser implements AutoCloseable {
     if (isTotpUser(username)) {
       field("totp").sendKeys(callers.nextTotp(username));
     }
-    driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+    submit("main form button[type=submit]");
     waitUntil(d -> !d.getCurrentUrl().contains("/login"));
     return this;
   }
 
   Browser logOut() {
-    driver.findElement(By.cssSelector("form.logout button")).click();
+    submit("form.logout button");
     waitUntil(d -> d.getCurrentUrl().contains("/login"));
+    return this;
+  }
+
+  /**
+   * Clicks what sends a form (or follows a link) and waits for the next page: the current one gone,
+   * the next one loaded. What the test then finds is on the page the click led to, however slow the
+   * machine.
+   */
+  Browser submit(String css) {
+    return toNextPage(find(css)::click);
+  }
+
+  /** Submits the form itself, as the Enter key does, and waits for the next page. */
+  Browser submitForm(String css) {
+    return toNextPage(find(css)::submit);
+  }
+
+  /** Follows the link with this text and waits for the next page. */
+  Browser follow(String linkText) {
+    return toNextPage(waitUntil(d -> d.findElement(By.linkText(linkText)))::click);
+  }
+
+  private Browser toNextPage(Runnable action) {
+    WebElement current = driver.findElement(By.tagName("html"));
+    action.run();
+    waitUntil(ExpectedConditions.stalenessOf(current));
     return this;
   }
 
@@ -149,12 +183,14 @@ final class Browser implements AutoCloseable {
     return username.startsWith("coord") || username.equals("admin");
   }
 
+  /** The element with this id, once the page has it. */
   WebElement field(String id) {
-    return driver.findElement(By.id(id));
+    return waitUntil(ExpectedConditions.presenceOfElementLocated(By.id(id)));
   }
 
+  /** The first element that matches, once the page has one. */
   WebElement find(String css) {
-    return driver.findElement(By.cssSelector(css));
+    return waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
   }
 
   String text(String css) {
@@ -166,8 +202,20 @@ final class Browser implements AutoCloseable {
     return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
   }
 
+  /**
+   * Waits until {@code condition} holds, then until the document has loaded (a URL changes when the
+   * next page starts to arrive, before all of it is there).
+   */
   <T> T waitUntil(ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition);
+    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    // a script that redraws what the condition reads (the live status) makes it stale for a moment
+    wait.ignoring(StaleElementReferenceException.class);
+    T result = wait.until(condition);
+    wait.until(
+        d ->
+            "complete"
+                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    return result;
   }
 
   /**

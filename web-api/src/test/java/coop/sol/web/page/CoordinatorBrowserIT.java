@@ -91,7 +91,7 @@ class CoordinatorBrowserIT {
     new Select(browser.field("strand")).selectByValue("ENGAGEMENT");
     new Select(browser.field("period")).selectByValue("year");
     browser.field("date").clear();
-    browser.find("form.filters").submit();
+    browser.submitForm("form.filters");
     browser.waitUntil(d -> d.getCurrentUrl().contains("period=year"));
     browser.waitUntil(d -> chartsLoaded());
     assertThat(browser.find("figure[data-chart=flows] img").getAttribute("src"))
@@ -99,26 +99,26 @@ class CoordinatorBrowserIT {
         .contains("period=year");
 
     // the demo's fonte is quarterly from this quarter: no period has ended, and the page says so
-    browser.driver().findElement(By.linkText("Fonte")).click();
+    browser.follow("Fonte");
     browser.waitUntil(d -> d.getCurrentUrl().contains("/coordinator/fonte"));
     assertThat(browser.text("#none-ended"))
         .contains("Aucune période de fonte n'est encore terminée");
     browser.screenshots("coordinator", "fonte-none-ended");
 
-    browser.driver().findElement(By.linkText("Comptes")).click();
+    browser.follow("Comptes");
     browser.waitUntil(d -> d.getCurrentUrl().contains("/coordinator/accounts"));
     assertThat(browser.find("table.accounts").getText()).contains("alice").contains("bruno");
     browser.screenshots("coordinator", "accounts");
 
-    browser.driver().findElement(By.linkText("Corrections")).click();
+    browser.follow("Corrections");
     browser.waitUntil(d -> d.getCurrentUrl().contains("/coordinator/corrections"));
     assertThat(browser.text("h1")).isEqualTo("Corrections");
     browser.screenshots("coordinator", "corrections");
 
-    browser.driver().findElement(By.linkText("Journal d'audit")).click();
+    browser.follow("Journal d'audit");
     browser.waitUntil(d -> d.getCurrentUrl().contains("/coordinator/audit"));
     new Select(browser.field("action")).selectByValue("LOGIN_SUCCEEDED");
-    browser.find("form.filters").submit();
+    browser.submitForm("form.filters");
     browser.waitUntil(d -> d.getCurrentUrl().contains("action=LOGIN_SUCCEEDED"));
     assertThat(browser.find("table.audit").getText()).contains("coord1").contains("Connexion");
     browser.screenshots("coordinator", "audit");
@@ -156,7 +156,7 @@ class CoordinatorBrowserIT {
     callers.newUser("voisine", Role.MEMBER, network, "80.00");
 
     browser.logIn(coordinator);
-    browser.driver().findElement(By.linkText("Fonte")).click();
+    browser.follow("Fonte");
     browser.waitUntil(d -> d.getCurrentUrl().contains("/coordinator/fonte"));
     // the latest period that ended is previewed first: nothing is charged yet
     browser.waitUntil(d -> !d.findElements(By.cssSelector("section.fonte-preview")).isEmpty());
@@ -167,9 +167,9 @@ class CoordinatorBrowserIT {
 
     // the earlier period, then the confirmation
     new Select(browser.field("period")).selectByIndex(1);
-    browser.find("form.filters").submit();
+    browser.submitForm("form.filters");
     browser.waitUntil(d -> d.getCurrentUrl().contains("period=" + today.minusDays(15)));
-    browser.field("run-button").click();
+    browser.submit("#run-button");
     browser.waitUntil(d -> !d.findElements(By.id("run-done")).isEmpty());
     assertThat(browser.text("#run-done")).startsWith("Fonte passée");
     assertThat(browser.find("section[aria-labelledby=runs-heading] table").getText())

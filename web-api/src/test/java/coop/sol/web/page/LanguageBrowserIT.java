@@ -7,7 +7,6 @@ import coop.sol.web.SolApplicationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -43,7 +42,7 @@ class LanguageBrowserIT {
     assertThat(browser.text("label[for=password]")).isEqualTo("Mot de passe");
     browser.screenshots("language", "login-fr");
 
-    browser.driver().findElement(By.linkText("English")).click();
+    browser.follow("English");
     browser.waitUntil(d -> "en".equals(lang()));
     assertThat(browser.text("h1")).isEqualTo("Log in to SOL");
     assertThat(browser.text("label[for=password]")).isEqualTo("Password");
@@ -55,7 +54,7 @@ class LanguageBrowserIT {
     assertThat(browser.text("form.logout button")).isEqualTo("Log out");
     browser.screenshots("language", "home-en");
 
-    browser.driver().findElement(By.linkText("Français")).click();
+    browser.follow("Français");
     browser.waitUntil(d -> "fr".equals(lang()));
     assertThat(browser.text("form.logout button")).isEqualTo("Se déconnecter");
     browser.screenshots("language", "home-fr");

@@ -72,7 +72,7 @@ class OfficeAndFunderBrowserIT {
 
     browser.field("buyer").sendKeys(buyer);
     browser.field("euros").sendKeys("60,00");
-    browser.find("form[action$='/office/sales'] button").click();
+    browser.submit("form[action$='/office/sales'] button");
     browser.waitUntil(d -> !d.findElements(By.id("sale-done")).isEmpty());
     assertThat(browser.text("[data-sale=sol]")).isEqualTo("60,00 SOL");
     assertThat(browser.text("[data-sale=bonus]")).isEqualTo("3,00 SOL");
@@ -90,7 +90,7 @@ class OfficeAndFunderBrowserIT {
     // a mistake: the error summary names the field and leads to it
     browser.field("buyer").sendKeys("personne");
     browser.field("euros").sendKeys("abc");
-    browser.find("form[action$='/office/sales'] button").click();
+    browser.submit("form[action$='/office/sales'] button");
     browser.waitUntil(d -> !d.findElements(By.id("error-summary")).isEmpty());
     assertThat(browser.text("#error-summary")).contains("Personne ne porte").contains("montant");
     assertThat(browser.field("euros").getAttribute("aria-invalid")).isEqualTo("true");
@@ -133,7 +133,7 @@ class OfficeAndFunderBrowserIT {
             LocalDate.now().plusMonths(2).format(DateTimeFormatter.ISO_LOCAL_DATE));
     browser.field("category-FOOD").click();
     browser.field("label").sendKeys("Chèque alimentation");
-    browser.find("form[action$='/funder/vouchers'] button").click();
+    browser.submit("form[action$='/funder/vouchers'] button");
     browser.waitUntil(d -> d.getCurrentUrl().matches(".*/funder/vouchers/\\d+$"));
     assertThat(browser.text(".voucher h1")).isEqualTo("Chèque alimentation");
     assertThat(browser.text(".voucher .big-amount")).isEqualTo("40,00 SOL");
@@ -159,7 +159,7 @@ class OfficeAndFunderBrowserIT {
     assertThat(browser.text("[data-allowance]")).endsWith("SOL");
     browser.screenshots("association", "hours");
     browser.field("member").sendKeys("inconnu");
-    browser.find("form[action$='/association/certifications'] button").click();
+    browser.submit("form[action$='/association/certifications'] button");
     browser.waitUntil(d -> !d.findElements(By.id("error-summary")).isEmpty());
     assertThat(browser.text("#error-summary"))
         .contains("Aucun adhérent")

@@ -60,7 +60,7 @@ class PaymentBrowserIT {
     till.open("/till").screenshots("qr-payment", "till-amount");
     till.field("amount").sendKeys("3,20");
     till.field("reference").sendKeys("Ticket 42");
-    till.find("main form button[type=submit]").click();
+    till.submit("main form button[type=submit]");
     till.waitUntil(d -> till.path().startsWith("/till/requests/"));
     assertThat(till.text("[data-amount]")).isEqualTo("3,20");
     assertThat(till.find("[data-live-status]").getAttribute("data-status")).isEqualTo("OPEN");
@@ -75,7 +75,7 @@ class PaymentBrowserIT {
     assertThat(phone.text("[data-amount]")).isEqualTo("3,20");
     assertThat(phone.text("[data-strand]")).isEqualTo("SOL Coopération");
     phone.screenshots("qr-payment", "member-confirm");
-    phone.find("[data-confirm]").click();
+    phone.submit("[data-confirm]");
     phone.waitUntil(d -> phone.path().startsWith("/member/paid/"));
     assertThat(phone.text("main .till-status")).contains("3,20").contains("La Mie Câline");
     phone.screenshots("qr-payment", "member-paid");
@@ -105,7 +105,7 @@ class PaymentBrowserIT {
     phone.open("/member/pay-token");
     phone.field("cap").sendKeys("5");
     phone.screenshots("pay-token", "member-form");
-    phone.find("main form button[type=submit]").click();
+    phone.submit("main form button[type=submit]");
     phone.waitUntil(d -> phone.path().matches("/member/pay-token/[0-9a-f]{24}"));
     String tokenId = phone.find("[data-pay-token]").getAttribute("data-token-id");
     assertThat(phone.find("[data-live-status]").getAttribute("data-status")).isEqualTo("OPEN");
@@ -119,7 +119,7 @@ class PaymentBrowserIT {
       till.screenshots("pay-token", "till-charge");
       till.field("photo").sendKeys(photo.toAbsolutePath().toString());
       till.field("amount").sendKeys("4,50");
-      till.find("main form.stack button[type=submit]").click();
+      till.submit("main form.stack button[type=submit]");
       till.waitUntil(d -> till.path().startsWith("/till/charged/"));
     } finally {
       Files.deleteIfExists(photo);
@@ -130,17 +130,17 @@ class PaymentBrowserIT {
     // the customer changes their mind about part of it: the cashier refunds 1,00 (no limit set:
     // refused), then the merchant sets a limit and the cashier refunds
     till.field("refund-amount").sendKeys("1,00");
-    till.find("form.stack button[type=submit]").click();
+    till.submit("form.stack button[type=submit]");
     assertThat(till.text("#error-summary"))
         .contains("Ce remboursement dépasse votre limite de caissier.");
     owner.open("/till/cashiers");
     String limitField = owner.find("[data-cashier=caisse] input[name=limit]").getAttribute("id");
     owner.field(limitField).clear();
     owner.field(limitField).sendKeys("2,00");
-    owner.find("[data-cashier=caisse] form button[type=submit]").click();
+    owner.submit("[data-cashier=caisse] form button[type=submit]");
     assertThat(owner.text("p.message")).isEqualTo("Limite enregistrée.");
     till.field("refund-amount").sendKeys("1,00");
-    till.find("form.stack button[type=submit]").click();
+    till.submit("form.stack button[type=submit]");
     assertThat(till.text("p.message")).isEqualTo("Remboursement effectué.");
     till.screenshots("pay-token", "till-refunded");
 
@@ -154,7 +154,7 @@ class PaymentBrowserIT {
     String payload = phone.find("[data-pay-token]").getAttribute("data-payload");
     till.open("/till/charge?code=" + payload);
     till.field("amount").sendKeys("1");
-    till.find("main form.stack button[type=submit]").click();
+    till.submit("main form.stack button[type=submit]");
     assertThat(till.text("#error-summary")).contains("Ce jeton de paiement a déjà servi.");
     assertThat(till.field("code").getAttribute("aria-invalid")).isEqualTo("true");
     till.screenshots("pay-token", "till-token-already-used");
@@ -167,7 +167,7 @@ class PaymentBrowserIT {
     owner.screenshots("merchant", "cashiers");
     owner.open("/till/reconversion");
     owner.field("amount").sendKeys("10");
-    owner.find("main form.stack button[type=submit]").click();
+    owner.submit("main form.stack button[type=submit]");
     owner.waitUntil(d -> !owner.driver().findElements(By.cssSelector("[data-quote]")).isEmpty());
     owner.screenshots("merchant", "reconversion-quote");
     owner.open("/till/counter-code");
@@ -175,7 +175,7 @@ class PaymentBrowserIT {
     owner.screenshots("merchant", "counter-code");
     owner.open("/account/tokens");
     owner.field("name").sendKeys("Caisse 2");
-    owner.find("main form.stack button[type=submit]").click();
+    owner.submit("main form.stack button[type=submit]");
     assertThat(owner.text("[data-created-token]")).startsWith("sol_");
     owner.screenshots("account", "tokens");
     owner.open("/account/security").screenshots("account", "security");
@@ -198,7 +198,7 @@ class PaymentBrowserIT {
       assertThat(camera.text("[data-merchant]")).isEqualTo("La Mie Câline");
       camera.field("amount").sendKeys("1,50");
       camera.screenshots("camera", "member-counter-code");
-      camera.find("[data-confirm]").click();
+      camera.submit("[data-confirm]");
       camera.waitUntil(d -> camera.path().startsWith("/member/paid/"));
       assertThat(camera.text("main .till-status")).contains("1,50").contains("La Mie Câline");
     } finally {

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,13 +146,13 @@ class ReportsIT {
     assertThat(coord.get("/api/v1/reports/circulation?strand=EURO").send().code())
         .isEqualTo("INVALID_PARAMETER");
     assertThat(coord.get("/api/v1/reports/circulation?period=day&date=2026-13-01").send().code())
-        .isEqualTo("INVALID_PARAMETER");
+        .isEqualTo("INVALID_PERIOD");
     assertThat(
             coord
                 .get("/api/v1/reports/circulation?period=custom&from=2026-02-01&to=2026-01-01")
                 .send()
                 .code())
-        .isEqualTo("INVALID_PARAMETER");
+        .isEqualTo("INVALID_PERIOD");
     assertThat(coord.get("/api/v1/reports/circulation?network=demo").send().status())
         .isEqualTo(404);
     assertThat(callers.as(member).get("/api/v1/reports/circulation").send().status())
@@ -163,13 +164,28 @@ class ReportsIT {
                 .send()
                 .status())
         .isEqualTo(404);
+    // the installation's administrator holds no role in a network: none of its ledger data
+    for (String path :
+        List.of(
+            "/api/v1/reports/circulation",
+            "/api/v1/reports/circulation.csv",
+            "/api/v1/reports/charts/flows.png",
+            "/api/v1/reports/circulation/signed",
+            "/api/v1/reports/export.zip",
+            "/api/v1/reports/transparency")) {
+      for (String code : List.of(network.code(), "demo")) {
+        Api.Response refused = callers.as("admin").get(path + "?network=" + code).send();
+        assertThat(refused.status()).as("%s of %s", path, code).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("FORBIDDEN");
+      }
+    }
     assertThat(
             callers
                 .as("admin")
-                .get("/api/v1/reports/circulation?network=" + network.code())
+                .get("/api/v1/reports/checkpoints?network=" + network.code())
                 .send()
                 .status())
-        .isEqualTo(200);
+        .isEqualTo(404);
   }
 
   @Test

@@ -294,18 +294,16 @@ class PaymentIT {
     JsonNode past = api.get(path + "?to=2000-01-01T00:00:00Z").send().json();
     assertThat(past.get("items")).isEmpty();
 
-    for (String bad :
-        List.of(
-            "?limit=0",
-            "?limit=201",
-            "?before=0",
-            "?before=abc",
-            "?from=yesterday",
-            "?code=GIFT",
-            "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z")) {
+    for (String bad : List.of("?limit=0", "?limit=201", "?before=0", "?before=abc", "?code=GIFT")) {
       Api.Response response = api.get(path + bad).send();
       assertThat(response.status()).as(bad).isEqualTo(400);
       assertThat(response.code()).as(bad).isEqualTo("INVALID_PARAMETER");
+    }
+    for (String bad :
+        List.of("?from=yesterday", "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z")) {
+      Api.Response response = api.get(path + bad).send();
+      assertThat(response.status()).as(bad).isEqualTo(400);
+      assertThat(response.code()).as(bad).isEqualTo("INVALID_PERIOD");
     }
   }
 

@@ -20,6 +20,7 @@ import coop.sol.merchant.qr.QrSymbol;
 import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.amount.ApiAmounts;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.input.Dates;
 import coop.sol.web.operation.OperationProblems;
 import coop.sol.web.page.Amounts;
 import coop.sol.web.page.FormError;
@@ -32,7 +33,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -157,11 +157,14 @@ class FunderPages {
     }
     LocalDate lastDay = null;
     try {
-      lastDay = LocalDate.parse(form.validUntil());
+      // the day after the last must be one the installation takes as well
+      lastDay = Dates.day("validUntil", form.validUntil());
+      Dates.supported("validUntil", lastDay.plusDays(1));
       if (!lastDay.isAfter(LocalDate.now(zone).minusDays(1))) {
         errors.add(new FormError("validUntil", "funder.grant.validUntil.past"));
       }
-    } catch (DateTimeParseException e) {
+    } catch (ApiProblemException e) {
+      lastDay = null;
       errors.add(new FormError("validUntil", "funder.grant.validUntil.invalid"));
     }
     if (ticked.isEmpty()) {

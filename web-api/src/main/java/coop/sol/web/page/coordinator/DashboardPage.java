@@ -13,8 +13,10 @@ import coop.sol.ledger.report.ReportRequest;
 import coop.sol.ledger.settings.NetworkRates;
 import coop.sol.ledger.settings.Versioned;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.input.Dates;
 import coop.sol.web.page.Amounts;
 import coop.sol.web.page.FormError;
+import coop.sol.web.problem.ApiProblemException;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,7 +26,6 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +93,8 @@ class DashboardPage {
     String dateText = date.strip();
     try {
       reportPeriod = period(granularity, dateText, today);
-    } catch (DateTimeParseException e) {
+    } catch (ApiProblemException e) {
+      // INVALID_PERIOD: not a date, or outside the years the installation takes
       errors.add(new FormError("date", "coordinator.dashboard.date.invalid"));
       reportPeriod = period(granularity, "", today);
     }
@@ -166,9 +168,11 @@ class DashboardPage {
 
   static ReportPeriod period(String granularity, String date, LocalDate today) {
     return switch (granularity) {
-      case "day" -> ReportPeriod.day(date.isEmpty() ? today : LocalDate.parse(date));
-      case "year" -> ReportPeriod.year(date.isEmpty() ? Year.from(today) : Year.parse(date));
-      default -> ReportPeriod.month(date.isEmpty() ? YearMonth.from(today) : YearMonth.parse(date));
+      case "day" -> ReportPeriod.day(date.isEmpty() ? today : Dates.day("date", date));
+      case "year" ->
+          ReportPeriod.year(date.isEmpty() ? Year.from(today) : Dates.year("date", date));
+      default ->
+          ReportPeriod.month(date.isEmpty() ? YearMonth.from(today) : Dates.month("date", date));
     };
   }
 

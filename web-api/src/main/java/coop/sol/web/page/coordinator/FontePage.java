@@ -13,6 +13,7 @@ import coop.sol.ledger.settings.FonteRule;
 import coop.sol.ledger.settings.Versioned;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.input.Dates;
 import coop.sol.web.operation.OperationProblems;
 import coop.sol.web.page.AccountPages;
 import coop.sol.web.page.ProblemMessages;
@@ -21,7 +22,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -253,15 +253,8 @@ class FontePage {
   }
 
   static FontePeriod parse(String text) {
-    String[] bounds = text.split("\\.\\.", -1);
-    try {
-      if (bounds.length == 2) {
-        return new FontePeriod(LocalDate.parse(bounds[0]), LocalDate.parse(bounds[1]));
-      }
-    } catch (DateTimeParseException | IllegalArgumentException e) {
-      // answered below
-    }
-    throw new ApiProblemException(coop.sol.web.problem.ProblemCode.INVALID_PARAMETER);
+    Dates.Days days = Dates.days("period", text);
+    return new FontePeriod(days.start(), days.end());
   }
 
   /** "1 janvier 2026 – 31 mars 2026": the period's days, its last included. */
