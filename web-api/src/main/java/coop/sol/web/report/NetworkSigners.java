@@ -1,10 +1,10 @@
 package coop.sol.web.report;
 
+import coop.sol.keys.SigningKey;
 import coop.sol.ledger.audit.Checkpoints;
 import coop.sol.ledger.audit.NetworkPublicKey;
 import coop.sol.ledger.audit.NetworkSigner;
 import coop.sol.ledger.network.NetworkId;
-import coop.sol.merchant.key.SigningKey;
 import coop.sol.web.networkkey.NetworkKeys;
 import java.util.List;
 import java.util.Set;
