@@ -85,23 +85,55 @@ class ModuleBoundariesTest {
           .resideInAnyPackage("coop.sol.keys..", "java..", "javax.crypto..", "org.bouncycastle..")
           .because("ledger-core and merchant-app share network-keys, which knows neither");
 
+  /** One key type family: signing, verifying and key ids are network-keys' alone. */
+  static final ArchRule ONLY_THE_KEYS_TOUCH_BOUNCY_CASTLE =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("coop.sol.keys..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.bouncycastle..")
+          .because("the network's keys have one type and one key id everywhere (coop.sol.keys)");
+
   @Test
   void the_keys_depend_on_no_other_module() {
     THE_KEYS_DEPEND_ON_BOUNCY_CASTLE_ONLY.check(classes);
   }
 
   @Test
-  void the_key_rule_fails_on_classes_that_break_it_and_on_no_classes() {
+  void only_the_keys_module_touches_bouncy_castle() {
+    ONLY_THE_KEYS_TOUCH_BOUNCY_CASTLE.check(classes);
+  }
+
+  @Test
+  void the_key_rules_fail_on_classes_that_break_them_and_on_no_classes() {
     JavaClasses fixtures = new ClassFileImporter().importPackages("coop.sol.keys.archfixture");
     assertThatThrownBy(() -> THE_KEYS_DEPEND_ON_BOUNCY_CASTLE_ONLY.check(fixtures))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("KeyThatKnowsTheLedger")
         .hasMessageContaining("coop.sol.ledger.network.NetworkId");
+    JavaClasses signsByItself =
+        new ClassFileImporter().importClasses(ModuleBoundariesTest.SignsByItself.class);
+    assertThatThrownBy(() -> ONLY_THE_KEYS_TOUCH_BOUNCY_CASTLE.check(signsByItself))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("SignsByItself");
     JavaClasses none = new ClassFileImporter().importClasses();
-    for (ArchRule rule : List.of(THE_KEYS_DEPEND_ON_BOUNCY_CASTLE_ONLY)) {
+    for (ArchRule rule :
+        List.of(THE_KEYS_DEPEND_ON_BOUNCY_CASTLE_ONLY, ONLY_THE_KEYS_TOUCH_BOUNCY_CASTLE)) {
       assertThatThrownBy(() -> rule.check(none))
           .as(rule.getDescription())
           .isInstanceOf(AssertionError.class);
+    }
+  }
+
+  /** Signs with Bouncy Castle outside coop.sol.keys: what the rule above refuses. */
+  static final class SignsByItself {
+    byte[] sign(byte[] privateKey, byte[] message) {
+      var signer = new org.bouncycastle.crypto.signers.Ed25519Signer();
+      signer.init(
+          true, new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(privateKey, 0));
+      signer.update(message, 0, message.length);
+      return signer.generateSignature();
     }
   }
 
