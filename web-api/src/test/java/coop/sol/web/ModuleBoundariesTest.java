@@ -1,22 +1,30 @@
 package coop.sol.web;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The modules' dependencies point one way: web-api → ledger-core → migrations, web-api →
- * merchant-app, and nothing points back. Checked on the compiled classes of all modules as they sit
- * on this module's class path (the ledger and merchant jars included, test code excluded).
+ * merchant-app, ledger-core → network-keys and merchant-app → network-keys, and nothing points
+ * back; ledger-core and merchant-app share the network's keys without knowing each other. Checked
+ * on the compiled classes of all modules as they sit on this module's class path (the ledger,
+ * merchant and keys jars included, test code excluded). The rules written as constants are also
+ * shown to fail on fixture classes that break them ({@code coop.sol.keys.archfixture}, test code
+ * the import leaves out).
  */
 class ModuleBoundariesTest {
   private static JavaClasses classes;
@@ -37,6 +45,9 @@ class ModuleBoundariesTest {
     assertThat(classes.contain("coop.sol.ledger.Ledger")).isTrue();
     assertThat(classes.contain("coop.sol.web.SolApplication")).isTrue();
     assertThat(classes.contain("coop.sol.merchant.code.PaymentCodes")).isTrue();
+    assertThat(classes.contain("coop.sol.keys.KeyId")).isTrue();
+    assertThat(classes.stream().map(c -> c.getPackageName()))
+        .noneMatch(name -> name.contains(".archfixture"));
     assertThat(classes.stream().map(c -> c.getPackageName()))
         .noneMatch(name -> name.startsWith("coop.sol.ledger.testing"));
   }
@@ -62,6 +73,68 @@ class ModuleBoundariesTest {
         .dependOnClassesThat()
         .resideInAnyPackage("coop.sol.ledger..", "org.jooq..", "java.sql..")
         .check(classes);
+  }
+
+  /** network-keys: Bouncy Castle and the JDK, no other module (both ledger and merchant use it). */
+  static final ArchRule THE_KEYS_DEPEND_ON_BOUNCY_CASTLE_ONLY =
+      classes()
+          .that()
+          .resideInAPackage("coop.sol.keys..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("coop.sol.keys..", "java..", "javax.crypto..", "org.bouncycastle..")
+          .because("ledger-core and merchant-app share network-keys, which knows neither");
+
+  /** One key type family: signing, verifying and key ids are network-keys' alone. */
+  static final ArchRule ONLY_THE_KEYS_TOUCH_BOUNCY_CASTLE =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("coop.sol.keys..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.bouncycastle..")
+          .because("the network's keys have one type and one key id everywhere (coop.sol.keys)");
+
+  @Test
+  void the_keys_depend_on_no_other_module() {
+    THE_KEYS_DEPEND_ON_BOUNCY_CASTLE_ONLY.check(classes);
+  }
+
+  @Test
+  void only_the_keys_module_touches_bouncy_castle() {
+    ONLY_THE_KEYS_TOUCH_BOUNCY_CASTLE.check(classes);
+  }
+
+  @Test
+  void the_key_rules_fail_on_classes_that_break_them_and_on_no_classes() {
+    JavaClasses fixtures = new ClassFileImporter().importPackages("coop.sol.keys.archfixture");
+    assertThatThrownBy(() -> THE_KEYS_DEPEND_ON_BOUNCY_CASTLE_ONLY.check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("KeyThatKnowsTheLedger")
+        .hasMessageContaining("coop.sol.ledger.network.NetworkId");
+    JavaClasses signsByItself =
+        new ClassFileImporter().importClasses(ModuleBoundariesTest.SignsByItself.class);
+    assertThatThrownBy(() -> ONLY_THE_KEYS_TOUCH_BOUNCY_CASTLE.check(signsByItself))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("SignsByItself");
+    JavaClasses none = new ClassFileImporter().importClasses();
+    for (ArchRule rule :
+        List.of(THE_KEYS_DEPEND_ON_BOUNCY_CASTLE_ONLY, ONLY_THE_KEYS_TOUCH_BOUNCY_CASTLE)) {
+      assertThatThrownBy(() -> rule.check(none))
+          .as(rule.getDescription())
+          .isInstanceOf(AssertionError.class);
+    }
+  }
+
+  /** Signs with Bouncy Castle outside coop.sol.keys: what the rule above refuses. */
+  static final class SignsByItself {
+    byte[] sign(byte[] privateKey, byte[] message) {
+      var signer = new org.bouncycastle.crypto.signers.Ed25519Signer();
+      signer.init(
+          true, new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(privateKey, 0));
+      signer.update(message, 0, message.length);
+      return signer.generateSignature();
+    }
   }
 
   @Test

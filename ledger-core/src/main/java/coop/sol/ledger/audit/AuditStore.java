@@ -1,5 +1,6 @@
 package coop.sol.ledger.audit;
 
+import coop.sol.keys.NetworkKey;
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.network.NetworkId;
@@ -99,25 +100,23 @@ final class AuditStore {
 
   // --- keys
 
-  void insertKey(NetworkId network, NetworkPublicKey key) {
-    sql.execute(
-        "INSERT INTO network_key (network_id, key_id, public_key) VALUES (?, ?, ?)"
-            + " ON CONFLICT DO NOTHING",
-        network.value(),
-        key.keyId(),
-        key.raw());
-  }
+  /**
+   * A network key's public half as the audit publishes it. The keys are network_signing_key's
+   * (written by ledger-core's signing package); they are read here within the audit's snapshot, so
+   * that an export's keys and checkpoints are of one instant.
+   */
+  record StoredKey(NetworkKey key, OffsetDateTime createdAt) {}
 
-  record StoredKey(NetworkPublicKey key, OffsetDateTime createdAt) {}
-
+  /** The network's keys, oldest first. */
   List<StoredKey> keys(NetworkId network) {
     return sql.fetch(
-            "SELECT public_key, created_at FROM network_key WHERE network_id = ? ORDER BY created_at, key_id",
+            "SELECT public_key, created_at FROM network_signing_key WHERE network_id = ?"
+                + " ORDER BY created_at, key_id",
             network.value())
         .map(
             r ->
                 new StoredKey(
-                    new NetworkPublicKey(r.get(0, byte[].class)), r.get(1, OffsetDateTime.class)));
+                    NetworkKey.of(r.get(0, byte[].class)), r.get(1, OffsetDateTime.class)));
   }
 
   // --- checkpoints

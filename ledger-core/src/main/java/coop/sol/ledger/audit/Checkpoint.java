@@ -1,5 +1,7 @@
 package coop.sol.ledger.audit;
 
+import coop.sol.keys.NetworkKey;
+import coop.sol.keys.TrustedKeys;
 import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A network's signed statement about one strand's hash chain: "the rows after {@code previousSeq}
@@ -33,8 +36,13 @@ import java.util.Map;
  *   u16 length + UTF-8 key_id
  * </pre>
  *
+ * <p>{@code key_id} is the signing key's {@link coop.sol.keys.KeyId} in 8 hex digits; a checkpoint
+ * signed before migration V9 carries, and verifies with, the key's 16-digit legacy id instead (see
+ * {@link SignerIds}).
+ *
  * @param totals posted balances (credits − debits) summed per owner kind after head_seq, minor
  *     units; they sum to zero
+ * @param keyId the signing key's id as signed: 8 hex digits (16 before V9)
  * @param signature Ed25519 signature of {@link #signedBytes()} by the key {@code keyId}
  */
 public record Checkpoint(
@@ -64,6 +72,9 @@ public record Checkpoint(
     }
     totals = java.util.Collections.unmodifiableMap(all);
     takenAt = takenAt.truncatedTo(ChronoUnit.MICROS);
+    if (!SignerIds.isWellFormed(keyId)) {
+      throw new IllegalArgumentException("not a key id: " + keyId);
+    }
     if (headSeq <= previousSeq || previousSeq < 0) {
       throw new IllegalArgumentException("a checkpoint covers at least one row");
     }
@@ -106,9 +117,14 @@ public record Checkpoint(
     return bytes.toByteArray();
   }
 
-  /** Whether the signature is {@code key}'s signature of this checkpoint. */
-  public boolean signedBy(NetworkPublicKey key) {
-    return key.keyId().equals(keyId) && key.verifies(signedBytes(), signature);
+  /** Whether the checkpoint names {@code key} and the signature is its signature. */
+  public boolean signedBy(NetworkKey key) {
+    return SignerIds.names(keyId, key) && key.verifies(signedBytes(), signature);
+  }
+
+  /** The key among {@code keys} that this checkpoint names as its signer, if any. */
+  public Optional<NetworkKey> namedKey(TrustedKeys keys) {
+    return SignerIds.in(keys, keyId);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package coop.sol.ledger.audit;
 
+import coop.sol.keys.NetworkKey;
+import coop.sol.keys.SigningKey;
+import coop.sol.keys.TrustedKeys;
 import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
@@ -22,8 +25,10 @@ import javax.sql.DataSource;
  * the last checkpoint (at most {@code maxSegment} of them, so that a segment and an inclusion proof
  * stay small), <em>re-verifies their hash chain</em> (the network never signs a broken chain),
  * computes the segment's Merkle root and the totals per owner kind (the previous checkpoint's plus
- * the segment's movements), signs, and stores. One checkpointer per network at a time (an advisory
- * lock), and the table's unique keys keep the checkpoints of a strand in one line.
+ * the segment's movements), signs with a key of the network's ({@code network_signing_key}, the
+ * keys that sign its payment codes; named by its {@link coop.sol.keys.KeyId}), and stores. One
+ * checkpointer per network at a time (an advisory lock), and the table's unique keys keep the
+ * checkpoints of a strand in one line.
  *
  * <p>Scheduling: call {@link #takeAll} every few minutes; {@link #take} on demand.
  */
@@ -50,23 +55,16 @@ public final class Checkpoints {
     this.maxSegment = maxSegment;
   }
 
-  /** Records a public key of the network (idempotent); checkpoints can then be signed with it. */
-  public void registerKey(NetworkId network, NetworkPublicKey key) {
-    AuditStore.snapshot(
-        dataSource,
-        false,
-        store -> {
-          store.insertKey(network, key);
-          return null;
-        });
-  }
-
-  /** The network's public keys, oldest first. */
-  public List<NetworkPublicKey> keys(NetworkId network) {
+  /**
+   * The network's keys, retired ones included: what verifies its checkpoints and signed reports.
+   * They are the keys of {@code network_signing_key}, which also sign payment codes.
+   */
+  public TrustedKeys keys(NetworkId network) {
     return AuditStore.snapshot(
         dataSource,
         true,
-        store -> store.keys(network).stream().map(AuditStore.StoredKey::key).toList());
+        store ->
+            TrustedKeys.of(store.keys(network).stream().map(AuditStore.StoredKey::key).toList()));
   }
 
   /**
@@ -74,7 +72,7 @@ public final class Checkpoints {
    * than {@code maxSegment} new rows). Returns the new checkpoints; none while another checkpointer
    * works on the network.
    */
-  public List<Checkpoint> takeAll(NetworkId network, NetworkSigner signer) {
+  public List<Checkpoint> takeAll(NetworkId network, SigningKey signer) {
     var taken = new ArrayList<Checkpoint>();
     for (StrandKind strand : StrandKind.values()) {
       while (true) {
@@ -93,7 +91,7 @@ public final class Checkpoints {
    * head: a new one, or the latest if nothing was posted since (or while another checkpointer works
    * on the network, which then takes the next ones); empty for a strand without checkpoint.
    */
-  public Optional<Checkpoint> take(NetworkId network, StrandKind strand, NetworkSigner signer) {
+  public Optional<Checkpoint> take(NetworkId network, StrandKind strand, SigningKey signer) {
     Optional<Checkpoint> last = Optional.empty();
     while (true) {
       Optional<Checkpoint> c = step(network, strand, signer);
@@ -151,17 +149,18 @@ public final class Checkpoints {
   }
 
   /** One new checkpoint of at most maxSegment rows, or empty (nothing new, or busy). */
-  private Optional<Checkpoint> step(NetworkId network, StrandKind strand, NetworkSigner signer) {
+  private Optional<Checkpoint> step(NetworkId network, StrandKind strand, SigningKey signer) {
     return AuditStore.checkpointSnapshot(
             dataSource, LOCK_CLASS, network, store -> step(store, network, strand, signer))
         .orElse(Optional.empty());
   }
 
   private Optional<Checkpoint> step(
-      AuditStore store, NetworkId network, StrandKind strand, NetworkSigner signer) {
-    if (store.keys(network).stream().noneMatch(k -> k.key().keyId().equals(signer.keyId()))) {
+      AuditStore store, NetworkId network, StrandKind strand, SigningKey signer) {
+    NetworkKey key = signer.networkKey();
+    if (store.keys(network).stream().noneMatch(k -> k.key().equals(key))) {
       throw new IllegalArgumentException(
-          "key " + signer.keyId() + " is not a registered key of network " + network);
+          "key " + key.id() + " is not a key of network " + network + " (network_signing_key)");
     }
     Optional<Checkpoint> previous = latest(store, network, strand);
     long after = previous.map(Checkpoint::headSeq).orElse(0L);
@@ -221,7 +220,7 @@ public final class Checkpoints {
             MerkleTree.root(hashes),
             totals,
             now(),
-            signer.keyId(),
+            SignerIds.of(key),
             new byte[64]);
     var signed =
         new Checkpoint(
@@ -235,7 +234,7 @@ public final class Checkpoints {
             unsigned.segmentRoot(),
             totals,
             unsigned.takenAt(),
-            signer.keyId(),
+            SignerIds.of(key),
             signer.sign(unsigned.signedBytes()));
     store.insert(signed);
     return Optional.of(signed);

@@ -1,5 +1,7 @@
 package coop.sol.ledger.audit;
 
+import coop.sol.keys.NetworkKey;
+import coop.sol.keys.TrustedKeys;
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.account.Balance;
 import coop.sol.ledger.account.OwnerKind;
@@ -35,12 +37,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Verifies an audit export ({@link JournalExport}) with nothing but the file, and optionally the
- * network's published public keys. Checks, in this order, and stops at the first discrepancy:
+ * Verifies an audit export ({@link JournalExport}, version 2, or version 1 as written before
+ * migration V9) with nothing but the file, and optionally the network's published public keys.
+ * Checks, in this order, and stops at the first discrepancy:
  *
  * <ol>
  *   <li>every key's id is the one its bytes give; with trusted keys given, every signature must be
- *       by one of them;
+ *       by one of them (a signature names its key by its key id, or by its legacy id if it was made
+ *       before V9: {@link SignerIds});
  *   <li>every checkpoint's signature, and that each strand's checkpoints form one line;
  *   <li>per strand, every row in seq order: seq, hash chain, pending rows (the ledger's own {@link
  *       JournalReplay}); at each checkpoint's head, that the chain's hash, the segment's Merkle
@@ -98,12 +102,13 @@ public final class ExportVerifier {
     }
   }
 
-  private final Set<NetworkPublicKey> trusted;
+  private final Set<NetworkKey> trusted;
 
   /**
-   * @param trusted the network's published keys; empty = trust the keys in the export
+   * @param trusted the network's published keys ({@code GET /api/v1/networks/{networkId}/keys});
+   *     empty = trust the keys in the export
    */
-  public ExportVerifier(Set<NetworkPublicKey> trusted) {
+  public ExportVerifier(Set<NetworkKey> trusted) {
     this.trusted = Set.copyOf(trusted);
   }
 
@@ -129,7 +134,8 @@ public final class ExportVerifier {
     NetworkId network;
     String networkCode;
     final Map<StrandKind, StrandInfo> strands = new EnumMap<>(StrandKind.class);
-    final Map<String, NetworkPublicKey> keys = new HashMap<>();
+    int version;
+    TrustedKeys keys;
     final Map<Long, AccountInfo> infos = new HashMap<>();
     final Map<Long, Balance> stored = new HashMap<>();
     final Map<StrandKind, List<Checkpoint>> checkpoints = new EnumMap<>(StrandKind.class);
@@ -185,13 +191,17 @@ public final class ExportVerifier {
         throw new Stop(Kind.MALFORMED, "manifest.json", "expected one JSON object");
       }
       var m = seen.get(0);
+      Object v = m.fields().get("version");
       if (!JournalExport.FORMAT.equals(m.fields().get("format"))
-          || !Long.valueOf(JournalExport.VERSION).equals(m.fields().get("version"))) {
+          || !(v instanceof Long n)
+          || n < 1
+          || n > JournalExport.VERSION) {
         throw new Stop(
             Kind.MALFORMED,
             "manifest.json",
-            "not a " + JournalExport.FORMAT + " version " + JournalExport.VERSION);
+            "not a " + JournalExport.FORMAT + " of version 1 to " + JournalExport.VERSION);
       }
+      version = ((Long) v).intValue();
       var net = m.object("network");
       network = new NetworkId((Long) net.get("id"));
       networkCode = (String) net.get("code");
@@ -212,21 +222,32 @@ public final class ExportVerifier {
     }
 
     void keys() {
+      var exported = new ArrayList<NetworkKey>();
       lines(
           "keys.jsonl",
           l -> {
-            var key = NetworkPublicKey.fromHex(l.string("publicKey"));
-            if (!key.keyId().equals(l.string("keyId"))) {
+            // version 1 (before V9): the legacy id and the key in hex; since: as the API names them
+            NetworkKey key =
+                version == 1
+                    ? NetworkKey.of(HEX.parseHex(l.string("publicKey")))
+                    : NetworkKey.fromBase64Url(l.string("publicKey"));
+            String id = version == 1 ? SignerIds.legacyOf(key) : SignerIds.of(key);
+            if (!id.equals(l.string("keyId"))) {
               throw new Stop(
                   Kind.MALFORMED,
                   "keys.jsonl line " + l.number(),
-                  "key id " + l.string("keyId") + " is not the id of its key, " + key.keyId());
+                  "key id " + l.string("keyId") + " is not the id of its key, " + id);
             }
-            keys.put(key.keyId(), key);
+            exported.add(key);
           });
+      try {
+        keys = TrustedKeys.of(exported);
+      } catch (IllegalArgumentException e) {
+        throw new Stop(Kind.MALFORMED, "keys.jsonl", e.getMessage());
+      }
       checked.add(
           "keys: "
-              + keys.keySet()
+              + exported.stream().map(k -> k.id().toString()).toList()
               + (trusted.isEmpty()
                   ? " (taken from the export: pass the network's published keys to pin them)"
                   : " (checked against " + trusted.size() + " trusted key(s))"));
@@ -235,11 +256,15 @@ public final class ExportVerifier {
     /**
      * The key a signature claims, if the export has it and (when keys are pinned) it is trusted.
      */
-    NetworkPublicKey key(String keyId, String where) {
-      NetworkPublicKey key = keys.get(keyId);
-      if (key == null) {
-        throw new Stop(Kind.UNTRUSTED_KEY, where, "signed by key " + keyId + ", not in keys.jsonl");
-      }
+    NetworkKey key(String keyId, String where) {
+      NetworkKey key =
+          SignerIds.in(keys, keyId)
+              .orElseThrow(
+                  () ->
+                      new Stop(
+                          Kind.UNTRUSTED_KEY,
+                          where,
+                          "signed by key " + keyId + ", not in keys.jsonl"));
       if (!trusted.isEmpty() && !trusted.contains(key)) {
         throw new Stop(
             Kind.UNTRUSTED_KEY, where, "signed by key " + keyId + ", not one of the trusted keys");
@@ -295,7 +320,7 @@ public final class ExportVerifier {
                     Instant.parse(l.string("takenAt")),
                     l.string("keyId"),
                     HEX.parseHex(l.string("signature")));
-            NetworkPublicKey key = key(c.keyId(), where);
+            NetworkKey key = key(c.keyId(), where);
             if (!c.signedBy(key)) {
               throw new Stop(
                   Kind.BAD_SIGNATURE,
@@ -535,10 +560,15 @@ public final class ExportVerifier {
       if (sigs.size() != 1) {
         throw new Stop(Kind.MALFORMED, sigName, "expected one JSON object");
       }
-      var signed =
-          new SignedReport(
-              json, sigs.get(0).string("keyId"), HEX.parseHex(sigs.get(0).string("signature")));
-      NetworkPublicKey key = key(signed.keyId(), sigName);
+      SignedReport signed;
+      try {
+        signed =
+            new SignedReport(
+                json, sigs.get(0).string("keyId"), HEX.parseHex(sigs.get(0).string("signature")));
+      } catch (JsonLines.Malformed | IllegalArgumentException e) {
+        throw new Stop(Kind.MALFORMED, sigName, "not a signature (" + e.getMessage() + ")");
+      }
+      NetworkKey key = key(signed.keyId(), sigName);
       ReportJson.Parameters p;
       try {
         p = ReportJson.parameters(json);

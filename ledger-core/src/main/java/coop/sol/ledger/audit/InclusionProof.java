@@ -1,5 +1,6 @@
 package coop.sol.ledger.audit;
 
+import coop.sol.keys.NetworkKey;
 import coop.sol.ledger.transfer.JournalHash;
 import coop.sol.ledger.transfer.Transfer;
 import java.util.Arrays;
@@ -32,17 +33,18 @@ public record InclusionProof(
   }
 
   /**
-   * Checks the proof against {@code checkpoint}, signed by {@code key}. Returns empty when the row
-   * is proven to be under the checkpoint, or the first reason it is not.
+   * Checks the proof against {@code checkpoint}, signed by {@code key} (named by its key id, or by
+   * its legacy id for a checkpoint signed before V9). Returns empty when the row is proven to be
+   * under the checkpoint, or the first reason it is not.
    */
   public static Optional<String> verify(
-      InclusionProof proof, Checkpoint checkpoint, NetworkPublicKey key) {
-    if (!key.keyId().equals(checkpoint.keyId())) {
+      InclusionProof proof, Checkpoint checkpoint, NetworkKey key) {
+    if (!SignerIds.names(checkpoint.keyId(), key)) {
       return Optional.of(
-          "the checkpoint is signed by key " + checkpoint.keyId() + ", not by " + key.keyId());
+          "the checkpoint is signed by key " + checkpoint.keyId() + ", not by " + key.id());
     }
     if (!checkpoint.signedBy(key)) {
-      return Optional.of("the checkpoint's signature does not verify with key " + key.keyId());
+      return Optional.of("the checkpoint's signature does not verify with key " + key.id());
     }
     Transfer row = proof.row();
     if (proof.checkpointId() != checkpoint.id()

@@ -34,10 +34,16 @@ import javax.sql.DataSource;
  *   reports/NAME.json          signed reports given by the caller: the canonical JSON as signed
  *   reports/NAME.sig.json      {"keyId", "signature"}
  * </pre>
+ *
+ * <p>Version 2 names keys as {@code GET /api/v1/networks/{networkId}/keys} does: {@code keyId} is
+ * the key's {@link coop.sol.keys.KeyId} (8 hex digits) and {@code publicKey} its unpadded
+ * base64url; a checkpoint or report signed before migration V9 still carries the key's 16-digit
+ * legacy id, as signed ({@link SignerIds}). Version 1, written before V9, named keys by their
+ * legacy id with hex public keys; {@link ExportVerifier} reads both.
  */
 public final class JournalExport {
   public static final String FORMAT = "sol-ledger-export";
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   private static final Pattern REPORT_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
   private static final HexFormat HEX = HexFormat.of();
 
@@ -97,8 +103,8 @@ public final class JournalExport {
               JsonLines.line(
                   zip,
                   g -> {
-                    g.writeStringProperty("keyId", k.key().keyId());
-                    g.writeStringProperty("publicKey", k.key().hex());
+                    g.writeStringProperty("keyId", SignerIds.of(k.key()));
+                    g.writeStringProperty("publicKey", k.key().toBase64Url());
                     g.writeStringProperty("createdAt", k.createdAt().toInstant().toString());
                   });
             }

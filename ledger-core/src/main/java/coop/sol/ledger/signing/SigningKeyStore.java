@@ -2,6 +2,8 @@ package coop.sol.ledger.signing;
 
 import static coop.sol.ledger.jooq.Tables.NETWORK_SIGNING_KEY;
 
+import coop.sol.keys.KeyId;
+import coop.sol.keys.NetworkKey;
 import coop.sol.ledger.auditlog.AuditEntry;
 import coop.sol.ledger.auditlog.AuditLogStore;
 import coop.sol.ledger.jooq.tables.records.NetworkSigningKeyRecord;
@@ -18,8 +20,10 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
- * The {@code network_signing_key} table. At most one active key per network (a partial unique
- * index), so two instances making a network's first key at once cannot both succeed.
+ * The {@code network_signing_key} table: the one table of a network's keys, which sign its payment
+ * codes, checkpoints and reports. At most one active key per network (a partial unique index), so
+ * two instances making a network's first key at once cannot both succeed. (The audit package reads
+ * the public halves too, within its export's snapshot; only this store writes.)
  */
 public final class SigningKeyStore {
   private static final String ALGORITHM = "Ed25519";
@@ -66,10 +70,10 @@ public final class SigningKeyStore {
    * Retires the network's active key (if any) and stores {@code fresh} as the active one, with the
    * audit entry (made knowing the retired key's id, or null) in the same transaction.
    */
-  public void rotate(StoredSigningKey fresh, Function<String, AuditEntry> audit) {
+  public void rotate(StoredSigningKey fresh, Function<KeyId, AuditEntry> audit) {
     sql.transaction(
         tx -> {
-          String retired =
+          KeyId retired =
               tx.dsl()
                   .update(NETWORK_SIGNING_KEY)
                   .set(NETWORK_SIGNING_KEY.RETIRED_AT, utc(fresh.createdAt()))
@@ -77,6 +81,7 @@ public final class SigningKeyStore {
                   .and(NETWORK_SIGNING_KEY.RETIRED_AT.isNull())
                   .returning(NETWORK_SIGNING_KEY.KEY_ID)
                   .fetchOptional(NETWORK_SIGNING_KEY.KEY_ID)
+                  .map(KeyId::fromHex)
                   .orElse(null);
           if (!insert(tx.dsl(), fresh)) {
             throw new IllegalStateException("an active key appeared during the rotation");
@@ -88,9 +93,9 @@ public final class SigningKeyStore {
   private static boolean insert(DSLContext tx, StoredSigningKey key) {
     return tx.insertInto(NETWORK_SIGNING_KEY)
             .set(NETWORK_SIGNING_KEY.NETWORK_ID, key.network().value())
-            .set(NETWORK_SIGNING_KEY.KEY_ID, key.keyId())
+            .set(NETWORK_SIGNING_KEY.KEY_ID, key.keyId().toString())
             .set(NETWORK_SIGNING_KEY.ALGORITHM, ALGORITHM)
-            .set(NETWORK_SIGNING_KEY.PUBLIC_KEY, key.publicKey())
+            .set(NETWORK_SIGNING_KEY.PUBLIC_KEY, key.key().publicKey())
             .set(NETWORK_SIGNING_KEY.ENCRYPTED_PRIVATE_KEY, key.encryptedPrivateKey())
             .set(NETWORK_SIGNING_KEY.CREATED_AT, utc(key.createdAt()))
             .onConflictDoNothing()
@@ -101,8 +106,7 @@ public final class SigningKeyStore {
   private static StoredSigningKey stored(NetworkSigningKeyRecord row) {
     return new StoredSigningKey(
         new NetworkId(row.getNetworkId()),
-        row.getKeyId(),
-        row.getPublicKey(),
+        new NetworkKey(KeyId.fromHex(row.getKeyId()), row.getPublicKey()),
         row.getEncryptedPrivateKey(),
         row.getCreatedAt().toInstant(),
         row.getRetiredAt() == null ? null : row.getRetiredAt().toInstant());

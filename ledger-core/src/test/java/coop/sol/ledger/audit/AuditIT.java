@@ -9,6 +9,8 @@ import static coop.sol.ledger.transfer.TransferCode.RESERVE_WITHDRAWAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import coop.sol.keys.NetworkKey;
+import coop.sol.keys.SigningKey;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.audit.ExportVerifier.Finding;
@@ -22,6 +24,7 @@ import coop.sol.ledger.report.ReportPeriod;
 import coop.sol.ledger.report.ReportRequest;
 import coop.sol.ledger.report.SettableClock;
 import coop.sol.ledger.testing.LedgerFixture;
+import coop.sol.ledger.testing.SigningKeys;
 import coop.sol.ledger.testing.TestDatabase;
 import coop.sol.ledger.transfer.Transfer;
 import coop.sol.ledger.transfer.WriterSettings;
@@ -67,7 +70,8 @@ class AuditIT {
 
   LedgerFixture fx;
   Journals j;
-  NetworkSigner signer = NetworkSigner.fromPrivateKey(PRIVATE_KEY);
+  SigningKey signer = SigningKey.of(PRIVATE_KEY);
+  NetworkKey publicKey = signer.networkKey();
   Checkpoints checkpoints;
   Account issuance, fund, alice, bob, shop, outside, till;
   Transfer payment;
@@ -83,7 +87,7 @@ class AuditIT {
     fx = LedgerFixture.create(WriterSettings.DEFAULTS, clock);
     j = new Journals(fx, clock);
     checkpoints = new Checkpoints(fx.dataSource, clock, 4); // small segments: several checkpoints
-    checkpoints.registerKey(fx.network.id(), signer.publicKey());
+    SigningKeys.storeActive(fx.dataSource, fx.network.id(), signer);
     var coop = StrandKind.COOPERATION;
     issuance = j.open(OwnerKind.SYSTEM, coop, "issuance");
     fund = j.open(OwnerKind.SYSTEM, coop, "fund");
@@ -135,7 +139,7 @@ class AuditIT {
     assertThat(coop).extracting(Checkpoint::headSeq).containsExactly(4L, 8L, 9L);
     assertThat(coop).extracting(Checkpoint::previousSeq).containsExactly(0L, 4L, 8L);
     assertThat(coop.get(1).previousHash()).isEqualTo(coop.get(0).headHash());
-    assertThat(coop).allMatch(c -> c.signedBy(signer.publicKey()));
+    assertThat(coop).allMatch(c -> c.signedBy(publicKey));
     Checkpoint last = coop.get(2);
     // after the 9 Coopération rows: alice 100-30-4-1 = 65, bob 40-12.34+2 = 29.66,
     // shop 30+12.34+4-2-10 = 34.34; issuance -140+10 = -130, fund 1
@@ -150,10 +154,34 @@ class AuditIT {
   }
 
   @Test
-  void checkpoints_cannot_be_signed_with_an_unregistered_key() {
-    var stranger = NetworkSigner.fromPrivateKey(new byte[32]);
+  void checkpoints_cannot_be_signed_with_a_key_that_is_not_the_networks() {
+    var stranger = SigningKey.of(new byte[32]);
     assertThatThrownBy(() -> checkpoints.takeAll(fx.network.id(), stranger))
-        .hasMessageContaining("not a registered key");
+        .hasMessageContaining("key " + stranger.id() + " is not a key of network");
+  }
+
+  @Test
+  void checkpoints_reports_and_the_export_name_the_key_by_its_one_id() throws IOException {
+    String id = signer.id().toString(); // what every payment code of the network carries
+    assertThat(id).hasSize(8);
+    assertThat(checkpoints.list(fx.network.id(), StrandKind.COOPERATION))
+        .extracting(Checkpoint::keyId)
+        .containsOnly(id);
+    assertThat(SignedReport.sign(report, signer).keyId()).isEqualTo(id);
+    assertThat(checkpoints.keys(fx.network.id()).find(signer.id())).contains(publicKey);
+    try (var zip = new ZipFile(export.toFile())) {
+      String keys = new String(zip.getInputStream(zip.getEntry("keys.jsonl")).readAllBytes());
+      // as GET /api/v1/networks/{networkId}/keys publishes it
+      assertThat(keys)
+          .contains("\"keyId\":\"" + id + "\"")
+          .contains("\"publicKey\":\"" + publicKey.toBase64Url() + "\"");
+      String sig =
+          new String(zip.getInputStream(zip.getEntry("reports/march.sig.json")).readAllBytes());
+      assertThat(sig).contains("\"keyId\":\"" + id + "\"");
+      String manifest =
+          new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes());
+      assertThat(manifest).contains("\"version\":2");
+    }
   }
 
   @Test
@@ -170,9 +198,7 @@ class AuditIT {
         }
         InclusionProof proof = proofs.prove(fx.network.id(), t.id()).orElseThrow();
         Checkpoint c = checkpoints.find(fx.network.id(), proof.checkpointId()).orElseThrow();
-        assertThat(InclusionProof.verify(proof, c, signer.publicKey()))
-            .as("proof of %s", t.id())
-            .isEmpty();
+        assertThat(InclusionProof.verify(proof, c, publicKey)).as("proof of %s", t.id()).isEmpty();
         proven++;
       }
     }
@@ -213,7 +239,7 @@ class AuditIT {
                     proof.leafIndex(),
                     proof.path()),
                 c,
-                signer.publicKey()))
+                publicKey))
         .hasValueSatisfying(reason -> assertThat(reason).contains("not to its stated hash"));
 
     var path = new ArrayList<>(proof.path());
@@ -225,14 +251,14 @@ class AuditIT {
                 new InclusionProof(
                     row, proof.previousRowHash(), proof.checkpointId(), proof.leafIndex(), path),
                 c,
-                signer.publicKey()))
+                publicKey))
         .hasValueSatisfying(reason -> assertThat(reason).contains("segment root"));
 
     Checkpoint other = checkpoints.list(fx.network.id(), StrandKind.COOPERATION).get(2);
-    assertThat(InclusionProof.verify(proof, other, signer.publicKey()))
+    assertThat(InclusionProof.verify(proof, other, publicKey))
         .hasValueSatisfying(reason -> assertThat(reason).contains("not for checkpoint"));
 
-    var stranger = NetworkSigner.fromPrivateKey(new byte[32]).publicKey();
+    var stranger = SigningKey.of(new byte[32]).networkKey();
     assertThat(InclusionProof.verify(proof, c, stranger))
         .hasValueSatisfying(reason -> assertThat(reason).contains("signed by key"));
 
@@ -250,7 +276,7 @@ class AuditIT {
             c.takenAt(),
             c.keyId(),
             c.signature());
-    assertThat(InclusionProof.verify(proof, forged, signer.publicKey()))
+    assertThat(InclusionProof.verify(proof, forged, publicKey))
         .hasValueSatisfying(reason -> assertThat(reason).contains("signature does not verify"));
   }
 
@@ -260,7 +286,7 @@ class AuditIT {
     return tampered(entry, change, Set.of());
   }
 
-  Finding tampered(String entry, UnaryOperator<String> change, Set<NetworkPublicKey> trusted)
+  Finding tampered(String entry, UnaryOperator<String> change, Set<NetworkKey> trusted)
       throws IOException {
     Path copy = rewrite(export, Map.of(entry, change));
     var result = new ExportVerifier(trusted).verify(copy);
@@ -308,7 +334,7 @@ class AuditIT {
 
   @Test
   void the_untouched_export_verifies_with_the_published_key() {
-    var result = new ExportVerifier(Set.of(signer.publicKey())).verify(export);
+    var result = new ExportVerifier(Set.of(publicKey)).verify(export);
     assertThat(result.firstDiscrepancy()).isEmpty();
     assertThat(result.checked())
         .anyMatch(l -> l.startsWith("COOPERATION: 10 rows"))
@@ -423,7 +449,7 @@ class AuditIT {
     var resigned =
         new SignedReport(
             wrong.getBytes(StandardCharsets.UTF_8),
-            signer.keyId(),
+            signer.id().toString(),
             signer.sign(SignedReport.signedBytes(wrong.getBytes(StandardCharsets.UTF_8))));
     var sig = new ByteArrayOutputStream();
     JsonLines.line(
@@ -468,11 +494,11 @@ class AuditIT {
 
   @Test
   void signatures_by_a_key_the_network_did_not_publish_are_refused() throws IOException {
-    var published = NetworkSigner.fromPrivateKey(new byte[32]).publicKey();
+    var published = SigningKey.of(new byte[32]).networkKey();
     var result = new ExportVerifier(Set.of(published)).verify(export);
     Finding f = result.firstDiscrepancy().orElseThrow();
     assertThat(f.kind()).isEqualTo(Kind.UNTRUSTED_KEY);
-    assertThat(f.detail()).contains(signer.keyId());
+    assertThat(f.detail()).contains(signer.id().toString());
   }
 
   @Test
@@ -485,7 +511,7 @@ class AuditIT {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       valid =
           new CommandLine(new VerifyExport())
-              .execute(export.toString(), "--trusted-key", signer.publicKey().hex());
+              .execute(export.toString(), "--trusted-key", publicKey.toBase64Url());
       Path broken =
           rewrite(
               export,
@@ -507,9 +533,8 @@ class AuditIT {
   @Test
   void the_checkpointer_refuses_to_sign_over_a_tampered_journal() {
     try (var other = LedgerFixture.create()) {
-      var key = NetworkSigner.fromPrivateKey(PRIVATE_KEY);
+      var key = SigningKeys.storeActive(other.dataSource, other.network.id(), signer);
       var cps = new Checkpoints(other.dataSource, java.time.Clock.systemUTC());
-      cps.registerKey(other.network.id(), key.publicKey());
       var a = other.aMember().withBalance("10.00");
       other.pay(a, other.aMerchant().open(), "1.00");
       TestDatabase.execute(other.dataSource, "ALTER TABLE transfer DISABLE TRIGGER USER");

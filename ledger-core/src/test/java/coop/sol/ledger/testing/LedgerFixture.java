@@ -48,7 +48,11 @@ public final class LedgerFixture implements AutoCloseable {
   }
 
   public static LedgerFixture create(WriterSettings settings, Clock clock) {
-    HikariDataSource ds = TestDatabase.newDatabase();
+    return on(TestDatabase.newDatabase(), settings, clock);
+  }
+
+  /** A ledger on the given database (closed with the fixture), with a new network. */
+  public static LedgerFixture on(HikariDataSource ds, WriterSettings settings, Clock clock) {
     return new LedgerFixture(ds, new Ledger(ds, settings, clock, WriteObserver.NONE));
   }
 

@@ -1,7 +1,7 @@
 package coop.sol.merchant.code;
 
-import coop.sol.merchant.key.KeyId;
-import coop.sol.merchant.key.SigningKey;
+import coop.sol.keys.KeyId;
+import coop.sol.keys.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package coop.sol.merchant.code;
 
+import coop.sol.keys.KeyId;
+import coop.sol.keys.NetworkKey;
+import coop.sol.keys.SigningKey;
+import coop.sol.keys.TrustedKeys;
 import coop.sol.merchant.code.Verification.Rejected;
 import coop.sol.merchant.code.Verification.Verified;
-import coop.sol.merchant.key.KeyId;
-import coop.sol.merchant.key.NetworkKey;
-import coop.sol.merchant.key.SigningKey;
-import coop.sol.merchant.key.TrustedKeys;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;

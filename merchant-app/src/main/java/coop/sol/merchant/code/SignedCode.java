@@ -1,6 +1,6 @@
 package coop.sol.merchant.code;
 
-import coop.sol.merchant.key.KeyId;
+import coop.sol.keys.KeyId;
 import java.util.Arrays;
 import java.util.Base64;
 

@@ -1,6 +1,6 @@
 package coop.sol.merchant.code;
 
-import coop.sol.merchant.key.KeyId;
+import coop.sol.keys.KeyId;
 
 /** What came of checking a payment code's text. */
 public sealed interface Verification {

@@ -1,11 +1,11 @@
 package coop.sol.merchant.qr;
 
+import coop.sol.keys.TrustedKeys;
 import coop.sol.merchant.code.PaymentCodes;
 import coop.sol.merchant.code.RejectionReason;
 import coop.sol.merchant.code.Verification;
 import coop.sol.merchant.code.Verification.Rejected;
 import coop.sol.merchant.code.Verification.Verified;
-import coop.sol.merchant.key.TrustedKeys;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package coop.sol.merchant.till;
 
-import coop.sol.merchant.key.NetworkKey;
-import coop.sol.merchant.key.TrustedKeys;
+import coop.sol.keys.NetworkKey;
+import coop.sol.keys.TrustedKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

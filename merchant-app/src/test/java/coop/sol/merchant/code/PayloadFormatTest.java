@@ -2,9 +2,9 @@ package coop.sol.merchant.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.sol.keys.SigningKey;
+import coop.sol.keys.TrustedKeys;
 import coop.sol.merchant.code.Verification.Verified;
-import coop.sol.merchant.key.SigningKey;
-import coop.sol.merchant.key.TrustedKeys;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;

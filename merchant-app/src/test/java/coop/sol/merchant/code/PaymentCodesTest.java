@@ -14,11 +14,11 @@ import static coop.sol.merchant.fixtures.Fixtures.aStaticCode;
 import static coop.sol.merchant.fixtures.Fixtures.nonce;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.sol.keys.SigningKey;
+import coop.sol.keys.TrustedKeys;
 import coop.sol.merchant.code.Verification.Rejected;
 import coop.sol.merchant.code.Verification.Verified;
 import coop.sol.merchant.fixtures.Fixtures;
-import coop.sol.merchant.key.SigningKey;
-import coop.sol.merchant.key.TrustedKeys;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;

@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -45,31 +44,7 @@ class NetworkKeyController {
    * @param keys newest first; exactly one is ACTIVE
    */
   @Schema(name = "NetworkKeys")
-  record NetworkKeysView(long networkId, String network, List<KeyView> keys) {}
-
-  /**
-   * @param keyId what a payment code names its key by: 8 hex digits
-   * @param publicKey the raw 32-byte Ed25519 public key, unpadded base64url
-   */
-  @Schema(name = "NetworkKey")
-  record KeyView(
-      @Schema(example = "21fe31df") String keyId,
-      @Schema(allowableValues = {"Ed25519"}) String algorithm,
-      @Schema(example = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo") String publicKey,
-      @Schema(allowableValues = {"ACTIVE", "RETIRED"}) String status,
-      Instant createdAt,
-      @Schema(nullable = true) Instant retiredAt) {
-
-    static KeyView of(PublishedKey key) {
-      return new KeyView(
-          key.id().toString(),
-          NetworkKeys.ALGORITHM,
-          key.key().toBase64Url(),
-          key.active() ? "ACTIVE" : "RETIRED",
-          key.createdAt(),
-          key.retiredAt());
-    }
-  }
+  record NetworkKeysView(long networkId, String network, List<NetworkKeyView> keys) {}
 
   @GetMapping
   @SecurityRequirements
@@ -77,8 +52,9 @@ class NetworkKeyController {
       summary = "Clés publiques d'un réseau",
       description =
           "Public : les clés Ed25519 avec lesquelles vérifier hors ligne les codes de paiement du"
-              + " réseau (docs/payment-codes.md). La clé ACTIVE signe les nouveaux codes ; les"
-              + " clés RETIRED restent valables pour les codes qu'elles ont signés.")
+              + " réseau (docs/payment-codes.md), ses points de contrôle et ses rapports signés, et"
+              + " l'export d'audit (--trusted-key de VerifyExport prend publicKey). La clé ACTIVE"
+              + " signe ; les clés RETIRED restent valables pour ce qu'elles ont signé.")
   ResponseEntity<NetworkKeysView> published(@PathVariable long networkId) {
     Network network = network(networkId);
     return ResponseEntity.ok()
@@ -93,7 +69,7 @@ class NetworkKeyController {
           "Crée une nouvelle clé active ; l'ancienne est retirée mais reste publiée, si bien que"
               + " les codes qu'elle a signés restent vérifiables. Coordinateurs du réseau et"
               + " administrateurs ; inscrit au journal d'audit.")
-  ResponseEntity<KeyView> rotate(
+  ResponseEntity<NetworkKeyView> rotate(
       @PathVariable long networkId, Caller caller, HttpServletRequest http) {
     Network network = network(networkId);
     if (!caller.isAdministrator() && !caller.holds(Role.COORDINATOR, network.id())) {
@@ -101,7 +77,7 @@ class NetworkKeyController {
     }
     PublishedKey key =
         keys.rotate(network.id(), caller.userId(), caller.username(), ClientAddress.of(http));
-    return ResponseEntity.status(HttpStatus.CREATED).body(KeyView.of(key));
+    return ResponseEntity.status(HttpStatus.CREATED).body(NetworkKeyView.of(key));
   }
 
   private Network network(long id) {
@@ -116,6 +92,6 @@ class NetworkKeyController {
 
   private static NetworkKeysView view(Network network, List<PublishedKey> keys) {
     return new NetworkKeysView(
-        network.id().value(), network.code(), keys.stream().map(KeyView::of).toList());
+        network.id().value(), network.code(), keys.stream().map(NetworkKeyView::of).toList());
   }
 }

@@ -2,16 +2,15 @@ package coop.sol.web.networkkey;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import coop.sol.keys.Decryption;
+import coop.sol.keys.EncryptedSigningKey;
+import coop.sol.keys.KeyId;
+import coop.sol.keys.ScryptCost;
+import coop.sol.keys.SigningKey;
+import coop.sol.keys.TrustedKeys;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.signing.SigningKeyStore;
 import coop.sol.ledger.signing.StoredSigningKey;
-import coop.sol.merchant.key.Decryption;
-import coop.sol.merchant.key.EncryptedSigningKey;
-import coop.sol.merchant.key.KeyId;
-import coop.sol.merchant.key.NetworkKey;
-import coop.sol.merchant.key.ScryptCost;
-import coop.sol.merchant.key.SigningKey;
-import coop.sol.merchant.key.TrustedKeys;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.audit.AuditLog;
 import coop.sol.web.audit.AuditRecord;
@@ -30,9 +29,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The networks' signing keys. A network gets its first key the first time one is needed (a code to
- * sign, its keys to publish). Rotation makes a new active key and retires the previous one, which
- * stays published: codes it signed (printed counter codes last for years) still verify.
+ * The networks' signing keys: the one key of a network signs its payment codes, checkpoints and
+ * reports, and its retired keys still verify what they signed. A network gets its first key the
+ * first time one is needed (a code, a checkpoint or a report to sign, its keys to publish).
+ * Rotation makes a new active key and retires the previous one, which stays published: codes it
+ * signed (printed counter codes last for years) and checkpoints (forever) still verify.
  *
  * <p>The active key is read from the database at each signature (one indexed row), so a rotation
  * made by another instance takes effect at once; decrypting it (scrypt, about half a second and 128
@@ -72,22 +73,19 @@ public class NetworkKeys {
     this.clock = clock;
   }
 
-  /** A key as stored: public half in clear, private half encrypted. */
-  private record StoredKey(
-      NetworkId network,
-      KeyId id,
-      byte[] publicKey,
-      String encrypted,
-      Instant createdAt,
-      Instant retiredAt) {}
-
-  /** The key that signs the network's new codes, made if the network has none yet. */
+  /**
+   * The key that signs the network's new codes, checkpoints and reports, made if the network has
+   * none yet.
+   */
   public SigningKey signingKey(NetworkId network) {
-    StoredKey stored = activeKey(network).orElseGet(() -> createFirstKey(network));
-    return decrypted.get(cacheKey(network, stored.id()), k -> decrypt(stored));
+    StoredSigningKey stored = activeKey(network).orElseGet(() -> createFirstKey(network));
+    return decrypted.get(cacheKey(network, stored.keyId()), k -> decrypt(stored));
   }
 
-  /** Every key whose codes the network's verifiers accept: the active one and the retired ones. */
+  /**
+   * Every key whose signatures the network's verifiers accept (codes, checkpoints, reports): the
+   * active one and the retired ones.
+   */
   public TrustedKeys trustedKeys(NetworkId network) {
     return TrustedKeys.of(published(network).stream().map(PublishedKey::key).toList());
   }
@@ -101,8 +99,7 @@ public class NetworkKeys {
       createFirstKey(network);
     }
     return store.all(network).stream()
-        .map(NetworkKeys::stored)
-        .map(NetworkKeys::published)
+        .map(k -> new PublishedKey(k.key(), k.createdAt(), k.retiredAt()))
         .toList();
   }
 
@@ -124,7 +121,7 @@ public class NetworkKeys {
             Map<String, Object> details = new HashMap<>();
             details.put("keyId", fresh.key.id().toString());
             if (retired != null) {
-              details.put("retiredKeyId", retired);
+              details.put("retiredKeyId", retired.toString());
             }
             return audit.entry(
                 new AuditRecord(
@@ -146,13 +143,13 @@ public class NetworkKeys {
     }
   }
 
-  private Optional<StoredKey> activeKey(NetworkId network) {
-    return store.active(network).map(NetworkKeys::stored);
+  private Optional<StoredSigningKey> activeKey(NetworkId network) {
+    return store.active(network);
   }
 
-  private StoredKey createFirstKey(NetworkId network) {
+  private StoredSigningKey createFirstKey(NetworkId network) {
     synchronized (creation) {
-      Optional<StoredKey> existing = activeKey(network);
+      Optional<StoredSigningKey> existing = activeKey(network);
       if (existing.isPresent()) {
         return existing.get();
       }
@@ -201,25 +198,21 @@ public class NetworkKeys {
 
   private static StoredSigningKey row(NetworkId network, NewKey fresh, Instant now) {
     return new StoredSigningKey(
-        network,
-        fresh.key.id().toString(),
-        fresh.key.networkKey().publicKey(),
-        fresh.encrypted.toText(),
-        now,
-        null);
+        network, fresh.key.networkKey(), fresh.encrypted.toText(), now, null);
   }
 
-  private SigningKey decrypt(StoredKey stored) {
+  /** Decrypts an active key's private half (an active key always has one: a table constraint). */
+  private SigningKey decrypt(StoredSigningKey stored) {
     char[] secret = passphrase.get();
     try {
-      Decryption result = EncryptedSigningKey.decrypt(stored.encrypted(), secret);
+      Decryption result = EncryptedSigningKey.decrypt(stored.encryptedPrivateKey(), secret);
       if (result instanceof Decryption.Decrypted ok) {
         return ok.key();
       }
       // the operator changed the passphrase, or the row was altered: signing is impossible
       throw new IllegalStateException(
           "cannot decrypt signing key "
-              + stored.id()
+              + stored.keyId()
               + " of network "
               + stored.network().value()
               + ": "
@@ -228,21 +221,6 @@ public class NetworkKeys {
     } finally {
       Arrays.fill(secret, '\0');
     }
-  }
-
-  private static StoredKey stored(StoredSigningKey row) {
-    return new StoredKey(
-        row.network(),
-        KeyId.fromHex(row.keyId()),
-        row.publicKey(),
-        row.encryptedPrivateKey(),
-        row.createdAt(),
-        row.retiredAt());
-  }
-
-  private static PublishedKey published(StoredKey stored) {
-    return new PublishedKey(
-        new NetworkKey(stored.id(), stored.publicKey()), stored.createdAt(), stored.retiredAt());
   }
 
   private static String cacheKey(NetworkId network, KeyId id) {

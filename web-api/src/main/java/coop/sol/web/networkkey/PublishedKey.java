@@ -1,7 +1,7 @@
 package coop.sol.web.networkkey;
 
-import coop.sol.merchant.key.KeyId;
-import coop.sol.merchant.key.NetworkKey;
+import coop.sol.keys.KeyId;
+import coop.sol.keys.NetworkKey;
 import java.time.Instant;
 
 /**

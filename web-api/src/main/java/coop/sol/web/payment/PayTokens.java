@@ -1,5 +1,7 @@
 package coop.sol.web.payment;
 
+import coop.sol.keys.SigningKey;
+import coop.sol.keys.TrustedKeys;
 import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.money.Amount;
@@ -16,8 +18,6 @@ import coop.sol.merchant.code.PayTokenCode;
 import coop.sol.merchant.code.PaymentCodes;
 import coop.sol.merchant.code.SignedCode;
 import coop.sol.merchant.code.Verification;
-import coop.sol.merchant.key.SigningKey;
-import coop.sol.merchant.key.TrustedKeys;
 import coop.sol.web.account.AccountAccess;
 import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.amount.ApiAmounts;

@@ -1,5 +1,6 @@
 package coop.sol.web.payment;
 
+import coop.sol.keys.SigningKey;
 import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.money.Amount;
@@ -15,7 +16,6 @@ import coop.sol.ledger.transfer.TransferOutcome;
 import coop.sol.merchant.code.PaymentCodes;
 import coop.sol.merchant.code.PaymentRequestCode;
 import coop.sol.merchant.code.SignedCode;
-import coop.sol.merchant.key.SigningKey;
 import coop.sol.web.account.AccountAccess;
 import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.amount.ApiAmounts;

@@ -1,10 +1,10 @@
 package coop.sol.web.payment;
 
+import coop.sol.keys.SigningKey;
 import coop.sol.ledger.account.Account;
 import coop.sol.merchant.code.PaymentCodes;
 import coop.sol.merchant.code.SignedCode;
 import coop.sol.merchant.code.StaticMerchantCode;
-import coop.sol.merchant.key.SigningKey;
 import coop.sol.merchant.qr.Caption;
 import coop.sol.web.account.AccountAccess;
 import coop.sol.web.auth.Caller;

@@ -1,11 +1,12 @@
 package coop.sol.web.report;
 
+import coop.sol.keys.SigningKey;
+import coop.sol.keys.TrustedKeys;
 import coop.sol.ledger.audit.Checkpoint;
 import coop.sol.ledger.audit.Checkpoints;
 import coop.sol.ledger.audit.InclusionProof;
 import coop.sol.ledger.audit.InclusionProofs;
 import coop.sol.ledger.audit.JournalExport;
-import coop.sol.ledger.audit.NetworkSigner;
 import coop.sol.ledger.audit.SignedReport;
 import coop.sol.ledger.network.Network;
 import coop.sol.ledger.network.NetworkId;
@@ -17,6 +18,9 @@ import coop.sol.web.account.AccountAccess;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.audit.AuditLog;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.networkkey.NetworkKeyView;
+import coop.sol.web.networkkey.NetworkKeys;
+import coop.sol.web.networkkey.PublishedKey;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,7 +70,7 @@ class AuditExportController {
   private final ReportController reports;
   private final ReportScope scope;
   private final ReportService service;
-  private final NetworkSigners signers;
+  private final NetworkKeys keys;
   private final Checkpoints checkpoints;
   private final InclusionProofs proofs;
   private final JournalExport export;
@@ -79,7 +83,7 @@ class AuditExportController {
       ReportController reports,
       ReportScope scope,
       ReportService service,
-      NetworkSigners signers,
+      NetworkKeys keys,
       Checkpoints checkpoints,
       InclusionProofs proofs,
       JournalExport export,
@@ -90,7 +94,7 @@ class AuditExportController {
     this.reports = reports;
     this.scope = scope;
     this.service = service;
-    this.signers = signers;
+    this.keys = keys;
     this.checkpoints = checkpoints;
     this.proofs = proofs;
     this.export = export;
@@ -116,8 +120,18 @@ class AuditExportController {
               description =
                   "JSON canonique du rapport, tel que signé (montants en unités mineures)")
           String report,
-      String keyId,
-      @Schema(description = "Clé publique Ed25519 (hex)") String publicKey,
+      @Schema(
+              description =
+                  "Identifiant de la clé qui a signé (8 chiffres hexadécimaux), comme dans"
+                      + " GET /api/v1/networks/{networkId}/keys",
+              example = "21fe31df")
+          String keyId,
+      @Schema(
+              description =
+                  "Clé publique Ed25519 en base64url sans remplissage, comme dans"
+                      + " GET /api/v1/networks/{networkId}/keys",
+              example = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo")
+          String publicKey,
       @Schema(description = "Signature Ed25519 (hex)") String signature) {}
 
   @GetMapping(
@@ -134,13 +148,13 @@ class AuditExportController {
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
       Caller caller) {
     ReportService.Computed computed = reports.compute(caller, params, acceptLanguage);
-    NetworkSigner signer = signers.signer(computed.network().id());
+    SigningKey signer = keys.signingKey(computed.network().id());
     SignedReport signed = SignedReport.sign(computed.report(), signer);
     return new SignedReportView(
         "sol-signed-report",
         new String(signed.json(), StandardCharsets.UTF_8),
         signed.keyId(),
-        signer.publicKey().hex(),
+        signer.networkKey().toBase64Url(),
         HEX.formatHex(signed.signature()));
   }
 
@@ -166,7 +180,7 @@ class AuditExportController {
       Caller caller,
       HttpServletRequest http) {
     Network n = scope.coordinated(caller, network);
-    NetworkSigner signer = signers.signer(n.id());
+    SigningKey signer = keys.signingKey(n.id());
     YearMonth lastMonth = YearMonth.now(service.timeZone(n)).minusMonths(1);
     var query =
         new ReportQuery(StrandKind.COOPERATION, ReportPeriod.month(lastMonth), ReportQuery.FRENCH);
@@ -194,8 +208,11 @@ class AuditExportController {
   @Schema(name = "CheckpointList")
   record CheckpointList(
       String network,
-      @Schema(description = "Clés publiques du réseau, de la plus ancienne à la plus récente")
-          List<CheckpointView.KeyView> keys,
+      @Schema(
+              description =
+                  "Clés publiques du réseau, la plus récente d'abord (celles de"
+                      + " GET /api/v1/networks/{networkId}/keys)")
+          List<NetworkKeyView> keys,
       @Schema(description = "Du plus récent au plus ancien, au plus limit")
           List<CheckpointView> checkpoints) {}
 
@@ -245,7 +262,7 @@ class AuditExportController {
                 : b.takenAt().compareTo(a.takenAt()));
     return new CheckpointList(
         network.code(),
-        signers.publicKeys(network.id()).stream().map(CheckpointView.KeyView::of).toList(),
+        keys.published(network.id()).stream().map(NetworkKeyView::of).toList(),
         all.stream().limit(limit).map(CheckpointView::of).toList());
   }
 
@@ -289,7 +306,7 @@ class AuditExportController {
       @Schema(description = "Empreintes sœurs, de la feuille vers la racine (hex)")
           List<String> path,
       CheckpointView checkpoint,
-      CheckpointView.KeyView key) {}
+      @Schema(description = "La clé qui a signé le point de contrôle") NetworkKeyView key) {}
 
   @Schema(name = "InclusionProofRow")
   record RowView(
@@ -358,11 +375,14 @@ class AuditExportController {
             .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_YET_CHECKPOINTED));
     Checkpoint checkpoint =
         checkpoints.find(transfer.network(), proof.checkpointId()).orElseThrow();
-    var key =
-        signers.publicKeys(transfer.network()).stream()
-            .filter(k -> k.keyId().equals(checkpoint.keyId()))
-            .findFirst()
-            .map(CheckpointView.KeyView::of)
+    // the checkpoint names its key by its id (or, signed before V9, by its legacy id)
+    List<PublishedKey> published = keys.published(transfer.network());
+    TrustedKeys trusted = TrustedKeys.of(published.stream().map(PublishedKey::key).toList());
+    NetworkKeyView key =
+        checkpoint
+            .namedKey(trusted)
+            .flatMap(k -> published.stream().filter(p -> p.key().equals(k)).findFirst())
+            .map(NetworkKeyView::of)
             .orElse(null);
     return new ProofView(
         RowView.of(proof.row()),

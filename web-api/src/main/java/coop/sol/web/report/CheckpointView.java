@@ -1,7 +1,6 @@
 package coop.sol.web.report;
 
 import coop.sol.ledger.audit.Checkpoint;
-import coop.sol.ledger.audit.NetworkPublicKey;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -34,7 +33,14 @@ record CheckpointView(
     @Schema(description = "Circulation à headSeq en unités mineures : −totals.SYSTEM")
         long circulation,
     Instant takenAt,
-    String keyId,
+    @Schema(
+            description =
+                "La clé qui a signé : son identifiant (8 chiffres hexadécimaux, celui de"
+                    + " GET /api/v1/networks/{networkId}/keys) ; 16 chiffres pour un point de"
+                    + " contrôle signé avant la migration V9, dont les 8 premiers sont cet"
+                    + " identifiant",
+            example = "21fe31df")
+        String keyId,
     String signature) {
 
   private static final HexFormat HEX = HexFormat.of();
@@ -55,15 +61,5 @@ record CheckpointView(
         c.takenAt(),
         c.keyId(),
         HEX.formatHex(c.signature()));
-  }
-
-  /** A network public key as the ledger names it (16 hex digits of SHA-256 of its 32 bytes). */
-  @Schema(name = "CheckpointKey")
-  record KeyView(
-      @Schema(description = "16 premiers chiffres hexadécimaux du SHA-256 de la clé") String keyId,
-      @Schema(description = "Clé publique Ed25519, 32 octets en hexadécimal") String publicKey) {
-    static KeyView of(NetworkPublicKey key) {
-      return new KeyView(key.keyId(), key.hex());
-    }
   }
 }

@@ -6,6 +6,7 @@ import coop.sol.ledger.audit.Checkpoints;
 import coop.sol.ledger.network.Network;
 import coop.sol.ledger.report.AggregationRun;
 import coop.sol.ledger.report.Aggregator;
+import coop.sol.web.networkkey.NetworkKeys;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +28,13 @@ class ReportJobs {
   private final Ledger ledger;
   private final Aggregator aggregator;
   private final Checkpoints checkpoints;
-  private final NetworkSigners signers;
+  private final NetworkKeys keys;
 
-  ReportJobs(
-      Ledger ledger, Aggregator aggregator, Checkpoints checkpoints, NetworkSigners signers) {
+  ReportJobs(Ledger ledger, Aggregator aggregator, Checkpoints checkpoints, NetworkKeys keys) {
     this.ledger = ledger;
     this.aggregator = aggregator;
     this.checkpoints = checkpoints;
-    this.signers = signers;
+    this.keys = keys;
   }
 
   /** Brings every network's aggregates up to its heads. */
@@ -60,9 +60,12 @@ class ReportJobs {
     return taken;
   }
 
-  /** Signs a checkpoint of every strand of the network that has new rows. */
+  /**
+   * Signs a checkpoint of every strand of the network that has new rows, with the network's active
+   * key (the one that signs its payment codes).
+   */
   List<Checkpoint> checkpoint(Network network) {
-    List<Checkpoint> taken = checkpoints.takeAll(network.id(), signers.signer(network.id()));
+    List<Checkpoint> taken = checkpoints.takeAll(network.id(), keys.signingKey(network.id()));
     if (!taken.isEmpty()) {
       log.info("Signed {} checkpoints in network {}", taken.size(), network.code());
     }

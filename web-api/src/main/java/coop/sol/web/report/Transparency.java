@@ -7,6 +7,8 @@ import coop.sol.ledger.network.Network;
 import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.report.CirculationReport;
 import coop.sol.ledger.report.ReportPeriod;
+import coop.sol.web.networkkey.NetworkKeyView;
+import coop.sol.web.networkkey.NetworkKeys;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,19 +33,16 @@ class Transparency {
   private final ReportService reports;
   private final Publication publication;
   private final Checkpoints checkpoints;
-  private final NetworkSigners signers;
+  private final NetworkKeys keys;
   private final Cache<Long, TransparencyView> cache =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(1_000).build();
 
   Transparency(
-      ReportService reports,
-      Publication publication,
-      Checkpoints checkpoints,
-      NetworkSigners signers) {
+      ReportService reports, Publication publication, Checkpoints checkpoints, NetworkKeys keys) {
     this.reports = reports;
     this.publication = publication;
     this.checkpoints = checkpoints;
-    this.signers = signers;
+    this.keys = keys;
   }
 
   @Schema(
@@ -62,8 +61,8 @@ class Transparency {
       @Schema(nullable = true) ReserveFigures reserve,
       @Schema(description = "Dernier point de contrôle signé de chaque volet")
           List<CheckpointView> checkpoints,
-      @Schema(description = "Clés publiques du réseau (Ed25519)")
-          List<CheckpointView.KeyView> keys) {}
+      @Schema(description = "Clés publiques du réseau (Ed25519), la plus récente d'abord")
+          List<NetworkKeyView> keys) {}
 
   @Schema(name = "TransparencyStrand")
   record StrandFigures(
@@ -131,6 +130,6 @@ class Transparency {
         strands,
         reserve,
         heads,
-        signers.publicKeys(network.id()).stream().map(CheckpointView.KeyView::of).toList());
+        keys.published(network.id()).stream().map(NetworkKeyView::of).toList());
   }
 }

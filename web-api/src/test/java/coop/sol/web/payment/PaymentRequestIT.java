@@ -2,14 +2,14 @@ package coop.sol.web.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.sol.keys.NetworkKey;
+import coop.sol.keys.TrustedKeys;
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.transfer.IdempotencyKey;
 import coop.sol.ledger.transfer.Transfer;
 import coop.sol.merchant.code.PaymentCodes;
 import coop.sol.merchant.code.PaymentRequestCode;
 import coop.sol.merchant.code.Verification;
-import coop.sol.merchant.key.NetworkKey;
-import coop.sol.merchant.key.TrustedKeys;
 import coop.sol.merchant.qr.QrScanner;
 import coop.sol.web.Api;
 import coop.sol.web.Callers;

@@ -2,11 +2,11 @@ package coop.sol.web.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.sol.keys.NetworkKey;
+import coop.sol.keys.TrustedKeys;
 import coop.sol.merchant.code.PaymentCodes;
 import coop.sol.merchant.code.PaymentRequestCode;
 import coop.sol.merchant.code.Verification;
-import coop.sol.merchant.key.NetworkKey;
-import coop.sol.merchant.key.TrustedKeys;
 import coop.sol.merchant.qr.QrScanner;
 import coop.sol.merchant.till.SolTill;
 import coop.sol.web.Api;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.quicktheories.QuickTheory.qt;
 
+import coop.sol.keys.SigningKey;
+import coop.sol.keys.TrustedKeys;
 import coop.sol.merchant.code.Nonce;
 import coop.sol.merchant.code.PayTokenCode;
 import coop.sol.merchant.code.PaymentCode;
@@ -14,8 +16,6 @@ import coop.sol.merchant.code.StaticMerchantCode;
 import coop.sol.merchant.code.Verification;
 import coop.sol.merchant.code.Verification.Rejected;
 import coop.sol.merchant.code.Verification.Verified;
-import coop.sol.merchant.key.SigningKey;
-import coop.sol.merchant.key.TrustedKeys;
 import coop.sol.merchant.qr.Caption;
 import coop.sol.merchant.qr.PaymentCodeScanner;
 import coop.sol.merchant.qr.PngRenderer;

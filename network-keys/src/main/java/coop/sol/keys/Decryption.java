@@ -1,4 +1,4 @@
-package coop.sol.merchant.key;
+package coop.sol.keys;
 
 /** What came of decrypting a stored {@link EncryptedSigningKey}. */
 public sealed interface Decryption {

@@ -1,12 +1,14 @@
-package coop.sol.merchant.key;
+package coop.sol.keys;
 
 import java.util.HexFormat;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 
 /**
- * Names a network public key inside a payment code, so that a verifier can pick the key when the
- * network rotates keys: the first {@value #LENGTH} bytes of SHA-256 of the raw 32-byte Ed25519
- * public key, read big-endian.
+ * The one name of a network's public key, wherever it appears: inside every payment code, in
+ * checkpoints, signed reports and the audit export, and in the key listing of {@code GET
+ * /api/v1/networks/{networkId}/keys}; so that a verifier can pick the key when the network rotates
+ * keys. It is the first {@value #LENGTH} bytes of SHA-256 of the raw 32-byte Ed25519 public key,
+ * read big-endian, and can never change: printed payment codes that live for years carry it.
  *
  * <p>An id is a lookup hint, not a security boundary: the signature is always checked against the
  * full key, so a collision could only make a genuine code fail, never a forged one pass. {@link

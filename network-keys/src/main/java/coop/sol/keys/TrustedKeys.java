@@ -1,4 +1,4 @@
-package coop.sol.merchant.key;
+package coop.sol.keys;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The public keys whose signatures a verifier accepts: the network's current key and those it
- * rotated away from but whose codes may still be in use (a printed static code lives for years).
+ * rotated away from but whose signatures must still verify (a printed static code lives for years,
+ * a checkpoint forever).
  *
  * @param byId at most one key per id; unmodifiable
  */

@@ -1,10 +1,10 @@
-package coop.sol.merchant.key;
+package coop.sol.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import coop.sol.merchant.key.Decryption.Decrypted;
-import coop.sol.merchant.key.Decryption.Failed;
+import coop.sol.keys.Decryption.Decrypted;
+import coop.sol.keys.Decryption.Failed;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Base64;

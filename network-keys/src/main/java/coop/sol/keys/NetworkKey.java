@@ -1,12 +1,14 @@
-package coop.sol.merchant.key;
+package coop.sol.keys;
 
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
- * A network's public Ed25519 key, as tills and phones hold it to check payment codes offline.
+ * A network's public Ed25519 key: what checks its payment codes (tills and phones, offline), its
+ * checkpoints and its signed reports (anyone, with the offline export verifier).
  *
  * @param id derived from the key bytes, never chosen
  * @param publicKey the raw 32-byte encoding of RFC 8032; copied in and out
@@ -15,6 +17,8 @@ public record NetworkKey(KeyId id, byte[] publicKey) {
 
   /** Bytes of a raw Ed25519 public key. */
   public static final int LENGTH = Ed25519PublicKeyParameters.KEY_SIZE;
+
+  private static final Pattern TEXT = Pattern.compile("[A-Za-z0-9_-]{43}");
 
   /**
    * @throws IllegalArgumentException if the bytes are not a valid Ed25519 point or {@code id} is
@@ -36,9 +40,23 @@ public record NetworkKey(KeyId id, byte[] publicKey) {
     return new NetworkKey(KeyId.of(publicKey), publicKey);
   }
 
-  /** Reads the unpadded base64url form of {@link #toBase64Url()}, as configuration holds keys. */
+  /**
+   * Reads the unpadded base64url form of {@link #toBase64Url()}: what {@code GET
+   * /api/v1/networks/{networkId}/keys} publishes, tills cache and verifiers are given. Strict: 43
+   * characters of the base64url alphabet, canonical (the one text of these bytes).
+   *
+   * @throws IllegalArgumentException for any other text, or bytes that are not a key
+   */
   public static NetworkKey fromBase64Url(String text) {
-    return of(Base64.getUrlDecoder().decode(text));
+    if (!TEXT.matcher(text).matches()) {
+      throw new IllegalArgumentException(
+          "a public key is 43 characters of unpadded base64url, not " + text);
+    }
+    NetworkKey key = of(Base64.getUrlDecoder().decode(text));
+    if (!key.toBase64Url().equals(text)) {
+      throw new IllegalArgumentException("not the canonical base64url of a key: " + text);
+    }
+    return key;
   }
 
   @Override

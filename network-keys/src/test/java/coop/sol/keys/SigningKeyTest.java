@@ -1,4 +1,4 @@
-package coop.sol.merchant.key;
+package coop.sol.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +101,28 @@ class SigningKeyTest {
     NetworkKey key = SigningKey.generate(new SecureRandom()).networkKey();
 
     assertThat(NetworkKey.fromBase64Url(key.toBase64Url())).isEqualTo(key);
+  }
+
+  @Test
+  void theTextFormIsOnlyTheCanonicalUnpaddedBase64Url() {
+    // RFC 8032 test vector 1's public key, as GET /api/v1/networks/{id}/keys publishes it
+    String published = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
+    NetworkKey key = NetworkKey.fromBase64Url(published);
+
+    assertThat(key.id()).hasToString("21fe31df");
+    for (String other :
+        List.of(
+            published + "=",
+            " " + published,
+            "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+            // same bytes, but a non-zero unused bit in the last character
+            "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURp",
+            "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
+            "21fe31df")) {
+      assertThatThrownBy(() -> NetworkKey.fromBase64Url(other))
+          .as(other)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
   }
 
   @Test

@@ -1,4 +1,4 @@
-package coop.sol.merchant.key;
+package coop.sol.keys;
 
 /**
  * The work factors of scrypt (RFC 7914) used to turn a passphrase into the key that encrypts a

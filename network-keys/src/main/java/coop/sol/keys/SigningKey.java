@@ -1,4 +1,4 @@
-package coop.sol.merchant.key;
+package coop.sol.keys;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -9,8 +9,9 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
- * A network's private Ed25519 key, which signs payment codes. Held by the web application only, and
- * stored as an {@link EncryptedSigningKey}.
+ * A network's private Ed25519 key, which signs its payment codes, checkpoints and reports (each
+ * message starts with its own domain, so a signature of one never passes for another). Held by the
+ * web application only, and stored as an {@link EncryptedSigningKey}.
  *
  * <p>{@link #toString()} never shows the key bytes, so a key that reaches a log line leaks nothing
  * but its id.

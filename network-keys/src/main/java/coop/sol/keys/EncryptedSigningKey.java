@@ -1,4 +1,4 @@
-package coop.sol.merchant.key;
+package coop.sol.keys;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
