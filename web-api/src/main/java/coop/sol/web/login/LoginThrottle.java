@@ -1,90 +1,83 @@
 package coop.sol.web.login;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.Ticker;
+import coop.sol.ledger.user.LoginThrottleStore;
+import coop.sol.ledger.user.LoginThrottleStore.Admission;
+import coop.sol.ledger.user.LoginThrottleStore.Scope;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Counts failed logins per username and per client address, in memory, and locks a key for a while
- * once it has failed too often: guessing passwords (or TOTP codes) then costs hours per handful of
- * tries, and a locked key costs no password hashing at all. A success clears the username's count.
+ * Counts login attempts per username and per client address, in the database (ledger-core's {@link
+ * LoginThrottleStore}), so that every application instance counts the same and a lock holds
+ * whichever instance answers. An attempt is counted before its password is checked: once {@code
+ * max-failures} attempts are counted, further ones are refused without hashing, however many arrive
+ * at once, and the last allowed failure locks the key for {@code lockout}. Guessing passwords (or
+ * TOTP codes) then costs hours per handful of tries. A success forgets the username's count.
  *
  * <p>Usernames are counted whether or not they exist, so a lock says nothing about who has an
- * account. Counters live in this process (bounded Caffeine caches whose entries expire with their
- * window or lock): an installation with several application instances throttles per instance.
+ * account.
  */
 public final class LoginThrottle {
-  /** Bounds memory whatever an attacker tries; the oldest counters go first. */
-  private static final long MAX_KEYS = 100_000;
-
   private final LoginProperties settings;
-  private final Ticker ticker;
-  private final Cache<String, Counter> byUsername;
-  private final Cache<String, Counter> byAddress;
+  private final LoginThrottleStore store;
+  private final Clock clock;
 
-  public LoginThrottle(LoginProperties settings, Ticker ticker) {
+  public LoginThrottle(LoginProperties settings, LoginThrottleStore store, Clock clock) {
     this.settings = settings;
-    this.ticker = ticker;
-    this.byUsername = cache(ticker);
-    this.byAddress = cache(ticker);
-  }
-
-  /** Failures within the window, and the lock's end in ticker nanoseconds (0 when not locked). */
-  private record Counter(int failures, long lockedUntil) {}
-
-  private Cache<String, Counter> cache(Ticker ticker) {
-    long window = settings.window().toNanos();
-    return Caffeine.newBuilder()
-        .ticker(ticker)
-        .maximumSize(MAX_KEYS)
-        .expireAfter(
-            new Expiry<String, Counter>() {
-              @Override
-              public long expireAfterCreate(String key, Counter counter, long now) {
-                return counter.lockedUntil() > 0 ? counter.lockedUntil() - now : window;
-              }
-
-              @Override
-              public long expireAfterUpdate(String key, Counter counter, long now, long left) {
-                return expireAfterCreate(key, counter, now);
-              }
-
-              @Override
-              public long expireAfterRead(String key, Counter counter, long now, long left) {
-                return left;
-              }
-            })
-        .build();
-  }
-
-  /** How much longer logins for this username or from this address are refused, if they are. */
-  public Optional<Duration> lockedFor(String username, String address) {
-    long now = ticker.read();
-    long left =
-        Math.max(
-            remaining(byUsername.getIfPresent(username), now),
-            remaining(byAddress.getIfPresent(address), now));
-    return left > 0 ? Optional.of(Duration.ofNanos(left)) : Optional.empty();
-  }
-
-  private static long remaining(Counter counter, long now) {
-    return counter == null || counter.lockedUntil() == 0
-        ? 0
-        : Math.max(0, counter.lockedUntil() - now);
+    this.store = store;
+    this.clock = clock;
   }
 
   /**
-   * Counts a failure.
+   * Counts an attempt of {@code username} from {@code address} before its check; empty when it may
+   * go on, else how much longer attempts are refused. The address is counted first: an attempt
+   * refused for its address does not count against the username.
+   */
+  public Optional<Duration> admit(String username, String address) {
+    username = subject(username);
+    address = subject(address);
+    Instant now = clock.instant();
+    Instant windowStart = now.minus(settings.window());
+    Admission byAddress =
+        store.admit(Scope.ADDRESS, address, settings.maxFailuresPerAddress(), now, windowStart);
+    if (!byAddress.allowed()) {
+      return Optional.of(retryAfter(byAddress, now));
+    }
+    Admission byUsername =
+        store.admit(Scope.USERNAME, username, settings.maxFailuresPerUsername(), now, windowStart);
+    if (!byUsername.allowed()) {
+      return Optional.of(retryAfter(byUsername, now));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Until the lock ends; when the maximum is reached by attempts still being checked (no lock set
+   * yet), as long as the lock they are about to set.
+   */
+  private Duration retryAfter(Admission refused, Instant now) {
+    if (refused.lockedUntil() == null || !refused.lockedUntil().isAfter(now)) {
+      return settings.lockout();
+    }
+    return Duration.between(now, refused.lockedUntil());
+  }
+
+  /**
+   * Records that an admitted attempt failed.
    *
    * @return which keys this failure has just locked (for the audit log), if any
    */
   public Locked failed(String username, String address) {
-    boolean username_ = count(byUsername, username, settings.maxFailuresPerUsername());
-    boolean address_ = count(byAddress, address, settings.maxFailuresPerAddress());
-    return new Locked(username_, address_);
+    username = subject(username);
+    address = subject(address);
+    Instant until = clock.instant().plus(settings.lockout());
+    boolean usernameLocked =
+        store.failed(Scope.USERNAME, username, settings.maxFailuresPerUsername(), until);
+    boolean addressLocked =
+        store.failed(Scope.ADDRESS, address, settings.maxFailuresPerAddress(), until);
+    return new Locked(usernameLocked, addressLocked);
   }
 
   /** Which keys a failure has just locked. */
@@ -94,30 +87,40 @@ public final class LoginThrottle {
     }
   }
 
-  private boolean count(Cache<String, Counter> counters, String key, int max) {
-    long now = ticker.read();
-    boolean[] lockedNow = {false};
-    counters
-        .asMap()
-        .compute(
-            key,
-            (k, counter) -> {
-              if (counter != null && counter.lockedUntil() > now) {
-                return counter; // already locked: a failure does not extend the lock
-              }
-              int failures =
-                  (counter == null || counter.lockedUntil() > 0 ? 0 : counter.failures()) + 1;
-              if (failures >= max) {
-                lockedNow[0] = true;
-                return new Counter(0, now + settings.lockout().toNanos());
-              }
-              return new Counter(failures, 0);
-            });
-    return lockedNow[0];
+  /**
+   * A successful login forgets the username's attempts; for the address it is no failure (its
+   * earlier failures still count).
+   */
+  public void succeeded(String username, String address) {
+    store.forget(Scope.USERNAME, subject(username), clock.instant());
+    store.release(Scope.ADDRESS, subject(address));
   }
 
-  /** A successful login forgets the username's failures (not the address's). */
-  public void succeeded(String username) {
-    byUsername.asMap().computeIfPresent(username, (k, c) -> c.lockedUntil() > 0 ? c : null);
+  /**
+   * An admitted attempt refused for another reason than its credentials (a second factor the door
+   * cannot carry): no failure, for the username nor the address.
+   */
+  public void released(String username, String address) {
+    store.release(Scope.USERNAME, subject(username));
+    store.release(Scope.ADDRESS, subject(address));
+  }
+
+  /**
+   * Forgets the counts that can no longer matter (neither locked nor within the window): what a
+   * password sprayer's made-up usernames leave behind.
+   *
+   * @return how many were forgotten
+   */
+  public int purge() {
+    Instant now = clock.instant();
+    return store.purge(now.minus(settings.window()), now);
+  }
+
+  /** What is counted for a username or address as typed: never empty, at most 200 characters. */
+  private static String subject(String typed) {
+    if (typed == null || typed.isEmpty()) {
+      return "(vide)";
+    }
+    return typed.length() <= 200 ? typed : typed.substring(0, 200);
   }
 }

@@ -79,10 +79,24 @@ public class PasswordLogin {
    */
   public AppUser authenticate(Attempt attempt) {
     String username = attempt.username();
-    Optional<Duration> locked = throttle.lockedFor(username, attempt.clientAddress());
+    // counted before the check: concurrent guesses cannot all get past it
+    Optional<Duration> locked = throttle.admit(username, attempt.clientAddress());
     if (locked.isPresent()) {
       throw new LoginRefusedException(Reason.THROTTLED, locked.get());
     }
+    try {
+      return checked(attempt);
+    } catch (LoginRefusedException refused) {
+      throw refused; // counted as a failure, or released, where it was decided
+    } catch (RuntimeException broken) {
+      // the check could not be made (the database, say): that is no failure of the caller's
+      throttle.released(username, attempt.clientAddress());
+      throw broken;
+    }
+  }
+
+  private AppUser checked(Attempt attempt) {
+    String username = attempt.username();
     Optional<AppUser> found = Username.isValid(username) ? users.find(username) : Optional.empty();
     if (found.isEmpty()) {
       passwords.matches(attempt.password(), dummyHash());
@@ -95,7 +109,7 @@ public class PasswordLogin {
     if (user.requiresSecondFactor()) {
       checkSecondFactor(attempt, user);
     }
-    throttle.succeeded(username);
+    throttle.succeeded(username, attempt.clientAddress());
     if (user.requiresSecondFactor()) {
       audit.record(
           new AuditRecord(
@@ -114,12 +128,15 @@ public class PasswordLogin {
   private void checkSecondFactor(Attempt attempt, AppUser user) {
     String code = attempt.totpCode();
     if (!attempt.secondFactorPossible() || code == null || code.isBlank()) {
+      // the right password, and a code still to give: not a failure
+      throttle.released(attempt.username(), attempt.clientAddress());
       throw new LoginRefusedException(Reason.SECOND_FACTOR_REQUIRED, null);
     }
     if (user.totpSecret().isEmpty()) {
       // a role that needs a second factor but no secret to check it: refuse rather than let the
       // password alone in (an administrator re-created with --create-admin gets a secret)
       log.warn("User {} needs a TOTP code but has no TOTP secret", user.username());
+      throttle.released(attempt.username(), attempt.clientAddress());
       throw new LoginRefusedException(Reason.SECOND_FACTOR_REQUIRED, null);
     }
     OptionalLong step = Totp.matchingStep(user.totpSecret().get(), code, clock.instant());
