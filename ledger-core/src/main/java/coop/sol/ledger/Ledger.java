@@ -27,10 +27,6 @@ public final class Ledger implements AutoCloseable {
     this.verifier = new JournalVerifier(dataSource, accounts, transfers);
   }
 
-  public static Ledger open(DataSource dataSource) {
-    return new Ledger(dataSource, WriterSettings.DEFAULTS, Clock.systemUTC(), WriteObserver.NONE);
-  }
-
   public Networks networks() {
     return networks;
   }

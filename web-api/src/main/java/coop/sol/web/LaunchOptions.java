@@ -1,5 +1,6 @@
 package coop.sol.web;
 
+import coop.sol.web.installation.Commands;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,13 +140,13 @@ final class LaunchOptions {
           command, err, "--create-admin et --verify-journal : une commande à la fois.");
     }
     if (options.demo) {
-      spring.add("--" + SolApplication.DEMO_OPTION);
+      spring.add("--" + Commands.DEMO);
     }
     if (options.createAdmin != null) {
-      spring.add("--" + SolApplication.CREATE_ADMIN_OPTION + "=" + options.createAdmin);
+      spring.add("--" + Commands.CREATE_ADMIN + "=" + options.createAdmin);
     }
     if (options.verifyJournal) {
-      spring.add("--" + SolApplication.VERIFY_JOURNAL_OPTION);
+      spring.add("--" + Commands.VERIFY_JOURNAL);
     }
     return new Launch(null, spring.toArray(String[]::new));
   }

@@ -1,6 +1,7 @@
 package coop.sol.web;
 
 import coop.sol.web.database.DataDirectoryInUseReport;
+import coop.sol.web.installation.Commands;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -21,15 +22,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class SolApplication {
-
-  /** The command-line option that creates an administrator instead of serving requests. */
-  public static final String CREATE_ADMIN_OPTION = "create-admin";
-
-  /** The command-line option that verifies every network's journal instead of serving requests. */
-  public static final String VERIFY_JOURNAL_OPTION = "verify-journal";
-
-  /** The command-line option (or property {@code sol.demo=true}) that seeds the demo network. */
-  public static final String DEMO_OPTION = "demo";
 
   /** Exit code of a start refused because another instance has the data directory. */
   static final int DATA_DIRECTORY_IN_USE = 1;
@@ -80,8 +72,8 @@ public class SolApplication {
     return Arrays.stream(args)
         .anyMatch(
             arg ->
-                arg.equals("--" + CREATE_ADMIN_OPTION)
-                    || arg.startsWith("--" + CREATE_ADMIN_OPTION + "=")
-                    || arg.equals("--" + VERIFY_JOURNAL_OPTION));
+                arg.equals("--" + Commands.CREATE_ADMIN)
+                    || arg.startsWith("--" + Commands.CREATE_ADMIN + "=")
+                    || arg.equals("--" + Commands.VERIFY_JOURNAL));
   }
 }

@@ -2,6 +2,7 @@ package coop.sol.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.sol.web.installation.SolProperties;
 import java.net.http.HttpResponse;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;

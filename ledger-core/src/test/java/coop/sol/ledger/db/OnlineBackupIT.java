@@ -1,6 +1,7 @@
 package coop.sol.ledger.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -16,6 +17,7 @@ import coop.sol.ledger.transfer.TransferCode;
 import coop.sol.ledger.transfer.TransferCommand;
 import coop.sol.ledger.transfer.TransferOutcome;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,7 +40,12 @@ class OnlineBackupIT {
     Network network;
     try (var pg = EmbeddedDatabase.persistent(live);
         var ds = pool(pg);
-        var ledger = Ledger.open(ds)) {
+        var ledger =
+            new Ledger(
+                ds,
+                coop.sol.ledger.transfer.WriterSettings.DEFAULTS,
+                java.time.Clock.systemUTC(),
+                coop.sol.ledger.transfer.WriteObserver.NONE)) {
       Migrations.apply(ds);
       network = ledger.networks().create("backup", "Sauvegarde");
       Account issuance =
@@ -84,16 +91,12 @@ class OnlineBackupIT {
                 }
               });
       payer.start();
-      long deadline = System.nanoTime() + 30_000_000_000L;
-      while (acknowledged.size() < 50 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 50);
       beforeBackup = acknowledged.size();
       OnlineBackup.backup(ds, live, copy);
       int atBackupEnd = acknowledged.size();
-      while (acknowledged.size() < atBackupEnd + 20 && System.nanoTime() < deadline) {
-        Thread.sleep(10); // keep posting after the backup: the copy must not need those
-      }
+      // keep posting after the backup: the copy must not need those
+      await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= atBackupEnd + 20);
       stop.set(true);
       payer.join();
       assertThat(ledger.verifier().verify(network.id()).valid()).isTrue();
@@ -101,7 +104,12 @@ class OnlineBackupIT {
 
     try (var restored = EmbeddedDatabase.persistent(copy);
         var ds = pool(restored);
-        var ledger = Ledger.open(ds)) {
+        var ledger =
+            new Ledger(
+                ds,
+                coop.sol.ledger.transfer.WriterSettings.DEFAULTS,
+                java.time.Clock.systemUTC(),
+                coop.sol.ledger.transfer.WriteObserver.NONE)) {
       var report = ledger.verifier().verify(network.id());
       assertThat(report.firstDiscrepancy()).as("verification of the restored copy").isEmpty();
       long rows = report.rows().get(StrandKind.COOPERATION);

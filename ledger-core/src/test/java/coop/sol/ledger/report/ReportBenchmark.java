@@ -101,7 +101,12 @@ public final class ReportBenchmark {
 
   static NetworkId generate(HikariDataSource ds) throws Exception {
     NetworkId id;
-    try (var ledger = Ledger.open(ds)) {
+    try (var ledger =
+        new Ledger(
+            ds,
+            coop.sol.ledger.transfer.WriterSettings.DEFAULTS,
+            java.time.Clock.systemUTC(),
+            coop.sol.ledger.transfer.WriteObserver.NONE)) {
       Network network = ledger.networks().create("bench", "Réseau du banc d'essai");
       id = network.id();
       var generator = new Generator(ledger, id);

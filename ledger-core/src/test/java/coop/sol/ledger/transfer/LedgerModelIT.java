@@ -318,6 +318,9 @@ class LedgerModelIT {
       }
       if (firstId < 0) throw new IllegalStateException("set firstId");
       if (c.debit().equals(c.credit())) return Expected.rejected(RejectionReason.SAME_ACCOUNT);
+      // the issuance account is a system account: it takes no payment
+      if (c.code() == TransferCode.PAYMENT && c.credit().value() == firstId)
+        return Expected.rejected(RejectionReason.CREDIT_ACCOUNT_NOT_PAYABLE);
       long amount = c.amount().minorUnits();
       if (c.reverses() != null) {
         Transfer original = transfers.get(c.reverses().value());

@@ -1,6 +1,6 @@
 package coop.sol.web.admin;
 
-import coop.sol.web.SolApplication;
+import coop.sol.web.installation.Commands;
 import coop.sol.web.user.NewUser;
 import coop.sol.web.user.RoleGrant;
 import coop.sol.web.user.TotpSecret;
@@ -53,10 +53,10 @@ class CreateAdministratorCommand implements ApplicationRunner, ExitCodeGenerator
 
   @Override
   public void run(ApplicationArguments args) {
-    if (!args.containsOption(SolApplication.CREATE_ADMIN_OPTION)) {
+    if (!args.containsOption(Commands.CREATE_ADMIN)) {
       return;
     }
-    List<String> values = args.getOptionValues(SolApplication.CREATE_ADMIN_OPTION);
+    List<String> values = args.getOptionValues(Commands.CREATE_ADMIN);
     if (values.size() != 1 || !Username.isValid(values.get(0))) {
       fail(
           2,

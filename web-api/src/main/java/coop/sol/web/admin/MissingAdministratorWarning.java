@@ -1,7 +1,7 @@
 package coop.sol.web.admin;
 
-import coop.sol.web.SolApplication;
-import coop.sol.web.SolProperties;
+import coop.sol.web.installation.Commands;
+import coop.sol.web.installation.SolProperties;
 import coop.sol.web.user.Users;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +30,10 @@ class MissingAdministratorWarning implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    boolean demo = sol.demo() || args.containsOption(SolApplication.DEMO_OPTION);
+    boolean demo = sol.demo() || args.containsOption(Commands.DEMO);
     if (demo
-        || args.containsOption(SolApplication.CREATE_ADMIN_OPTION)
-        || args.containsOption(SolApplication.VERIFY_JOURNAL_OPTION)) {
+        || args.containsOption(Commands.CREATE_ADMIN)
+        || args.containsOption(Commands.VERIFY_JOURNAL)) {
       return;
     }
     if (!users.anyAdministrator()) {

@@ -208,9 +208,13 @@ class ApiDocumentation {
         .description(
             "1 à "
                 + ClientKeys.MAX_LENGTH
-                + " caractères ASCII imprimables, sans espace ; la même clé rejoue la réponse"
-                + " d'origine")
-        .schema(new StringSchema().minLength(1).maxLength(ClientKeys.MAX_LENGTH));
+                + " caractères ASCII imprimables, sans espace ni barre oblique ; la même clé"
+                + " rejoue la réponse d'origine")
+        .schema(
+            new StringSchema()
+                .minLength(1)
+                .maxLength(ClientKeys.MAX_LENGTH)
+                .pattern(ClientKeys.PATTERN));
   }
 
   private static ApiResponse problem(ApiResponses responses, String status, String description) {

@@ -1,11 +1,11 @@
 package coop.sol.web.backup;
 
 import coop.sol.ledger.db.OnlineBackup;
-import coop.sol.web.SolProperties;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.audit.AuditLog;
 import coop.sol.web.audit.AuditRecord;
 import coop.sol.web.database.EmbeddedServer;
+import coop.sol.web.installation.SolProperties;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
 import java.io.IOException;

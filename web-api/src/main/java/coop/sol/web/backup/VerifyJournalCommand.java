@@ -5,18 +5,16 @@ import coop.sol.ledger.audit.ExportVerifier;
 import coop.sol.ledger.audit.JournalExport;
 import coop.sol.ledger.journal.VerificationReport;
 import coop.sol.ledger.network.Network;
-import coop.sol.web.SolApplication;
+import coop.sol.web.installation.Commands;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -48,18 +46,18 @@ class VerifyJournalCommand implements ApplicationRunner, ExitCodeGenerator {
   static final String EXPORT_DIR_OPTION = "export-dir";
 
   private final Ledger ledger;
-  private final DataSource dataSource;
+  private final JournalExport export;
   private final PrintStream out = System.out;
   private int exitCode;
 
-  VerifyJournalCommand(Ledger ledger, DataSource dataSource) {
+  VerifyJournalCommand(Ledger ledger, JournalExport export) {
     this.ledger = ledger;
-    this.dataSource = dataSource;
+    this.export = export;
   }
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
-    if (!args.containsOption(SolApplication.VERIFY_JOURNAL_OPTION)) {
+    if (!args.containsOption(Commands.VERIFY_JOURNAL)) {
       return;
     }
     List<String> dirs = args.getOptionValues(EXPORT_DIR_OPTION);
@@ -99,13 +97,13 @@ class VerifyJournalCommand implements ApplicationRunner, ExitCodeGenerator {
     exitCode = failed == 0 ? 0 : 1;
   }
 
-  private ExportVerifier.Result exportAndVerify(Network network, Path export) {
-    try (OutputStream file = Files.newOutputStream(export)) {
-      new JournalExport(dataSource, Clock.systemUTC()).write(network.id(), Map.of(), file);
+  private ExportVerifier.Result exportAndVerify(Network network, Path path) {
+    try (OutputStream file = Files.newOutputStream(path)) {
+      export.write(network.id(), Map.of(), file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + export, e);
+      throw new UncheckedIOException("cannot write " + path, e);
     }
-    return new ExportVerifier(Set.of()).verify(export);
+    return new ExportVerifier(Set.of()).verify(path);
   }
 
   private static void deleteQuietly(Path directory) {

@@ -1,7 +1,7 @@
 package coop.sol.web.demo;
 
-import coop.sol.web.SolApplication;
-import coop.sol.web.SolProperties;
+import coop.sol.web.installation.Commands;
+import coop.sol.web.installation.SolProperties;
 import coop.sol.web.user.Role;
 import coop.sol.web.user.TotpSecret;
 import java.io.PrintStream;
@@ -54,10 +54,10 @@ class DemoMode implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    boolean requested = sol.demo() || args.containsOption(SolApplication.DEMO_OPTION);
+    boolean requested = sol.demo() || args.containsOption(Commands.DEMO);
     if (!requested
-        || args.containsOption(SolApplication.CREATE_ADMIN_OPTION)
-        || args.containsOption(SolApplication.VERIFY_JOURNAL_OPTION)) {
+        || args.containsOption(Commands.CREATE_ADMIN)
+        || args.containsOption(Commands.VERIFY_JOURNAL)) {
       return;
     }
     Path file = sol.dataDirectory().resolve(DemoCredentials.FILE_NAME);

@@ -1,6 +1,6 @@
 package coop.sol.web.networkkey;
 
-import coop.sol.web.SolProperties;
+import coop.sol.web.installation.SolProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

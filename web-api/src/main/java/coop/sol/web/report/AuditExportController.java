@@ -31,6 +31,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -79,6 +80,8 @@ class AuditExportController {
   private final AuditLog audit;
   private final coop.sol.ledger.Ledger ledger;
 
+  private final Clock clock;
+
   AuditExportController(
       ReportController reports,
       ReportScope scope,
@@ -90,7 +93,9 @@ class AuditExportController {
       ReportJobs jobs,
       AccountAccess access,
       AuditLog audit,
-      coop.sol.ledger.Ledger ledger) {
+      coop.sol.ledger.Ledger ledger,
+      Clock clock) {
+    this.clock = clock;
     this.reports = reports;
     this.scope = scope;
     this.service = service;
@@ -181,7 +186,7 @@ class AuditExportController {
       HttpServletRequest http) {
     Network n = scope.coordinated(caller, network);
     SigningKey signer = keys.signingKey(n.id());
-    YearMonth lastMonth = YearMonth.now(service.timeZone(n)).minusMonths(1);
+    YearMonth lastMonth = YearMonth.now(clock.withZone(service.timeZone(n))).minusMonths(1);
     var query =
         new ReportQuery(StrandKind.COOPERATION, ReportPeriod.month(lastMonth), ReportQuery.FRENCH);
     SignedReport report = SignedReport.sign(service.compute(n, query).report(), signer);
@@ -192,7 +197,7 @@ class AuditExportController {
             + n.code()
             + "-"
             + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                .format(Instant.now().atOffset(ZoneOffset.UTC))
+                .format(clock.instant().atOffset(ZoneOffset.UTC))
             + ".zip";
     StreamingResponseBody body = out -> export.write(n.id(), Map.of(name, report), out);
     return ResponseEntity.ok()

@@ -23,14 +23,14 @@ class ReportsConfiguration {
 
   @Bean
   @DependsOnDatabaseInitialization
-  CirculationReports circulationReports(DataSource dataSource) {
-    return new CirculationReports(dataSource, Clock.systemUTC());
+  CirculationReports circulationReports(DataSource dataSource, Clock clock) {
+    return new CirculationReports(dataSource, clock);
   }
 
   @Bean
   @DependsOnDatabaseInitialization
-  Checkpoints checkpoints(DataSource dataSource) {
-    return new Checkpoints(dataSource, Clock.systemUTC());
+  Checkpoints checkpoints(DataSource dataSource, Clock clock) {
+    return new Checkpoints(dataSource, clock);
   }
 
   @Bean
@@ -41,7 +41,7 @@ class ReportsConfiguration {
 
   @Bean
   @DependsOnDatabaseInitialization
-  JournalExport journalExport(DataSource dataSource) {
-    return new JournalExport(dataSource, Clock.systemUTC());
+  JournalExport journalExport(DataSource dataSource, Clock clock) {
+    return new JournalExport(dataSource, clock);
   }
 }

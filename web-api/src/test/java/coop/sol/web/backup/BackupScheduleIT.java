@@ -1,9 +1,11 @@
 package coop.sol.web.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import coop.sol.web.Callers;
 import coop.sol.web.reliability.ReliabilityApplicationTest;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,11 +29,10 @@ class BackupScheduleIT {
     Instant before = Instant.now();
     var schedule = new BackupSchedule(backups, new BackupProperties("*/2 * * * * *", 2));
     try {
-      long deadline = System.nanoTime() + 20_000_000_000L;
-      while (backups.list().stream().noneMatch(b -> b.startedAt().isAfter(before))
-          && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> backups.list().stream().anyMatch(b -> b.startedAt().isAfter(before)));
     } finally {
       schedule.destroy();
     }

@@ -2,7 +2,7 @@ package coop.sol.web.networkkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.sol.web.SolProperties;
+import coop.sol.web.installation.SolProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

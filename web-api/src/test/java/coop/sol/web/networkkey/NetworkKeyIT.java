@@ -15,7 +15,7 @@ import coop.sol.merchant.code.Verification;
 import coop.sol.web.Api;
 import coop.sol.web.Callers;
 import coop.sol.web.SolApplicationTest;
-import coop.sol.web.SolProperties;
+import coop.sol.web.installation.SolProperties;
 import coop.sol.web.user.Role;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -13,6 +13,7 @@ import coop.sol.ledger.transfer.TransferCode;
 import coop.sol.ledger.transfer.TransferCommand;
 import coop.sol.ledger.voucher.VoucherGrant;
 import coop.sol.web.Callers;
+import coop.sol.web.MovableClock;
 import coop.sol.web.SolApplicationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +40,16 @@ class OperationJobsIT {
   private final Callers callers;
   private final ApplicationContext context;
   private final OperationJobs jobs;
+  private final MovableClock clock;
   private OperationsNetwork n;
 
   @Autowired
-  OperationJobsIT(@LocalServerPort int port, ApplicationContext context, OperationJobs jobs) {
+  OperationJobsIT(
+      @LocalServerPort int port,
+      ApplicationContext context,
+      OperationJobs jobs,
+      MovableClock clock) {
+    this.clock = clock;
     this.callers = Callers.of(port, context);
     this.context = context;
     this.jobs = jobs;
@@ -55,6 +62,7 @@ class OperationJobsIT {
 
   @AfterEach
   void theJournalVerifies() {
+    clock.reset();
     n.assertJournalVerifies();
   }
 
@@ -64,7 +72,7 @@ class OperationJobsIT {
   }
 
   @Test
-  void pending_transfers_past_their_timeout_are_expired_once() throws InterruptedException {
+  void pending_transfers_past_their_timeout_are_expired_once() {
     n.fund(OwnerKind.MEMBER, n.member, COOP, "10.00");
     var posted =
         n.ledger()
@@ -81,7 +89,7 @@ class OperationJobsIT {
                     Duration.ofMillis(300)));
     assertThat(posted.isPosted()).isTrue();
     assertThat(n.account(OwnerKind.MEMBER, n.member, COOP).balance().available()).isEqualTo(600);
-    Thread.sleep(400);
+    clock.advance(Duration.ofSeconds(1)); // past the pending transfer's timeout
 
     assertThat(jobs.expirePendingTransfers()).isPositive();
     assertThat(n.account(OwnerKind.MEMBER, n.member, COOP).balance().available()).isEqualTo(1000);
@@ -91,10 +99,10 @@ class OperationJobsIT {
   }
 
   @Test
-  void expired_vouchers_go_back_to_their_funder_once() throws InterruptedException {
+  void expired_vouchers_go_back_to_their_funder_once() {
     n.withMerchantSettings(100);
     n.fund(OwnerKind.FUNDER, n.funder, StrandKind.AFFECTE, "20.00");
-    Instant expiry = Instant.now().plusMillis(500);
+    Instant expiry = clock.instant().plusMillis(500);
     n.operations
         .vouchers()
         .grant(
@@ -109,7 +117,7 @@ class OperationJobsIT {
                 "Chèque d'une seconde"))
         .orElseThrow();
     assertThat(n.balance(OwnerKind.FUNDER, n.funder, StrandKind.AFFECTE)).isEqualTo("15.00");
-    Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry).toMillis()) + 100);
+    clock.advance(Duration.ofSeconds(1)); // past the lot's expiry
 
     assertThat(jobs.expireVouchers()).isGreaterThanOrEqualTo(500);
     assertThat(n.balance(OwnerKind.FUNDER, n.funder, StrandKind.AFFECTE)).isEqualTo("20.00");

@@ -175,8 +175,29 @@ final class Browser implements AutoCloseable {
   private Browser toNextPage(Runnable action) {
     WebElement current = driver.findElement(By.tagName("html"));
     action.run();
-    waitUntil(ExpectedConditions.stalenessOf(current));
+    waitUntil(gone(current));
     return this;
+  }
+
+  /**
+   * Whether the element has left the document: stale, as WebDriver says, or "does not belong to the
+   * document", as Chromium's inspector says of a node it dropped with its page.
+   */
+  private static ExpectedCondition<Boolean> gone(WebElement element) {
+    return d -> {
+      try {
+        element.isEnabled();
+        return false;
+      } catch (StaleElementReferenceException stale) {
+        return true;
+      } catch (org.openqa.selenium.WebDriverException dropped) {
+        String message = dropped.getMessage();
+        if (message != null && message.contains("does not belong to the document")) {
+          return true;
+        }
+        throw dropped;
+      }
+    };
   }
 
   private static boolean isTotpUser(String username) {

@@ -1,6 +1,7 @@
 package coop.sol.web.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -91,16 +93,11 @@ class BackupRestoreIT {
               }
             });
     payments.start();
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (acknowledged.size() < 30 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 30);
     List<JsonNode> beforeBackup = new ArrayList<>(acknowledged);
     Api.Response backup = callers.as("admin").post("/api/v1/admin/backups", "").send();
     int atBackupEnd = acknowledged.size();
-    while (acknowledged.size() < atBackupEnd + 20 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= atBackupEnd + 20);
     stop.set(true);
     payments.join(30_000);
 
@@ -131,7 +128,12 @@ class BackupRestoreIT {
 
     try (var database = EmbeddedDatabase.persistent(restored.resolve("postgres"));
         var pool = pool(database);
-        var ledger = Ledger.open(pool)) {
+        var ledger =
+            new Ledger(
+                pool,
+                coop.sol.ledger.transfer.WriterSettings.DEFAULTS,
+                java.time.Clock.systemUTC(),
+                coop.sol.ledger.transfer.WriteObserver.NONE)) {
       var report = ledger.verifier().verify(network.id());
       assertThat(report.firstDiscrepancy()).isEmpty();
       long rows = report.rows().get(StrandKind.COOPERATION);

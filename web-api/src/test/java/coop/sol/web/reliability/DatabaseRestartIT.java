@@ -1,6 +1,7 @@
 package coop.sol.web.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.network.Network;
@@ -9,6 +10,7 @@ import coop.sol.web.Api;
 import coop.sol.web.Callers;
 import coop.sol.web.database.EmbeddedServer;
 import coop.sol.web.user.Role;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -59,17 +61,23 @@ class DatabaseRestartIT {
         .isFalse();
 
     Map<String, Integer> answers = new TreeMap<>();
-    Api.Response during = null;
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      during = api.post("/api/v1/transfers", payment).header("Idempotency-Key", "pendant").send();
-      answers.merge(during.status() + " " + during.code(), 1, Integer::sum);
-      if (during.status() != 503) {
-        break;
-      }
-      assertThat(during.header("Retry-After")).as("%s", during).isNotNull();
-      Thread.sleep(100);
-    }
+    Api.Response during =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(100))
+            .until(
+                () -> {
+                  Api.Response answer =
+                      api.post("/api/v1/transfers", payment)
+                          .header("Idempotency-Key", "pendant")
+                          .send();
+                  answers.merge(answer.status() + " " + answer.code(), 1, Integer::sum);
+                  if (answer.status() == 503) {
+                    assertThat(answer.header("Retry-After")).as("%s", answer).isNotNull();
+                  }
+                  return answer;
+                },
+                answer -> answer.status() != 503);
     assertThat(during.status()).as("%s after %s", during, answers).isIn(200, 201);
     assertThat(answers.keySet())
         .as("no 500")

@@ -1,5 +1,6 @@
 package coop.sol.web.reliability;
 
+import coop.sol.web.TestClockConfiguration;
 import coop.sol.web.TestDataDirectory;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -7,6 +8,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -29,4 +31,5 @@ import org.springframework.test.context.ContextConfiguration;
       "sol.backup.keep=2"
     })
 @ContextConfiguration(initializers = TestDataDirectory.class)
+@Import(TestClockConfiguration.class)
 public @interface ReliabilityApplicationTest {}

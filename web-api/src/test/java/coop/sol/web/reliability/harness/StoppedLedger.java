@@ -39,7 +39,12 @@ final class StoppedLedger implements AutoCloseable {
     config.setUsername("postgres");
     config.setMaximumPoolSize(3);
     this.pool = new HikariDataSource(config);
-    this.ledger = Ledger.open(pool);
+    this.ledger =
+        new Ledger(
+            pool,
+            coop.sol.ledger.transfer.WriterSettings.DEFAULTS,
+            java.time.Clock.systemUTC(),
+            coop.sol.ledger.transfer.WriteObserver.NONE);
   }
 
   /** The verifier's report for each network, by network code. */

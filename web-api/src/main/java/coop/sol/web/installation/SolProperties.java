@@ -1,4 +1,4 @@
-package coop.sol.web;
+package coop.sol.web.installation;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
