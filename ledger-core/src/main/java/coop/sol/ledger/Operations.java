@@ -5,6 +5,7 @@ import coop.sol.ledger.correction.Corrections;
 import coop.sol.ledger.exchange.ExchangeOffices;
 import coop.sol.ledger.fonte.Fonte;
 import coop.sol.ledger.network.Networks;
+import coop.sol.ledger.payment.Payments;
 import coop.sol.ledger.reconversion.Reconversions;
 import coop.sol.ledger.refund.Refunds;
 import coop.sol.ledger.reward.Rewards;
@@ -29,6 +30,7 @@ public final class Operations {
   private final Vouchers vouchers;
   private final Reconversions reconversions;
   private final Fonte fonte;
+  private final Payments payments;
   private final Refunds refunds;
   private final Corrections corrections;
 
@@ -48,7 +50,8 @@ public final class Operations {
     this.vouchers = new Vouchers(dataSource, accounts, transfers, settings, clock);
     this.reconversions = new Reconversions(networks, accounts, transfers, settings);
     this.fonte = new Fonte(dataSource, accounts, transfers, settings, clock);
-    this.refunds = new Refunds(dataSource, transfers);
+    this.payments = new Payments(accounts, transfers, vouchers, settings, clock);
+    this.refunds = new Refunds(dataSource, transfers, payments);
     this.corrections = new Corrections(dataSource, accounts, transfers, clock);
   }
 
@@ -85,6 +88,14 @@ public final class Operations {
   /** The fonte: preview, manual and scheduled runs. */
   public Fonte fonte() {
     return fonte;
+  }
+
+  /**
+   * The one path of every payment (whatever the door: the API, a page, a payment request, a pay
+   * token, vouchers): the ledger decides each under the rules that protect money.
+   */
+  public Payments payments() {
+    return payments;
   }
 
   /** Refunds of payments. */

@@ -1,5 +1,6 @@
 package coop.sol.ledger;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,9 +9,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import coop.sol.ledger.archfixture.FeatureSide;
@@ -26,7 +31,9 @@ import org.junit.jupiter.api.Test;
  *   <li>only the persistence classes, those named {@code *Store} (and the classes nested in them),
  *       touch jOOQ or the generated classes; the other classes are given a store, never a {@code
  *       DSLContext};
- *   <li>the stores are package-private: each package's SQL is its own;
+ *   <li>no store hands a jOOQ type out: its public methods return the ledger's own types (a store
+ *       is public only where another package, or web-api, needs it; its methods that take a {@code
+ *       DSLContext}, for another store's transaction, can only be called by stores);
  *   <li>no two packages depend on each other in a cycle, the root package ({@code Ledger}, {@code
  *       Operations}) included: the feature packages are given what they use, not the {@code
  *       Ledger}.
@@ -81,15 +88,30 @@ class LedgerArchitectureTest {
           .resideInAnyPackage("org.jooq..", GENERATED + "..")
           .because("SQL lives in each package's store; the rest of the ledger is given a store");
 
-  static final ArchRule STORES_ARE_NOT_PUBLIC =
-      noClasses()
+  static final ArchRule STORES_HAND_OUT_NO_JOOQ_TYPE =
+      methods()
           .that()
-          .resideOutsideOfPackage(GENERATED + "..")
+          .areDeclaredInClassesThat(A_STORE)
           .and()
-          .haveSimpleNameEndingWith("Store")
-          .should()
-          .bePublic()
-          .because("a package's SQL is its own");
+          .areDeclaredInClassesThat()
+          .arePublic()
+          .and()
+          .arePublic()
+          .should(
+              new ArchCondition<JavaMethod>("return no jOOQ type") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                  for (JavaClass type : method.getReturnType().getAllInvolvedRawTypes()) {
+                    if (type.getPackageName().startsWith("org.jooq")
+                        || type.getPackageName().startsWith(GENERATED)) {
+                      events.add(
+                          SimpleConditionEvent.violated(
+                              method, method.getFullName() + " returns " + type.getName()));
+                    }
+                  }
+                }
+              })
+          .because("jOOQ records never leave the persistence classes");
 
   static final ArchRule NO_PACKAGE_CYCLES =
       slices().assignedFrom(PACKAGES).should().beFreeOfCycles();
@@ -110,8 +132,8 @@ class LedgerArchitectureTest {
   }
 
   @Test
-  void stores_are_package_private() {
-    STORES_ARE_NOT_PUBLIC.check(CLASSES);
+  void stores_hand_out_no_jooq_type() {
+    STORES_HAND_OUT_NO_JOOQ_TYPE.check(CLASSES);
   }
 
   @Test
@@ -138,10 +160,11 @@ class LedgerArchitectureTest {
   }
 
   @Test
-  void the_store_rule_refuses_a_public_store() {
-    assertThatThrownBy(() -> STORES_ARE_NOT_PUBLIC.check(FIXTURES))
+  void the_store_rule_refuses_a_store_that_hands_out_a_jooq_type() {
+    assertThatThrownBy(() -> STORES_HAND_OUT_NO_JOOQ_TYPE.check(FIXTURES))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("archfixture.PublicStore")
+        .hasMessageContaining("archfixture.LeakingStore.context()")
+        .hasMessageContaining("archfixture.LeakingStore.rows()")
         .hasMessageNotContaining("FixtureStore");
   }
 
@@ -159,7 +182,7 @@ class LedgerArchitectureTest {
   void every_rule_fails_on_an_empty_set_of_classes() {
     JavaClasses none = new ClassFileImporter().importClasses();
     for (ArchRule rule :
-        List.of(ONLY_STORES_TOUCH_JOOQ, STORES_ARE_NOT_PUBLIC, NO_PACKAGE_CYCLES)) {
+        List.of(ONLY_STORES_TOUCH_JOOQ, STORES_HAND_OUT_NO_JOOQ_TYPE, NO_PACKAGE_CYCLES)) {
       assertThatThrownBy(() -> rule.check(none))
           .as(rule.getDescription())
           .isInstanceOf(AssertionError.class);

@@ -152,6 +152,20 @@ class ModuleBoundariesTest {
   }
 
   @Test
+  void no_class_outside_the_ledger_builds_a_ledger_command() {
+    // every payment takes ledger-core's one payment path, every operation its operation: the
+    // rules that protect money are checked there, whatever the door
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("coop.sol.ledger..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("coop.sol.ledger.transfer.TransferCommand")
+        .because("the money rules live on ledger-core's payment path")
+        .check(classes);
+  }
+
+  @Test
   void the_web_packages_do_not_depend_on_each_other_in_a_cycle() {
     slices().assignedFrom(packagesOf("coop.sol.web")).should().beFreeOfCycles().check(classes);
   }

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 /**
@@ -39,9 +38,9 @@ import javax.sql.DataSource;
  *
  * <p><b>Who is charged.</b> For a period [start, end) of the rule's schedule (dates in the rule's
  * zone), every open account of the strand held by a member, a merchant or an association, other
- * than the fund, that was credited before the period started, has a posted balance at the end of
- * the period that is strictly positive, and posted no outgoing payment ({@link #OUTGOING_PAYMENTS})
- * during the period.
+ * than the fund and the lots of earmarked vouchers (which expire instead), that was credited before
+ * the period started, has a posted balance at the end of the period that is strictly positive, and
+ * posted no outgoing payment ({@link #OUTGOING_PAYMENTS}) during the period.
  *
  * <p><b>How much.</b> {@link FonteRule#charge} of the balance at the end of the period (rate
  * rounded down, at least the minimum, at most the balance), and never more than the account's
@@ -146,7 +145,7 @@ public final class Fonte {
         store.postedByKey(network, subjects.stream().map(s -> key(run, s).value()).toList());
 
     var charges = new ArrayList<FonteCharge>(Collections.nCopies(subjects.size(), null));
-    var pending = new ArrayList<CompletableFuture<TransferOutcome>>();
+    var pending = new ArrayList<TransferCommand>();
     var pendingIndex = new ArrayList<Integer>();
     for (int i = 0; i < subjects.size(); i++) {
       FonteStore.Subject s = subjects.get(i);
@@ -160,12 +159,13 @@ public final class Fonte {
         charges.set(i, charge(s, 0, ChargeStatus.NOTHING_LEFT, null, null));
         continue;
       }
-      pending.add(transfers.submit(network, command(run, rule, s, amount)));
+      pending.add(command(run, rule, s, amount));
       pendingIndex.add(i);
     }
+    List<TransferOutcome> outcomes = transfers.executeEach(network, pending);
     for (int j = 0; j < pending.size(); j++) {
       int i = pendingIndex.get(j);
-      charges.set(i, settle(network, run, rule, subjects.get(i), pending.get(j).join()));
+      charges.set(i, settle(network, run, rule, subjects.get(i), outcomes.get(j)));
     }
 
     int count = 0;

@@ -47,11 +47,12 @@ final class FonteStore {
 
   /**
    * The accounts of the strand the fonte of [start, end) applies to: open, held by a member, a
-   * merchant or an association, not the fund; credited before the period started (so they existed
-   * and held money through it); with a posted balance at the end of the period that is strictly
-   * positive; and no outgoing payment posted during the period. The balance at the end is the
-   * current posted balance minus what was posted to the account since (one statement: one snapshot,
-   * so a transfer committing meanwhile cannot be half counted).
+   * merchant or an association, not the fund nor a lot of earmarked vouchers (which expires
+   * instead, and pays nothing but merchants of its categories); credited before the period started
+   * (so they existed and held money through it); with a posted balance at the end of the period
+   * that is strictly positive; and no outgoing payment posted during the period. The balance at the
+   * end is the current posted balance minus what was posted to the account since (one statement:
+   * one snapshot, so a transfer committing meanwhile cannot be half counted).
    *
    * <p>Cost: the movements since the end are found by scanning the strand's journal rows of the
    * network (created_at has no index, to spare the write path one), so runs are cheap when made
@@ -85,6 +86,8 @@ final class FonteStore {
           FROM account a LEFT JOIN after_end e ON e.account_id = a.account_id
          WHERE a.network_id = {0} AND a.strand_id = {1} AND a.status = 'OPEN'
            AND a.owner_kind IN ('MEMBER', 'MERCHANT', 'ASSOCIATION') AND a.account_id <> {4}
+           AND NOT EXISTS (SELECT 1 FROM voucher_lot l
+                            WHERE l.network_id = a.network_id AND l.lot_account_id = a.account_id)
            AND a.credits_posted - a.debits_posted - coalesce(e.net, 0) > 0
            AND EXISTS (SELECT 1 FROM transfer t
                         WHERE t.network_id = a.network_id AND t.credit_account_id = a.account_id

@@ -45,19 +45,32 @@ public enum OperationReason {
   /** Only SOL Coopération converts to euros (Engagement never does, Affecté not by holders). */
   STRAND_NOT_CONVERTIBLE,
 
-  // --- earmarked vouchers
-  /** None of the beneficiary's valid vouchers may be spent at this merchant's categories. */
-  MERCHANT_CATEGORY_NOT_ALLOWED,
-  /** The beneficiary's vouchers that could pay here have all expired. */
-  VOUCHERS_EXPIRED,
+  // --- earmarked vouchers (where a lot may pay, and until when, are the ledger's own rules:
+  // RejectionReason.MERCHANT_CATEGORY_NOT_ALLOWED and VOUCHERS_EXPIRED)
   /** A voucher's expiry is not after the time it is granted. */
   EXPIRY_NOT_IN_FUTURE,
+
+  // --- payment codes (payment requests, pay tokens)
+  /** The payment request is paid, or someone else is paying it. */
+  PAYMENT_REQUEST_ALREADY_PAID,
+  /** The payment request expired before anyone paid it. */
+  PAYMENT_REQUEST_EXPIRED,
+  /** The payment request was cancelled by its till. */
+  PAYMENT_REQUEST_CANCELLED,
+  /** The pay token was used, or another till is charging it. */
+  PAY_TOKEN_ALREADY_USED,
+  /** The charge is more than the pay token's cap. */
+  PAY_TOKEN_CAP_EXCEEDED,
+  /** No pay token of this network has this code. */
+  PAY_TOKEN_UNKNOWN,
+  /** The code expired before it was used. */
+  PAYMENT_CODE_EXPIRED,
 
   // --- refunds
   /** The transfer to refund is not in this network. */
   PAYMENT_NOT_FOUND,
-  /** Only a PAYMENT can be refunded. */
-  NOT_A_PAYMENT,
+  /** Only a PAYMENT, posted, can be refunded. */
+  TRANSFER_NOT_REFUNDABLE,
   /** The account refunding is not the one the payment credited. */
   NOT_THE_PAYEE,
 

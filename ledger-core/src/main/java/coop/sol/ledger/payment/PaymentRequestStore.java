@@ -78,7 +78,8 @@ public final class PaymentRequestStore {
   /**
    * Claims the request for a payer: it is open and nobody else is paying it (or their claim is
    * older than {@code staleBefore}), and unexpired; or this payer already claimed it with this key
-   * and account (a retry, even after the expiry: the first attempt may have paid). True if claimed.
+   * and account (a retry, even after the expiry: the first attempt may have paid). The account is
+   * null for a payer who pays with their earmarked vouchers. True if claimed.
    */
   public boolean claim(
       String id, long userId, AccountId account, String key, Instant now, Instant staleBefore) {
@@ -87,7 +88,10 @@ public final class PaymentRequestStore {
             .PAYER_USER_ID
             .eq(userId)
             .and(PAYMENT_REQUEST.PAYER_KEY.eq(key))
-            .and(PAYMENT_REQUEST.PAYER_ACCOUNT_ID.eq(account.value()));
+            .and(
+                account == null
+                    ? PAYMENT_REQUEST.PAYER_ACCOUNT_ID.isNull()
+                    : PAYMENT_REQUEST.PAYER_ACCOUNT_ID.eq(account.value()));
     var free =
         PAYMENT_REQUEST
             .EXPIRES_AT
@@ -99,7 +103,7 @@ public final class PaymentRequestStore {
                     .or(PAYMENT_REQUEST.CLAIMED_AT.lt(at(staleBefore))));
     return sql.update(PAYMENT_REQUEST)
             .set(PAYMENT_REQUEST.PAYER_USER_ID, userId)
-            .set(PAYMENT_REQUEST.PAYER_ACCOUNT_ID, account.value())
+            .set(PAYMENT_REQUEST.PAYER_ACCOUNT_ID, account == null ? null : account.value())
             .set(PAYMENT_REQUEST.PAYER_KEY, key)
             .set(PAYMENT_REQUEST.CLAIMED_AT, at(now))
             .where(PAYMENT_REQUEST.REQUEST_ID.eq(id))

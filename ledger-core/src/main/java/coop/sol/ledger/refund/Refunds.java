@@ -1,11 +1,13 @@
 package coop.sol.ledger.refund;
 
+import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.operation.LinkedOutcome;
 import coop.sol.ledger.operation.OperationKeys;
 import coop.sol.ledger.operation.OperationReason;
 import coop.sol.ledger.operation.Outcome;
+import coop.sol.ledger.payment.Payments;
 import coop.sol.ledger.transfer.IdempotencyKey;
 import coop.sol.ledger.transfer.RejectionReason;
 import coop.sol.ledger.transfer.Transfer;
@@ -33,24 +35,64 @@ import javax.sql.DataSource;
  *
  * <p>Each refund transfer has the key {@code <key>/<index of the payment transfer>}; a retry with
  * the same key answers the refund already made.
+ *
+ * <p>This is the one refund of the installation: the API, the pages and the till all refund through
+ * {@link #refund(RefundOrder)}, naming the payment by any of its transfers; who may refund how much
+ * (a cashier's limit) is theirs to decide before.
  */
 public final class Refunds {
   private final Transfers transfers;
+  private final Payments payments;
   private final RefundStore store;
 
-  public Refunds(DataSource dataSource, Transfers transfers) {
+  public Refunds(DataSource dataSource, Transfers transfers, Payments payments) {
     this.transfers = transfers;
+    this.payments = payments;
     this.store = new RefundStore(dataSource);
   }
 
-  /** What is left to refund of a payment transfer, in minor units. */
+  /**
+   * What is left to refund of the payment {@code payment} belongs to (all its legs), in minor
+   * units.
+   */
   public Outcome<Long> refundable(NetworkId network, TransferId payment) {
-    Optional<Transfer> t = transfers.find(network, payment);
-    if (t.isEmpty()) {
+    Optional<List<Transfer>> legs = payments.legs(network, payment);
+    if (legs.isEmpty()) {
       return Outcome.refused(OperationReason.PAYMENT_NOT_FOUND);
     }
-    long reversed = store.reversedSoFar(network, List.of(payment)).getOrDefault(payment, 0L);
-    return Outcome.done(t.get().amount() - reversed);
+    Map<TransferId, Long> reversed =
+        store.reversedSoFar(network, legs.get().stream().map(Transfer::id).toList());
+    return Outcome.done(
+        legs.get().stream().mapToLong(t -> t.amount() - reversed.getOrDefault(t.id(), 0L)).sum());
+  }
+
+  /**
+   * Refunds all or part of the payment named by one of its transfers: every leg of a payment drawn
+   * on several voucher lots, the amount spread as the class comment says; {@code amount} null
+   * refunds all that is left (REVERSAL_EXCEEDS_ORIGINAL when nothing is).
+   */
+  public Outcome<Refunded> refund(RefundOrder order) {
+    Optional<List<Transfer>> legs = payments.legs(order.network(), order.payment());
+    if (legs.isEmpty()) {
+      return Outcome.refused(OperationReason.PAYMENT_NOT_FOUND);
+    }
+    List<TransferId> ids = legs.get().stream().map(Transfer::id).toList();
+    Amount amount = order.amount();
+    if (amount == null) {
+      // all that is left: a retry answers the refund this key made, whatever its amount
+      Optional<Outcome<Refunded>> earlier =
+          earlier(order.network(), order.key(), order.payee(), ids, null);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+      long left = refundable(order.network(), order.payment()).orElseThrow();
+      if (left <= 0) {
+        return Outcome.rejected(RejectionReason.REVERSAL_EXCEEDS_ORIGINAL);
+      }
+      amount = Amount.of(left);
+    }
+    return refund(
+        new RefundRequest(order.network(), order.key(), order.payee(), ids, amount, order.memo()));
   }
 
   public Outcome<Refunded> refund(RefundRequest request) {
@@ -68,7 +110,7 @@ public final class Refunds {
       if (t.get().code() != TransferCode.PAYMENT
           || (t.get().kind() != TransferKind.POSTED
               && t.get().kind() != TransferKind.POST_PENDING)) {
-        return Outcome.refused(OperationReason.NOT_A_PAYMENT);
+        return Outcome.refused(OperationReason.TRANSFER_NOT_REFUNDABLE);
       }
       if (!t.get().credit().equals(request.payee())) {
         return Outcome.refused(OperationReason.NOT_THE_PAYEE);
@@ -130,23 +172,41 @@ public final class Refunds {
    * request's, refused if the key served another request.
    */
   private Optional<Outcome<Refunded>> earlier(RefundRequest request) {
+    return earlier(
+        request.network(),
+        request.key(),
+        request.payee(),
+        request.payment(),
+        request.amount().minorUnits());
+  }
+
+  /**
+   * The refund made with {@code key} of these payment transfers, if any: a replay if it is the same
+   * refund (of {@code amount} minor units, or of any amount when null), refused otherwise.
+   */
+  private Optional<Outcome<Refunded>> earlier(
+      NetworkId network,
+      IdempotencyKey key,
+      AccountId payee,
+      List<TransferId> payment,
+      Long amount) {
     var found = new ArrayList<Transfer>();
     boolean same = true;
-    for (int i = 0; i < request.payment().size(); i++) {
-      Optional<Transfer> t = transfers.findByKey(request.network(), legKey(request.key(), i));
+    for (int i = 0; i < payment.size(); i++) {
+      Optional<Transfer> t = transfers.findByKey(network, legKey(key, i));
       if (t.isPresent()) {
         found.add(t.get());
         same &=
             t.get().code() == TransferCode.REFUND
-                && t.get().debit().equals(request.payee())
-                && t.get().reverses().equals(Optional.of(request.payment().get(i)));
+                && t.get().debit().equals(payee)
+                && t.get().reverses().equals(Optional.of(payment.get(i)));
       }
     }
     if (found.isEmpty()) {
       return Optional.empty();
     }
     long total = found.stream().mapToLong(Transfer::amount).sum();
-    if (!same || total != request.amount().minorUnits()) {
+    if (!same || (amount != null && total != amount)) {
       return Optional.of(Outcome.refused(OperationReason.KEY_REUSED_WITH_DIFFERENT_REQUEST));
     }
     return Optional.of(Outcome.done(new Refunded(total, found, true)));

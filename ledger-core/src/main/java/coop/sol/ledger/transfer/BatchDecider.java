@@ -2,6 +2,7 @@ package coop.sol.ledger.transfer;
 
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.account.AccountStatus;
+import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.transfer.BatchState.PendingState;
@@ -146,9 +147,21 @@ final class BatchDecider {
     if (debit.strand != c.strand() || credit.strand != c.strand()) {
       return RejectionReason.STRAND_MISMATCH;
     }
+    if (c.payer() != null && !holds(c.payer(), debit)) {
+      return RejectionReason.DEBIT_NOT_ALLOWED;
+    }
+    if (c.code() == TransferCode.PAYMENT && credit.ownerKind == OwnerKind.SYSTEM) {
+      return RejectionReason.CREDIT_ACCOUNT_NOT_PAYABLE;
+    }
     RejectionReason status = statusRejection(debit, credit);
     if (status != null) {
       return status;
+    }
+    if (debit.lot != null && c.reverses() == null) {
+      RejectionReason lotRule = lotRejection(debit.lot, c.code(), credit);
+      if (lotRule != null) {
+        return lotRule;
+      }
     }
     long amount = c.amount().minorUnits();
     ReversedState reversed = null;
@@ -244,6 +257,12 @@ final class BatchDecider {
       if (status != null) {
         return status;
       }
+      if (debit.lot != null && pending.reverses().isEmpty()) {
+        RejectionReason lotRule = lotRejection(debit.lot, pending.code(), credit);
+        if (lotRule != null) {
+          return lotRule;
+        }
+      }
     }
     long newDebitsPosted;
     long newCreditsPosted;
@@ -288,6 +307,35 @@ final class BatchDecider {
       return RejectionReason.CREDIT_ACCOUNT_CLOSED;
     }
     return null;
+  }
+
+  private static boolean holds(Payer payer, AccountState account) {
+    return account.ownerRef.equals(payer.ownerRef())
+        && payer.ownerKinds().contains(account.ownerKind);
+  }
+
+  /**
+   * Why a lot may not pay {@code credit} now, or null if it may: before its expiry, a payment to a
+   * merchant of one of its categories; from its expiry on, only the sweep back to its funder. (A
+   * reversal, which names the transfer it undoes and goes back to where that came from, is not
+   * asked.)
+   */
+  private RejectionReason lotRejection(
+      AccountState.LotRules lot, TransferCode code, AccountState credit) {
+    boolean expired = !now.isBefore(lot.expiresAt());
+    if (code == TransferCode.VOUCHER_EXPIRY) {
+      return expired && credit.id == lot.funder()
+          ? null
+          : RejectionReason.MERCHANT_CATEGORY_NOT_ALLOWED;
+    }
+    if (expired) {
+      return RejectionReason.VOUCHERS_EXPIRED;
+    }
+    boolean allowed =
+        credit.ownerKind == OwnerKind.MERCHANT
+            && credit.categories != null
+            && credit.categories.stream().anyMatch(lot.categories()::contains);
+    return allowed ? null : RejectionReason.MERCHANT_CATEGORY_NOT_ALLOWED;
   }
 
   private static void change(AccountState account, Deque<Runnable> undo) {

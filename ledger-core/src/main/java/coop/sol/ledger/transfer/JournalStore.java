@@ -1,8 +1,10 @@
 package coop.sol.ledger.transfer;
 
 import static coop.sol.ledger.jooq.Tables.ACCOUNT;
+import static coop.sol.ledger.jooq.Tables.MERCHANT_CATEGORIES;
 import static coop.sol.ledger.jooq.Tables.STRAND;
 import static coop.sol.ledger.jooq.Tables.TRANSFER;
+import static coop.sol.ledger.jooq.Tables.VOUCHER_LOT;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
@@ -12,6 +14,7 @@ import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.val;
 
 import coop.sol.ledger.account.AccountStatus;
+import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.jooq.tables.records.TransferRecord;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
@@ -20,10 +23,13 @@ import coop.sol.ledger.transfer.BatchState.ReversedState;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -100,6 +106,10 @@ final class JournalStore {
     }
   }
 
+  /**
+   * Loads the accounts with their balances, their owner, and for a lot of earmarked vouchers its
+   * rules (one outer join on {@code voucher_lot}, by primary key).
+   */
   void loadAccounts(Collection<Long> ids, BatchState into) throws SQLException {
     try {
       if (ids.isEmpty()) {
@@ -109,12 +119,20 @@ final class JournalStore {
               ACCOUNT.ACCOUNT_ID,
               ACCOUNT.STRAND_ID,
               ACCOUNT.STATUS,
+              ACCOUNT.OWNER_KIND,
+              ACCOUNT.OWNER_REF,
               ACCOUNT.CREDIT_LIMIT,
               ACCOUNT.DEBITS_POSTED,
               ACCOUNT.CREDITS_POSTED,
               ACCOUNT.DEBITS_PENDING,
-              ACCOUNT.CREDITS_PENDING)
+              ACCOUNT.CREDITS_PENDING,
+              VOUCHER_LOT.EXPIRES_AT,
+              VOUCHER_LOT.CATEGORIES,
+              VOUCHER_LOT.FUNDER_ACCOUNT_ID)
           .from(ACCOUNT)
+          .leftJoin(VOUCHER_LOT)
+          .on(VOUCHER_LOT.NETWORK_ID.eq(ACCOUNT.NETWORK_ID))
+          .and(VOUCHER_LOT.LOT_ACCOUNT_ID.eq(ACCOUNT.ACCOUNT_ID))
           .where(ACCOUNT.NETWORK_ID.eq(network.value()))
           .and(ACCOUNT.ACCOUNT_ID.eq(any(longArray(ids))))
           .forEach(
@@ -125,11 +143,49 @@ final class JournalStore {
                           r.value1(),
                           StrandKind.ofId(r.value2()),
                           AccountStatus.valueOf(r.value3()),
-                          r.value4(),
+                          OwnerKind.valueOf(r.value4()),
                           r.value5(),
+                          r.value11() == null
+                              ? null
+                              : new AccountState.LotRules(
+                                  r.value11().toInstant(),
+                                  Set.copyOf(Arrays.asList(r.value12())),
+                                  r.value13()),
                           r.value6(),
                           r.value7(),
-                          r.value8())));
+                          r.value8(),
+                          r.value9(),
+                          r.value10())));
+    } catch (DataAccessException e) {
+      throw translated(e);
+    }
+  }
+
+  /**
+   * The categories in force at {@code at} of these merchants ({@code owner_ref}s), for the lots of
+   * a batch that pay them; a merchant without categories is absent.
+   */
+  Map<String, Set<String>> merchantCategories(Collection<String> merchantRefs, Instant at)
+      throws SQLException {
+    try {
+      var categories = new HashMap<String, Set<String>>();
+      if (merchantRefs.isEmpty()) {
+        return categories;
+      }
+      sql.select(MERCHANT_CATEGORIES.MERCHANT_REF, MERCHANT_CATEGORIES.CATEGORIES)
+          .distinctOn(MERCHANT_CATEGORIES.MERCHANT_REF)
+          .from(MERCHANT_CATEGORIES)
+          .where(MERCHANT_CATEGORIES.NETWORK_ID.eq(network.value()))
+          .and(
+              MERCHANT_CATEGORIES.MERCHANT_REF.eq(
+                  any(val(merchantRefs.toArray(String[]::new), SQLDataType.VARCHAR.array()))))
+          .and(MERCHANT_CATEGORIES.EFFECTIVE_FROM.le(at.atOffset(ZoneOffset.UTC)))
+          .orderBy(
+              MERCHANT_CATEGORIES.MERCHANT_REF,
+              MERCHANT_CATEGORIES.EFFECTIVE_FROM.desc(),
+              MERCHANT_CATEGORIES.VERSION_ID.desc())
+          .forEach(r -> categories.put(r.value1(), Set.copyOf(Arrays.asList(r.value2()))));
+      return categories;
     } catch (DataAccessException e) {
       throw translated(e);
     }
@@ -396,6 +452,17 @@ final class JournalStore {
   }
 
   /** The driver's exception under jOOQ's (a new one holding jOOQ's if there is none). */
+  /**
+   * Whether the failure is a row of the journal taking a place in its strand's chain that another
+   * row holds: this writer's chain heads are stale (another process wrote), which a reconnection
+   * (and a fresh read of the heads) cures; nothing in the batch is at fault.
+   */
+  static boolean isChainConflict(SQLException e) {
+    return "23505".equals(e.getSQLState())
+        && e.getMessage() != null
+        && e.getMessage().contains("transfer_network_id_strand_id_seq_key");
+  }
+
   private static SQLException translated(DataAccessException e) {
     SQLException cause = e.getCause(SQLException.class);
     return cause != null ? cause : new SQLException(e.getMessage(), e.sqlState(), e);

@@ -1,5 +1,7 @@
 package coop.sol.ledger.transfer;
 
+import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.db.SqlFailures;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.transfer.TransferOutcome.Posted;
@@ -125,10 +127,11 @@ final class NetworkWriter implements AutoCloseable {
   }
 
   private void process(List<Submission> batch) {
+    List<Submission> open = new ArrayList<>(batch);
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
         connectIfNeeded();
-        write(batch);
+        writeIsolating(open);
         return;
       } catch (SQLException e) {
         log.warn(
@@ -136,14 +139,48 @@ final class NetworkWriter implements AutoCloseable {
             network,
             attempt,
             ATTEMPTS,
-            e.getMessage());
+            SqlFailures.describe(e));
         // The commit may or may not have happened; reconnecting reloads the chain heads, and a
-        // retry finds any transfer already stored by its key and answers it as posted.
+        // retry finds any transfer already stored by its key and answers it as posted. What an
+        // earlier part of the batch already answered is not asked again.
         disconnect();
+        open.removeIf(s -> s.result.isDone());
         sleepQuietly(50L * attempt * attempt);
       }
     }
-    batch.forEach(s -> s.fail(RejectionReason.LEDGER_UNAVAILABLE));
+    open.forEach(s -> s.fail(RejectionReason.LEDGER_UNAVAILABLE));
+  }
+
+  /**
+   * Writes the batch; if the database refuses it for what one of its submissions holds (a value or
+   * a constraint it does not accept: the same statement would fail again), writes each half on its
+   * own, down to the submission at fault, which alone is refused (REFUSED_BY_DATABASE, logged)
+   * while every other one is decided as if it had not been there. A failure that a retry may cure
+   * (the connection, a timeout) is thrown, for {@link #process} to retry.
+   */
+  private void writeIsolating(List<Submission> batch) throws SQLException {
+    try {
+      write(batch);
+    } catch (SQLException e) {
+      if (!SqlFailures.isDeterministic(e) || JournalStore.isChainConflict(e)) {
+        throw e;
+      }
+      connection.rollback();
+      if (batch.size() == 1) {
+        Submission refused = batch.get(0);
+        log.error(
+            "ledger writer of network {}: the database refused submission {} ({}); it alone is"
+                + " refused",
+            network,
+            refused.commands.stream().map(c -> c.key().value()).toList(),
+            SqlFailures.describe(e));
+        refused.fail(RejectionReason.REFUSED_BY_DATABASE);
+        return;
+      }
+      int half = batch.size() / 2;
+      writeIsolating(batch.subList(0, half));
+      writeIsolating(batch.subList(half, batch.size()));
+    }
   }
 
   private void write(List<Submission> batch) throws SQLException {
@@ -152,7 +189,7 @@ final class NetworkWriter implements AutoCloseable {
     var state = new BatchState();
     Set<String> checkedKeys = new HashSet<>();
     while (true) {
-      load(batch, state);
+      load(batch, state, now);
       var decider = new BatchDecider(network, now, state, heads, this::nextTransferId);
       var outcomes = new ArrayList<List<TransferOutcome>>(batch.size());
       try {
@@ -207,7 +244,7 @@ final class NetworkWriter implements AutoCloseable {
   }
 
   /** Loads, afresh, everything the batch needs but the stored-by-key transfers already known. */
-  private void load(List<Submission> batch, BatchState state) throws SQLException {
+  private void load(List<Submission> batch, BatchState state, Instant now) throws SQLException {
     state.accounts.clear();
     state.pendings.clear();
     state.reversed.clear();
@@ -230,6 +267,48 @@ final class NetworkWriter implements AutoCloseable {
     accountIds.addAll(store.loadPendings(pendingIds, state));
     store.loadReversed(reversedIds, state);
     store.loadAccounts(accountIds, state);
+    loadCategoriesOfMerchantsPaidByLots(batch, state, now);
+  }
+
+  /**
+   * The categories of the merchants that a lot of earmarked vouchers pays in this batch: the lot's
+   * rule needs them, and nothing else does (a batch without lots makes no query for them).
+   */
+  private void loadCategoriesOfMerchantsPaidByLots(
+      List<Submission> batch, BatchState state, Instant now) throws SQLException {
+    var merchants = new HashSet<String>();
+    for (Submission s : batch) {
+      for (TransferCommand c : s.commands) {
+        AccountState debit;
+        AccountState credit;
+        if (c.kind().resolvesPending()) {
+          BatchState.PendingState p = state.pendings.get(c.pendingId().value());
+          if (p == null) {
+            continue;
+          }
+          debit = state.accounts.get(p.pending.debit().value());
+          credit = state.accounts.get(p.pending.credit().value());
+        } else {
+          debit = state.accounts.get(c.debit().value());
+          credit = state.accounts.get(c.credit().value());
+        }
+        if (debit != null
+            && debit.lot != null
+            && credit != null
+            && credit.ownerKind == OwnerKind.MERCHANT) {
+          merchants.add(credit.ownerRef);
+        }
+      }
+    }
+    if (merchants.isEmpty()) {
+      return;
+    }
+    Map<String, Set<String>> categories = store.merchantCategories(merchants, now);
+    for (AccountState account : state.accounts.values()) {
+      if (account.ownerKind == OwnerKind.MERCHANT && merchants.contains(account.ownerRef)) {
+        account.categories = categories.getOrDefault(account.ownerRef, Set.of());
+      }
+    }
   }
 
   private static Set<String> keysOfRejectedLists(

@@ -21,6 +21,18 @@ public enum RejectionReason {
   DEBIT_ACCOUNT_CLOSED,
   /** The credit account is closed. */
   CREDIT_ACCOUNT_CLOSED,
+  /** A payment's payer does not hold its debit account. */
+  DEBIT_NOT_ALLOWED,
+  /** A payment credits a system account (issuance, the fund...), which takes no payments. */
+  CREDIT_ACCOUNT_NOT_PAYABLE,
+  /**
+   * The debit account is a lot of earmarked vouchers and the credit account is not a merchant of
+   * one of the lot's categories (a lot pays only there; at its expiry what is left goes back to its
+   * funder, and nowhere else).
+   */
+  MERCHANT_CATEGORY_NOT_ALLOWED,
+  /** The debit account is a lot of earmarked vouchers past its expiry: it pays no one any more. */
+  VOUCHERS_EXPIRED,
   /** The debit would take the available balance below the account's credit limit. */
   INSUFFICIENT_FUNDS,
   /** A balance would exceed what a 64-bit integer holds. */
@@ -59,11 +71,22 @@ public enum RejectionReason {
   REVERSAL_EXCEEDS_ORIGINAL,
   /** Another transfer of the same linked list was rejected, so this one was not posted. */
   LINKED_TRANSFER_FAILED,
+  /**
+   * The database refused to store the transfer for what it holds (a value it does not accept):
+   * nothing was written, and the same request will be refused again. The other transfers of the
+   * batch it came in were decided as if it had not been there.
+   */
+  REFUSED_BY_DATABASE,
   /** The writer's queue is full: nothing was posted; retry later with the same key. */
   LEDGER_BUSY,
   /**
    * The database could not be reached or the commit's result is unknown: retry with the same key,
    * which is safe (the retry returns the original outcome if it did post).
    */
-  LEDGER_UNAVAILABLE
+  LEDGER_UNAVAILABLE,
+  /**
+   * No answer came within the time the caller waits ({@code WriterSettings.answerTimeout}): the
+   * transfer may still post. Retry with the same key, which is safe and tells.
+   */
+  LEDGER_TIMEOUT
 }

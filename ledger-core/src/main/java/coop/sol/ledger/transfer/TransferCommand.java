@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param timeout for a PENDING transfer, how long it reserves funds before it expires; null = no
  *     timeout
  * @param reverses the posted transfer this one reverses (a refund or a correction), or null
+ * @param payer for a payment, who pays: the ledger posts it only if the payer holds the debit
+ *     account (null for the transfers of operations, whose accounts the operation chose)
  */
 public record TransferCommand(
     IdempotencyKey key,
@@ -31,7 +33,8 @@ public record TransferCommand(
     TransferId reverses,
     Duration timeout,
     String reference,
-    String memo) {
+    String memo,
+    Payer payer) {
 
   public static final int MAX_REFERENCE_LENGTH = 200;
   public static final int MAX_MEMO_LENGTH = 500;
@@ -70,6 +73,9 @@ public record TransferCommand(
     if (reverses != null && kind != TransferKind.POSTED) {
       throw new IllegalArgumentException("only a POSTED transfer can reverse another");
     }
+    if (payer != null && kind.resolvesPending()) {
+      throw new IllegalArgumentException(kind + " has the payer of its pending transfer");
+    }
   }
 
   /** A transfer posted at once. */
@@ -81,7 +87,19 @@ public record TransferCommand(
       Amount amount,
       TransferCode code) {
     return new TransferCommand(
-        key, TransferKind.POSTED, strand, debit, credit, amount, code, null, null, null, "", "");
+        key,
+        TransferKind.POSTED,
+        strand,
+        debit,
+        credit,
+        amount,
+        code,
+        null,
+        null,
+        null,
+        "",
+        "",
+        null);
   }
 
   /** A transfer that reserves the amount until posted, voided, or its timeout (null = none). */
@@ -105,7 +123,8 @@ public record TransferCommand(
         null,
         timeout,
         "",
-        "");
+        "",
+        null);
   }
 
   /**
@@ -125,13 +144,26 @@ public record TransferCommand(
         null,
         null,
         "",
-        "");
+        "",
+        null);
   }
 
   /** Cancels a pending transfer. */
   public static TransferCommand voidPending(IdempotencyKey key, TransferId pending) {
     return new TransferCommand(
-        key, TransferKind.VOID_PENDING, null, null, null, null, null, pending, null, null, "", "");
+        key,
+        TransferKind.VOID_PENDING,
+        null,
+        null,
+        null,
+        null,
+        null,
+        pending,
+        null,
+        null,
+        "",
+        "",
+        null);
   }
 
   /** Records the expiry of a pending transfer past its timeout (the expiry sweeper's command). */
@@ -148,7 +180,8 @@ public record TransferCommand(
         null,
         null,
         "",
-        "");
+        "",
+        null);
   }
 
   public TransferCommand withReference(String newReference) {
@@ -164,19 +197,27 @@ public record TransferCommand(
         reverses,
         timeout,
         newReference,
-        memo);
+        memo,
+        payer);
   }
 
   public TransferCommand withMemo(String newMemo) {
     return new TransferCommand(
         key, kind, strand, debit, credit, amount, code, pendingId, reverses, timeout, reference,
-        newMemo);
+        newMemo, payer);
   }
 
   /** The same transfer, as the reversal of {@code original} (a refund or a correction). */
   public TransferCommand reversing(TransferId original) {
     return new TransferCommand(
         key, kind, strand, debit, credit, amount, code, pendingId, original, timeout, reference,
-        memo);
+        memo, payer);
+  }
+
+  /** The same transfer, posted only if {@code newPayer} holds its debit account (a payment). */
+  public TransferCommand paidBy(Payer newPayer) {
+    return new TransferCommand(
+        key, kind, strand, debit, credit, amount, code, pendingId, reverses, timeout, reference,
+        memo, newPayer);
   }
 }

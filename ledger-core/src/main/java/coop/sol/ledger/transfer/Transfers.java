@@ -5,10 +5,14 @@ import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -56,14 +60,49 @@ public final class Transfers implements AutoCloseable {
     return submitLinked(network, List.of(command)).thenApply(outcomes -> outcomes.get(0));
   }
 
-  /** Submits and waits for the outcome. */
+  /**
+   * Submits and waits for the outcome, at most {@link WriterSettings#answerTimeout}: the one way
+   * every door and operation waits for the ledger. Past it the outcome is {@code LEDGER_TIMEOUT}
+   * (the transfer may still post; a retry with the same key tells).
+   */
   public TransferOutcome execute(NetworkId network, TransferCommand command) {
-    return submit(network, command).join();
+    return executeLinked(network, List.of(command)).get(0);
   }
 
-  /** Submits a linked list and waits for the outcomes. */
+  /** Submits a linked list and waits for the outcomes, as {@link #execute} does. */
   public List<TransferOutcome> executeLinked(NetworkId network, List<TransferCommand> linked) {
-    return submitLinked(network, linked).join();
+    return await(submitLinked(network, linked), linked.size());
+  }
+
+  /**
+   * Submits each command on its own (not linked: each posts or not by itself), all at once so that
+   * they share the writer's commits, and waits for their outcomes as {@link #execute} does.
+   */
+  public List<TransferOutcome> executeEach(NetworkId network, List<TransferCommand> commands) {
+    var futures =
+        commands.stream().map(command -> submitLinked(network, List.of(command))).toList();
+    return futures.stream().map(future -> await(future, 1).get(0)).toList();
+  }
+
+  /**
+   * Waits for {@code future}, at most the answer timeout counted from now; a list of {@code size}
+   * LEDGER_TIMEOUT outcomes if it does not complete in time.
+   */
+  private List<TransferOutcome> await(CompletableFuture<List<TransferOutcome>> future, int size) {
+    try {
+      return future.get(settings.answerTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      return Collections.nCopies(
+          size, new TransferOutcome.Rejected(RejectionReason.LEDGER_TIMEOUT));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Collections.nCopies(
+          size, new TransferOutcome.Rejected(RejectionReason.LEDGER_TIMEOUT));
+    } catch (ExecutionException e) {
+      // the writer completes every future with an outcome; this is a bug, and nothing is known
+      return Collections.nCopies(
+          size, new TransferOutcome.Rejected(RejectionReason.LEDGER_UNAVAILABLE));
+    }
   }
 
   public Optional<Transfer> find(NetworkId network, TransferId id) {
@@ -102,18 +141,13 @@ public final class Transfers implements AutoCloseable {
    */
   public int expireDue(NetworkId network, int max) {
     List<TransferId> due = store.dueExpiries(network, clock.instant(), max);
-    var futures =
+    List<TransferCommand> expiries =
         due.stream()
             .map(
-                id ->
-                    submit(
-                        network,
-                        TransferCommand.expirePending(
-                            new IdempotencyKey("expire-" + id.value()), id)))
+                id -> TransferCommand.expirePending(new IdempotencyKey("expire-" + id.value()), id))
             .toList();
     return (int)
-        futures.stream()
-            .map(CompletableFuture::join)
+        executeEach(network, expiries).stream()
             .filter(o -> o instanceof TransferOutcome.Posted p && !p.replayed())
             .count();
   }

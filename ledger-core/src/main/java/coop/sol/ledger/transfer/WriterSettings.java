@@ -11,16 +11,40 @@ import java.time.Duration;
  *     maxBatch; zero commits what is there at once (batches then form while the last commit runs)
  * @param idleRelease after this long without submissions the writer gives its connection (and the
  *     network's advisory lock) back, so that quiet networks hold no database connection
+ * @param answerTimeout how long a caller waits for the outcome of what it submitted, whatever the
+ *     door or the operation; past it the answer is {@code LEDGER_TIMEOUT} (the transfer may still
+ *     post: a retry with the same key tells)
  */
 public record WriterSettings(
-    int maxBatch, int queueCapacity, Duration linger, Duration idleRelease) {
+    int maxBatch,
+    int queueCapacity,
+    Duration linger,
+    Duration idleRelease,
+    Duration answerTimeout) {
+
+  /** The answer timeout of {@link #DEFAULTS}. */
+  public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
   public static final WriterSettings DEFAULTS =
       new WriterSettings(1_000, 20_000, Duration.ZERO, Duration.ofSeconds(10));
 
   public WriterSettings {
-    if (maxBatch < 1 || queueCapacity < 1 || linger.isNegative() || idleRelease.isNegative()) {
+    if (maxBatch < 1
+        || queueCapacity < 1
+        || linger.isNegative()
+        || idleRelease.isNegative()
+        || answerTimeout.isNegative()
+        || answerTimeout.isZero()) {
       throw new IllegalArgumentException("invalid writer settings");
     }
+  }
+
+  /** With the default answer timeout. */
+  public WriterSettings(int maxBatch, int queueCapacity, Duration linger, Duration idleRelease) {
+    this(maxBatch, queueCapacity, linger, idleRelease, DEFAULT_ANSWER_TIMEOUT);
+  }
+
+  public WriterSettings withAnswerTimeout(Duration timeout) {
+    return new WriterSettings(maxBatch, queueCapacity, linger, idleRelease, timeout);
   }
 }

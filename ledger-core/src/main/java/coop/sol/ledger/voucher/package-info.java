@@ -10,9 +10,14 @@
  * voucher_lot} table only holds what the ledger does not know (funder, expiry, categories) and is
  * never updated. A beneficiary's Affecté balance is the sum of their lots.
  *
- * <p>Payments go through {@link coop.sol.ledger.voucher.Vouchers#pay}, which checks the merchant's
- * categories and draws on the beneficiary's lots earliest expiry first, as one linked list of
- * PAYMENT transfers (one per lot drawn on). A transfer posted directly to the ledger from a lot
- * account would bypass the categories: the API only exposes Affecté payments through this package.
+ * <p><b>The lot's rules are the ledger's.</b> The writer loads each lot's expiry, categories and
+ * funder with the account, and refuses any debit of a lot that breaks them, whoever asks: before
+ * its expiry a lot pays only merchants of one of its categories (MERCHANT_CATEGORY_NOT_ALLOWED),
+ * from its expiry on it pays no one (VOUCHERS_EXPIRED) but the sweep back to its funder; a reversal
+ * (a refund of a payment made from it, a correction) goes back where it came from. Paying with
+ * vouchers is a payment like any other ({@code payment.Payments}): with the source {@code Vouchers}
+ * it draws on the beneficiary's lots valid at the merchant, earliest expiry first, as one linked
+ * list of PAYMENT transfers (one per lot drawn on); naming one lot as the debit account works too,
+ * under the same rules.
  */
 package coop.sol.ledger.voucher;

@@ -148,7 +148,7 @@ class RefundIT {
     assertThat(refund(other.id(), payment, "1.00"))
         .isEqualTo(Outcome.refused(OperationReason.NOT_THE_PAYEE));
     assertThat(refund(eve.id(), reward, "1.00"))
-        .isEqualTo(Outcome.refused(OperationReason.NOT_A_PAYMENT));
+        .isEqualTo(Outcome.refused(OperationReason.TRANSFER_NOT_REFUNDABLE));
     assertThat(
             refunds.refund(
                 RefundRequest.of(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.account.AccountStatus;
+import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
@@ -38,9 +39,33 @@ class BatchDeciderTest {
     decider = new BatchDecider(NETWORK, NOW, state, heads, ids::incrementAndGet);
   }
 
+  /** An account of a member, "m" + its id, not a voucher lot. */
+  static AccountState accountState(
+      long id,
+      StrandKind strand,
+      AccountStatus status,
+      Long limit,
+      long debitsPosted,
+      long creditsPosted,
+      long debitsPending,
+      long creditsPending) {
+    return new AccountState(
+        id,
+        strand,
+        status,
+        OwnerKind.MEMBER,
+        "m" + id,
+        null,
+        limit,
+        debitsPosted,
+        creditsPosted,
+        debitsPending,
+        creditsPending);
+  }
+
   void account(long id, long credits, long limit, AccountStatus status) {
     state.accounts.put(
-        id, new AccountState(id, StrandKind.COOPERATION, status, limit, 0, credits, 0, 0));
+        id, accountState(id, StrandKind.COOPERATION, status, limit, 0, credits, 0, 0));
   }
 
   static TransferCommand pay(long from, long to, long amount, String key) {
@@ -332,7 +357,7 @@ class BatchDeciderTest {
   @Test
   void same_account_missing_accounts_and_strands_are_refused_first() {
     state.accounts.put(
-        5L, new AccountState(5, StrandKind.ENGAGEMENT, AccountStatus.OPEN, 0L, 0, 100, 0, 0));
+        5L, accountState(5, StrandKind.ENGAGEMENT, AccountStatus.OPEN, 0L, 0, 100, 0, 0));
 
     assertThat(decider.decide(List.of(pay(1, 1, 1, "a"))))
         .containsExactly(new Rejected(RejectionReason.SAME_ACCOUNT));
@@ -350,7 +375,7 @@ class BatchDeciderTest {
   void closed_accounts_are_refused_and_unlimited_accounts_go_below_zero() {
     account(6, 0, 0, AccountStatus.CLOSED);
     state.accounts.put(
-        7L, new AccountState(7, StrandKind.COOPERATION, AccountStatus.OPEN, null, 0, 0, 0, 0));
+        7L, accountState(7, StrandKind.COOPERATION, AccountStatus.OPEN, null, 0, 0, 0, 0));
 
     assertThat(decider.decide(List.of(pay(6, 2, 1, "a"))))
         .containsExactly(new Rejected(RejectionReason.DEBIT_ACCOUNT_CLOSED));
@@ -372,10 +397,10 @@ class BatchDeciderTest {
   @Test
   void overflow_is_a_rejection_not_a_wrap() {
     state.accounts.put(
-        9L, new AccountState(9, StrandKind.COOPERATION, AccountStatus.OPEN, null, 0, 0, 0, 0));
+        9L, accountState(9, StrandKind.COOPERATION, AccountStatus.OPEN, null, 0, 0, 0, 0));
     state.accounts.put(
         10L,
-        new AccountState(
+        accountState(
             10, StrandKind.COOPERATION, AccountStatus.OPEN, 0L, 0, Long.MAX_VALUE - 1, 0, 0));
 
     assertThat(decider.decide(List.of(pay(9, 10, 2, "a"))))
@@ -424,7 +449,7 @@ class BatchDeciderTest {
     AccountState payee = state.accounts.get(2L);
     state.accounts.put(
         2L,
-        new AccountState(
+        accountState(
             2,
             StrandKind.COOPERATION,
             AccountStatus.FROZEN,
@@ -447,5 +472,209 @@ class BatchDeciderTest {
     assertThat(state.accounts.get(2L).creditsPending).isZero();
     assertThat(state.accounts.get(2L).deltaCreditsPending()).isEqualTo(-100);
     assertThat(state.accounts.get(1L).deltaDebitsPending()).isZero();
+  }
+
+  // --- the rules a payment carries, and those a voucher lot carries
+
+  /** A lot of earmarked vouchers: FOOD only, until a day after NOW, back to funder 21. */
+  void lot(long id, long credits, java.time.Instant expiresAt) {
+    state.accounts.put(
+        id,
+        new AccountState(
+            id,
+            StrandKind.COOPERATION,
+            AccountStatus.OPEN,
+            OwnerKind.MEMBER,
+            "chloe",
+            new AccountState.LotRules(expiresAt, java.util.Set.of("FOOD"), 21),
+            0L,
+            0,
+            credits,
+            0,
+            0));
+  }
+
+  void merchant(long id, String ref, java.util.Set<String> categories) {
+    AccountState shop =
+        new AccountState(
+            id,
+            StrandKind.COOPERATION,
+            AccountStatus.OPEN,
+            OwnerKind.MERCHANT,
+            ref,
+            null,
+            0L,
+            0,
+            0,
+            0,
+            0);
+    shop.categories = categories;
+    state.accounts.put(id, shop);
+  }
+
+  void system(long id, OwnerKind kind) {
+    state.accounts.put(
+        id,
+        new AccountState(
+            id, StrandKind.COOPERATION, AccountStatus.OPEN, kind, "fund", null, null, 0, 0, 0, 0));
+  }
+
+  @Test
+  void a_payment_posts_only_from_an_account_its_payer_holds() {
+    var mine = new Payer("m1", java.util.Set.of(OwnerKind.MEMBER));
+    var notMine = new Payer("m2", java.util.Set.of(OwnerKind.MEMBER));
+    var wrongKind = new Payer("m1", java.util.Set.of(OwnerKind.MERCHANT));
+
+    assertThat(decider.decide(List.of(pay(1, 2, 10, "a").paidBy(notMine))))
+        .containsExactly(new Rejected(RejectionReason.DEBIT_NOT_ALLOWED));
+    assertThat(decider.decide(List.of(pay(1, 2, 10, "b").paidBy(wrongKind))))
+        .containsExactly(new Rejected(RejectionReason.DEBIT_NOT_ALLOWED));
+    assertThat(decider.decide(List.of(pay(1, 2, 10, "c").paidBy(mine))))
+        .allMatch(TransferOutcome::isPosted);
+    assertThat(state.accounts.get(1L).debitsPosted).isEqualTo(10);
+  }
+
+  @Test
+  void a_payment_never_credits_a_system_account_but_other_codes_may() {
+    system(30, OwnerKind.SYSTEM);
+
+    assertThat(decider.decide(List.of(pay(1, 30, 10, "a"))))
+        .containsExactly(new Rejected(RejectionReason.CREDIT_ACCOUNT_NOT_PAYABLE));
+    assertThat(
+            decider.decide(
+                List.of(
+                    TransferCommand.posted(
+                        new IdempotencyKey("b"),
+                        StrandKind.COOPERATION,
+                        new AccountId(1),
+                        new AccountId(30),
+                        Amount.of(10),
+                        TransferCode.FONTE))))
+        .allMatch(TransferOutcome::isPosted);
+  }
+
+  @Test
+  void a_lot_pays_only_merchants_of_its_categories_before_its_expiry() {
+    lot(40, 5_000, NOW.plusSeconds(86_400));
+    merchant(50, "epicerie", java.util.Set.of("FOOD", "HYGIENE"));
+    merchant(51, "librairie", java.util.Set.of("BOOKS"));
+    merchant(52, "sans-categorie", java.util.Set.of());
+
+    assertThat(decider.decide(List.of(pay(40, 51, 100, "book"))))
+        .containsExactly(new Rejected(RejectionReason.MERCHANT_CATEGORY_NOT_ALLOWED));
+    assertThat(decider.decide(List.of(pay(40, 52, 100, "none"))))
+        .containsExactly(new Rejected(RejectionReason.MERCHANT_CATEGORY_NOT_ALLOWED));
+    // a member is no merchant, whatever the categories
+    assertThat(decider.decide(List.of(pay(40, 2, 100, "friend"))))
+        .containsExactly(new Rejected(RejectionReason.MERCHANT_CATEGORY_NOT_ALLOWED));
+    Transfer food = posted(decider.decide(List.of(pay(40, 50, 100, "food"))));
+    assertThat(state.accounts.get(40L).debitsPosted).isEqualTo(100);
+    // a refund credits the lot: the lot's rules are about what it pays
+    state.reversed.put(food.id().value(), new BatchState.ReversedState(food, 0));
+    assertThat(decider.decide(List.of(pay(50, 40, 100, "refund").reversing(food.id()))))
+        .allMatch(TransferOutcome::isPosted);
+  }
+
+  @Test
+  void a_reversal_debits_a_lot_back_to_where_its_value_came_from() {
+    lot(40, 0, NOW.plusSeconds(86_400));
+    state.accounts.put(
+        21L,
+        new AccountState(
+            21,
+            StrandKind.COOPERATION,
+            AccountStatus.OPEN,
+            OwnerKind.FUNDER,
+            "mairie",
+            null,
+            0L,
+            0,
+            5_000,
+            0,
+            0));
+    Transfer grant =
+        posted(
+            decider.decide(
+                List.of(
+                    TransferCommand.posted(
+                        new IdempotencyKey("grant"),
+                        StrandKind.COOPERATION,
+                        new AccountId(21),
+                        new AccountId(40),
+                        Amount.of(5_000),
+                        TransferCode.GRANT))));
+    state.reversed.put(grant.id().value(), new BatchState.ReversedState(grant, 0));
+
+    // the funder is no merchant of FOOD, but a correction undoing the grant goes back to it
+    assertThat(
+            decider.decide(
+                List.of(
+                    TransferCommand.posted(
+                            new IdempotencyKey("undo"),
+                            StrandKind.COOPERATION,
+                            new AccountId(40),
+                            new AccountId(21),
+                            Amount.of(5_000),
+                            TransferCode.CORRECTION)
+                        .reversing(grant.id()))))
+        .allMatch(TransferOutcome::isPosted);
+  }
+
+  @Test
+  void an_expired_lot_pays_no_one_and_goes_back_to_its_funder_only() {
+    lot(40, 5_000, NOW);
+    merchant(50, "epicerie", java.util.Set.of("FOOD"));
+    state.accounts.put(
+        21L,
+        new AccountState(
+            21,
+            StrandKind.COOPERATION,
+            AccountStatus.OPEN,
+            OwnerKind.FUNDER,
+            "mairie",
+            null,
+            0L,
+            5_000,
+            0,
+            0,
+            0));
+
+    assertThat(decider.decide(List.of(pay(40, 50, 100, "late"))))
+        .containsExactly(new Rejected(RejectionReason.VOUCHERS_EXPIRED));
+    assertThat(decider.decide(List.of(sweep(40, 2, 5_000, "wrong-way"))))
+        .containsExactly(new Rejected(RejectionReason.MERCHANT_CATEGORY_NOT_ALLOWED));
+    assertThat(decider.decide(List.of(sweep(40, 21, 5_000, "back"))))
+        .allMatch(TransferOutcome::isPosted);
+  }
+
+  @Test
+  void a_lot_is_not_swept_before_its_expiry() {
+    lot(40, 5_000, NOW.plusSeconds(1));
+    state.accounts.put(
+        21L,
+        new AccountState(
+            21,
+            StrandKind.COOPERATION,
+            AccountStatus.OPEN,
+            OwnerKind.FUNDER,
+            "mairie",
+            null,
+            0L,
+            5_000,
+            0,
+            0,
+            0));
+    assertThat(decider.decide(List.of(sweep(40, 21, 5_000, "early"))))
+        .containsExactly(new Rejected(RejectionReason.MERCHANT_CATEGORY_NOT_ALLOWED));
+  }
+
+  static TransferCommand sweep(long from, long to, long amount, String key) {
+    return TransferCommand.posted(
+        new IdempotencyKey(key),
+        StrandKind.COOPERATION,
+        new AccountId(from),
+        new AccountId(to),
+        Amount.of(amount),
+        TransferCode.VOUCHER_EXPIRY);
   }
 }

@@ -46,7 +46,8 @@ class TransferCommandTest {
                     null,
                     Duration.ofSeconds(1),
                     "",
-                    ""))
+                    "",
+                    null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->
@@ -77,7 +78,8 @@ class TransferCommandTest {
                     null,
                     null,
                     "",
-                    ""))
+                    "",
+                    null))
         .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(
             () ->
@@ -93,7 +95,8 @@ class TransferCommandTest {
                     null,
                     null,
                     "",
-                    ""))
+                    "",
+                    null))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -4,12 +4,16 @@ import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.transfer.Payer;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.user.Role;
 import coop.sol.web.user.RoleGrant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +51,21 @@ public class AccountAccess {
       }
     }
     return accounts;
+  }
+
+  /**
+   * The caller as the ledger knows a payer in {@code network}: their username and the kinds of
+   * accounts their roles there hold. The ledger posts a payment only from an account its payer
+   * holds, whatever the door.
+   */
+  public Payer payer(Caller caller, NetworkId network) {
+    Set<OwnerKind> kinds = EnumSet.noneOf(OwnerKind.class);
+    for (RoleGrant grant : caller.grants()) {
+      if (network.equals(grant.network())) {
+        grant.role().accountKind().ifPresent(kinds::add);
+      }
+    }
+    return new Payer(caller.username(), kinds);
   }
 
   /** Whether the caller holds {@code account}, and so may see and debit it. */

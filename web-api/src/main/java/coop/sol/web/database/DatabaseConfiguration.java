@@ -4,7 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import coop.sol.ledger.Ledger;
 import coop.sol.ledger.transfer.WriteObserver;
 import coop.sol.ledger.transfer.WriterSettings;
-import coop.sol.web.SolProperties;
+import coop.sol.web.installation.SolProperties;
+import coop.sol.web.reliability.ReliabilityProperties;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -67,15 +68,20 @@ class DatabaseConfiguration {
   /**
    * The ledger of the installation. Marked as depending on database initialisation so that Flyway
    * has migrated the schema before anyone can use it. The writers report to the {@link
-   * WriteObserver} bean if there is one (the metrics).
+   * WriteObserver} bean if there is one (the metrics). Every door and operation waits for the
+   * ledger's answer at most {@code sol.reliability.ledger-answer-timeout}.
    */
   @Bean(destroyMethod = "close")
   @DependsOnDatabaseInitialization
-  Ledger ledger(DataSource dataSource, ObjectProvider<WriteObserver> observer) {
+  Ledger ledger(
+      DataSource dataSource,
+      ObjectProvider<WriteObserver> observer,
+      Clock clock,
+      ReliabilityProperties reliability) {
     return new Ledger(
         dataSource,
-        WriterSettings.DEFAULTS,
-        Clock.systemUTC(),
+        WriterSettings.DEFAULTS.withAnswerTimeout(reliability.ledgerAnswerTimeout()),
+        clock,
         observer.getIfAvailable(() -> WriteObserver.NONE));
   }
 }

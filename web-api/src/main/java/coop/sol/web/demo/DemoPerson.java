@@ -24,11 +24,19 @@ record DemoPerson(
   static final List<StrandKind> SOL_STRANDS =
       List.of(StrandKind.COOPERATION, StrandKind.ENGAGEMENT, StrandKind.AFFECTE);
 
+  /**
+   * A member's strands of their own: their SOL Affecté are lots, each an account its grant opens.
+   */
+  static final List<StrandKind> MEMBER_STRANDS =
+      List.of(StrandKind.COOPERATION, StrandKind.ENGAGEMENT);
+
   /** Everyone in the demo network, one of each role (two where dual roles matter). */
   static final List<DemoPerson> CAST =
       List.of(
-          holder("alice", "Alice Martin", "Adhérente", Role.MEMBER, OwnerKind.MEMBER, SOL_STRANDS),
-          holder("bruno", "Bruno Lefèvre", "Adhérent", Role.MEMBER, OwnerKind.MEMBER, SOL_STRANDS),
+          holder(
+              "alice", "Alice Martin", "Adhérente", Role.MEMBER, OwnerKind.MEMBER, MEMBER_STRANDS),
+          holder(
+              "bruno", "Bruno Lefèvre", "Adhérent", Role.MEMBER, OwnerKind.MEMBER, MEMBER_STRANDS),
           holder(
               "boulangerie",
               "La Mie Câline",

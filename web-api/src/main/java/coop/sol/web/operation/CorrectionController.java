@@ -17,6 +17,7 @@ import coop.sol.ledger.transfer.TransferId;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.problem.ApiProblemException;
+import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.user.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -136,7 +137,7 @@ class CorrectionController {
                       .ledger()
                       .transfers()
                       .findIn(scope, new TransferId(request.reversesTransferId())))
-              .orElseThrow(() -> OperationProblems.problem(OperationReason.TRANSFER_NOT_FOUND));
+              .orElseThrow(() -> LedgerProblems.problem(OperationReason.TRANSFER_NOT_FOUND));
       network = original.network();
       Amount amount = context.amount(network, original.strand(), request.amount());
       proposal = CorrectionProposal.reversal(original.id(), amount, request.reason());
@@ -151,7 +152,7 @@ class CorrectionController {
       Account debit = context.accountIn(scope, request.debitAccountId());
       network = debit.network();
       if (request.creditAccountId() <= 0) {
-        throw OperationProblems.problem(OperationReason.ACCOUNT_NOT_FOUND);
+        throw LedgerProblems.problem(OperationReason.ACCOUNT_NOT_FOUND);
       }
       if (request.creditAccountId().equals(request.debitAccountId())) {
         throw NetworkSettingsController.invalid("Les deux comptes doivent être différents.");
@@ -166,7 +167,7 @@ class CorrectionController {
               request.reason());
     }
     Correction proposed =
-        OperationProblems.done(corrections.propose(network, proposal, Actor.of(caller.username())));
+        LedgerProblems.done(corrections.propose(network, proposal, Actor.of(caller.username())));
     audit(caller, http, AuditAction.CORRECTION_PROPOSED, proposed);
     return ResponseEntity.created(URI.create("/api/v1/corrections/" + proposed.id()))
         .body(view(proposed));
@@ -214,8 +215,7 @@ class CorrectionController {
   CorrectionView approve(@PathVariable long id, Caller caller, HttpServletRequest http) {
     Correction found = find(caller, id);
     Correction approved =
-        OperationProblems.done(
-            corrections.approve(found.network(), id, Actor.of(caller.username())));
+        LedgerProblems.done(corrections.approve(found.network(), id, Actor.of(caller.username())));
     audit(caller, http, AuditAction.CORRECTION_APPROVED, approved);
     return view(approved);
   }
@@ -227,8 +227,7 @@ class CorrectionController {
   CorrectionView decline(@PathVariable long id, Caller caller, HttpServletRequest http) {
     Correction found = find(caller, id);
     Correction declined =
-        OperationProblems.done(
-            corrections.decline(found.network(), id, Actor.of(caller.username())));
+        LedgerProblems.done(corrections.decline(found.network(), id, Actor.of(caller.username())));
     audit(caller, http, AuditAction.CORRECTION_DECLINED, declined);
     return view(declined);
   }

@@ -16,6 +16,7 @@ import coop.sol.ledger.transfer.IdempotencyKey;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.problem.ApiProblemException;
+import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.transfer.TransferView;
@@ -135,7 +136,7 @@ class ExchangeController {
     Amount euros = context.amount(network, StrandKind.EURO, request.euros());
     exchange.openOffice(network, caller.username(), "Caisse en euros de " + caller.username());
     SolPurchased purchased =
-        OperationProblems.done(
+        LedgerProblems.done(
             exchange.buy(new SolPurchase(network, key, caller.username(), buyer.id(), euros)));
     return OperationContext.posted(
         new PurchaseView(
@@ -168,7 +169,7 @@ class ExchangeController {
     Amount euros =
         context.amount(network, StrandKind.EURO, request == null ? null : request.euros());
     TillBanked banked =
-        OperationProblems.done(exchange.bankTill(network, key, caller.username(), euros));
+        LedgerProblems.done(exchange.bankTill(network, key, caller.username(), euros));
     if (!banked.replayed()) {
       context.audit(
           caller,
@@ -200,7 +201,7 @@ class ExchangeController {
           String network,
       Caller caller) {
     NetworkId id = context.networkAs(caller, Role.COORDINATOR, network);
-    ReserveStatement r = OperationProblems.done(exchange.reserve(id));
+    ReserveStatement r = LedgerProblems.done(exchange.reserve(id));
     return new ReserveView(
         context.network(id).code(),
         r.at(),

@@ -18,6 +18,7 @@ import coop.sol.ledger.transfer.TransferId;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.input.Dates;
+import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.user.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -159,8 +160,7 @@ class FonteController {
       Caller caller) {
     NetworkId id = context.networkAs(caller, Role.COORDINATOR, network);
     StrandKind kind = NetworkSettingsController.solStrand(strand);
-    FontePreview preview =
-        OperationProblems.done(fonte.preview(id, kind, period(id, kind, period)));
+    FontePreview preview = LedgerProblems.done(fonte.preview(id, kind, period(id, kind, period)));
     return new PreviewView(
         context.network(id).code(),
         kind.name(),
@@ -181,7 +181,7 @@ class FonteController {
     StrandKind kind = NetworkSettingsController.solStrand(request.strand());
     FontePeriod period = period(id, kind, request.period());
     FonteRunReport report =
-        OperationProblems.done(fonte.run(id, kind, period, Actor.of(caller.username())));
+        LedgerProblems.done(fonte.run(id, kind, period, Actor.of(caller.username())));
     context.audit(
         caller,
         http,
@@ -235,9 +235,9 @@ class FonteController {
             .fonteRule(network, strand)
             .map(Versioned::value)
             .filter(FonteRule::enabled)
-            .orElseThrow(() -> OperationProblems.problem(OperationReason.NO_FONTE_RULE));
+            .orElseThrow(() -> LedgerProblems.problem(OperationReason.NO_FONTE_RULE));
     return rule.lastPeriodEndedBy(LocalDate.ofInstant(clock.instant(), rule.zone()))
-        .orElseThrow(() -> OperationProblems.problem(OperationReason.NOTHING_DUE));
+        .orElseThrow(() -> LedgerProblems.problem(OperationReason.NOTHING_DUE));
   }
 
   private List<ChargeView> charges(

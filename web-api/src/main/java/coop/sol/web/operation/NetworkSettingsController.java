@@ -21,6 +21,7 @@ import coop.sol.web.amount.ApiAmounts;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.problem.ApiProblemException;
+import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.user.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -264,11 +265,10 @@ class NetworkSettingsController {
     Set<String> codes = new TreeSet<>(request.categories());
     for (String code : codes) {
       if (!code.matches("[A-Z][A-Z0-9_]{0,39}")) {
-        throw OperationProblems.problem(OperationReason.UNKNOWN_CATEGORY);
+        throw LedgerProblems.problem(OperationReason.UNKNOWN_CATEGORY);
       }
     }
-    OperationProblems.done(
-        settings.changeMerchantCategories(network, merchant, codes, actor(caller)));
+    LedgerProblems.done(settings.changeMerchantCategories(network, merchant, codes, actor(caller)));
     audit(
         caller,
         http,
@@ -372,7 +372,7 @@ class NetworkSettingsController {
           "idle : une durée ISO 8601 positive en mois et jours (P3M, P7D) ; timeZone : un fuseau"
               + " comme Europe/Paris.");
     }
-    OperationProblems.done(settings.changeFonteRule(network, kind, rule, actor(caller)));
+    LedgerProblems.done(settings.changeFonteRule(network, kind, rule, actor(caller)));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("enabled", rule.enabled());
     details.put("rateBp", rule.rate().value());

@@ -11,13 +11,16 @@ import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.operation.OperationReason;
 import coop.sol.ledger.transfer.IdempotencyKey;
+import coop.sol.ledger.transfer.Payer;
 import coop.sol.ledger.transfer.Transfer;
+import coop.sol.web.account.AccountAccess;
 import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.amount.ApiAmounts;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.audit.AuditLog;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.problem.ApiProblemException;
+import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.transfer.TransferView;
 import coop.sol.web.user.Role;
@@ -48,11 +51,18 @@ public class OperationContext {
   private final Ledger ledger;
   private final NetworkDirectory networks;
   private final AuditLog audit;
+  private final AccountAccess access;
 
-  OperationContext(Ledger ledger, NetworkDirectory networks, AuditLog audit) {
+  OperationContext(Ledger ledger, NetworkDirectory networks, AuditLog audit, AccountAccess access) {
     this.ledger = ledger;
     this.networks = networks;
     this.audit = audit;
+    this.access = access;
+  }
+
+  /** The caller as the ledger knows a payer in {@code network} (see {@link AccountAccess}). */
+  public Payer payer(Caller caller, NetworkId network) {
+    return access.payer(caller, network);
   }
 
   public Ledger ledger() {
@@ -110,12 +120,12 @@ public class OperationContext {
       throw new ApiProblemException(ProblemCode.VALIDATION_FAILED, "Identifiant de compte requis.");
     }
     if (id <= 0 || scope.isEmpty()) {
-      throw OperationProblems.problem(OperationReason.ACCOUNT_NOT_FOUND);
+      throw LedgerProblems.problem(OperationReason.ACCOUNT_NOT_FOUND);
     }
     return ledger
         .accounts()
         .findIn(scope, new AccountId(id))
-        .orElseThrow(() -> OperationProblems.problem(OperationReason.ACCOUNT_NOT_FOUND));
+        .orElseThrow(() -> LedgerProblems.problem(OperationReason.ACCOUNT_NOT_FOUND));
   }
 
   /**

@@ -13,12 +13,12 @@ import org.springframework.context.annotation.Configuration;
 class OperationsConfiguration {
 
   /**
-   * The operations run on the system clock in UTC, as the ledger's writers do: settings take
+   * The operations run on the application's clock, as the ledger's writers do: settings take
    * effect, vouchers expire and fonte periods end by it.
    */
   @Bean
   @DependsOnDatabaseInitialization
-  Operations operations(Ledger ledger, DataSource dataSource) {
-    return new Operations(ledger, dataSource, Clock.systemUTC());
+  Operations operations(Ledger ledger, DataSource dataSource, Clock clock) {
+    return new Operations(ledger, dataSource, clock);
   }
 }

@@ -12,6 +12,7 @@ import coop.sol.ledger.reconversion.Reconversions;
 import coop.sol.ledger.reconversion.Reconverted;
 import coop.sol.ledger.transfer.IdempotencyKey;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.transfer.TransferView;
 import coop.sol.web.user.Role;
@@ -100,7 +101,7 @@ class ReconversionController {
       Caller caller) {
     NetworkId id = context.networkAs(caller, Role.MERCHANT, network);
     Amount sol = context.amount(id, StrandKind.COOPERATION, amount);
-    return view(id, OperationProblems.done(reconversions.quote(id, sol)));
+    return view(id, LedgerProblems.done(reconversions.quote(id, sol)));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -125,7 +126,7 @@ class ReconversionController {
     Amount sol =
         context.amount(network, StrandKind.COOPERATION, request == null ? null : request.amount());
     Reconverted done =
-        OperationProblems.done(
+        LedgerProblems.done(
             reconversions.reconvert(new ReconversionRequest(network, key, account.id(), sol)));
     return OperationContext.posted(
         new ReconversionView(view(network, done.quote()), context.views(done.transfers())),

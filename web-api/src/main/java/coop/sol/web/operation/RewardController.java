@@ -12,6 +12,7 @@ import coop.sol.ledger.reward.RewardPaid;
 import coop.sol.ledger.reward.Rewards;
 import coop.sol.ledger.transfer.IdempotencyKey;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.transfer.TransferView;
 import coop.sol.web.user.Role;
@@ -98,10 +99,10 @@ class RewardController {
     Account merchantAccount =
         context
             .ownAccount(network, OwnerKind.MERCHANT, merchant, StrandKind.COOPERATION)
-            .orElseThrow(() -> OperationProblems.problem(OperationReason.ACCOUNT_NOT_FOUND));
+            .orElseThrow(() -> LedgerProblems.problem(OperationReason.ACCOUNT_NOT_FOUND));
     Amount euros = context.amount(network, StrandKind.EURO, request.eurosPaid());
     RewardPaid paid =
-        OperationProblems.done(
+        LedgerProblems.done(
             rewards.reward(
                 new PurchaseReward(
                     network, key, merchantAccount.id(), member.id(), euros, request.receipt())));

@@ -15,6 +15,7 @@ import coop.sol.ledger.volunteer.VolunteerHours;
 import coop.sol.ledger.volunteer.Volunteering;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.transfer.TransferView;
 import coop.sol.web.user.Role;
@@ -122,7 +123,7 @@ class VolunteeringController {
     NetworkId network = association.network();
     Amount amount = context.amount(network, StrandKind.ENGAGEMENT, request.amount());
     AllowanceGranted granted =
-        OperationProblems.done(
+        LedgerProblems.done(
             volunteering.grantAllowance(
                 network, key, association.id(), amount, Actor.of(caller.username())));
     String shown = context.format(network, StrandKind.ENGAGEMENT, amount.minorUnits());
@@ -163,7 +164,7 @@ class VolunteeringController {
     Account association =
         context.ownAccount(caller, network, OwnerKind.ASSOCIATION, StrandKind.ENGAGEMENT);
     HoursCredited credited =
-        OperationProblems.done(
+        LedgerProblems.done(
             volunteering.certify(
                 new VolunteerHours(
                     network,
@@ -198,7 +199,7 @@ class VolunteeringController {
         continue;
       }
       long remaining =
-          OperationProblems.done(volunteering.remainingAllowance(network, account.get().id()));
+          LedgerProblems.done(volunteering.remainingAllowance(network, account.get().id()));
       allowances.add(
           new AllowanceStatus(
               context.network(network).code(),

@@ -8,15 +8,18 @@ import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.operation.OperationReason;
+import coop.sol.ledger.payment.Paid;
+import coop.sol.ledger.payment.PaymentOrder;
+import coop.sol.ledger.payment.Payments;
+import coop.sol.ledger.payment.Source;
 import coop.sol.ledger.transfer.IdempotencyKey;
 import coop.sol.ledger.voucher.VoucherGrant;
 import coop.sol.ledger.voucher.VoucherGranted;
 import coop.sol.ledger.voucher.VoucherHolding;
 import coop.sol.ledger.voucher.VoucherLot;
-import coop.sol.ledger.voucher.VoucherPaid;
-import coop.sol.ledger.voucher.VoucherPayment;
 import coop.sol.ledger.voucher.Vouchers;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.transfer.TransferView;
 import coop.sol.web.user.Role;
@@ -52,11 +55,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "SOL Affecté", description = "Chèques fléchés : attribution, paiement, soldes")
 class VoucherController {
   private final Vouchers vouchers;
+  private final Payments payments;
   private final Clock clock;
   private final OperationContext context;
 
   VoucherController(Operations operations, OperationContext context, Clock clock) {
     this.vouchers = operations.vouchers();
+    this.payments = operations.payments();
     this.context = context;
     this.clock = clock;
   }
@@ -137,16 +142,16 @@ class VoucherController {
         .accounts()
         .findByOwner(network, OwnerKind.MEMBER, request.beneficiary())
         .isEmpty()) {
-      throw OperationProblems.problem(OperationReason.ACCOUNT_NOT_FOUND);
+      throw LedgerProblems.problem(OperationReason.ACCOUNT_NOT_FOUND);
     }
     for (String code : request.categories()) {
       if (!code.matches("[A-Z][A-Z0-9_]{0,39}")) {
-        throw OperationProblems.problem(OperationReason.UNKNOWN_CATEGORY);
+        throw LedgerProblems.problem(OperationReason.UNKNOWN_CATEGORY);
       }
     }
     Amount amount = context.amount(network, StrandKind.AFFECTE, request.amount());
     VoucherGranted granted =
-        OperationProblems.done(
+        LedgerProblems.done(
             vouchers.grant(
                 new VoucherGrant(
                     network,
@@ -181,16 +186,24 @@ class VoucherController {
         context.accountIn(caller.networksAs(Role.MEMBER), request.merchantAccountId());
     NetworkId network = merchant.network();
     Amount amount = context.amount(network, StrandKind.AFFECTE, request.amount());
-    VoucherPaid paid =
-        OperationProblems.done(
-            vouchers.pay(
-                new VoucherPayment(
-                    network, key, caller.username(), merchant.id(), amount, request.reference())));
+    Paid paid =
+        LedgerProblems.done(
+            payments.pay(
+                new PaymentOrder(
+                    network,
+                    key,
+                    context.payer(caller, network),
+                    Source.vouchers(),
+                    StrandKind.AFFECTE,
+                    merchant.id(),
+                    amount,
+                    request.reference(),
+                    "")));
     return OperationContext.posted(
         new PaymentView(
             context.network(network).code(),
             context.format(network, StrandKind.AFFECTE, paid.amount()),
-            context.views(paid.transfers())),
+            context.views(paid.legs())),
         paid.replayed());
   }
 

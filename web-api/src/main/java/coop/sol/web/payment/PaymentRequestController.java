@@ -76,10 +76,22 @@ class PaymentRequestController {
       @Min(1) @Max(3600) @Schema(nullable = true, defaultValue = "300") Integer expiresInSeconds) {}
 
   /**
-   * @param debitAccountId the account to pay from: one the caller holds, of the request's strand
+   * Where the money comes from: one of the two.
+   *
+   * @param debitAccountId an account the caller holds, of the request's strand
+   * @param vouchers true to pay with the caller's earmarked vouchers (SOL Affecté) valid at this
+   *     merchant, earliest expiry first
    */
   @Schema(name = "PaymentRequestPayment")
-  record PaymentRequestPayment(@NotNull Long debitAccountId) {}
+  record PaymentRequestPayment(
+      @Schema(nullable = true, description = "Compte à débiter, ou absent avec vouchers")
+          Long debitAccountId,
+      @Schema(
+              nullable = true,
+              description =
+                  "true : payer avec vos SOL Affecté valables chez ce commerçant (la plus proche"
+                      + " expiration d'abord)")
+          Boolean vouchers) {}
 
   @PostMapping(
       consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -223,6 +235,12 @@ class PaymentRequestController {
       @RequestHeader(name = ClientKeys.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody PaymentRequestPayment payment,
       Caller caller) {
+    boolean withVouchers = Boolean.TRUE.equals(payment.vouchers());
+    if ((payment.debitAccountId() == null) != withVouchers) {
+      throw new ApiProblemException(
+          ProblemCode.VALIDATION_FAILED,
+          "debitAccountId ou vouchers : true, l'un des deux (d'où vient l'argent).");
+    }
     PaymentRequests.Paid paid = requests.pay(caller, id, idempotencyKey, payment.debitAccountId());
     return transferResponse(paid.transfer(), paid.replayed());
   }

@@ -1,18 +1,15 @@
 package coop.sol.web.payment;
 
 import coop.sol.keys.SigningKey;
-import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.payment.PaymentRequest;
 import coop.sol.ledger.payment.PaymentRequest.Status;
-import coop.sol.ledger.payment.PaymentRequestStore;
+import coop.sol.ledger.payment.Source;
 import coop.sol.ledger.transfer.RejectionReason;
 import coop.sol.ledger.transfer.Transfer;
-import coop.sol.ledger.transfer.TransferCode;
-import coop.sol.ledger.transfer.TransferCommand;
-import coop.sol.ledger.transfer.TransferOutcome;
 import coop.sol.merchant.code.PaymentCodes;
 import coop.sol.merchant.code.PaymentRequestCode;
 import coop.sol.merchant.code.SignedCode;
@@ -25,9 +22,9 @@ import coop.sol.web.audit.AuditRecord;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.networkkey.NetworkKeys;
 import coop.sol.web.problem.ApiProblemException;
+import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.transfer.ClientKeys;
-import coop.sol.web.transfer.Rejections;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,25 +35,17 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
- * Payment requests: a merchant's till asks for an amount, a member pays it once.
- *
- * <p>Paying is two steps. The payer first <em>claims</em> the request (a conditional UPDATE: it is
- * open, unexpired and nobody else is paying it), then the ledger posts the payment with the key
- * {@code pr-<id>}. The claim is what tells the payer's retry (same user and Idempotency-Key: the
- * original answer) from anyone else (409), and what keeps a cashier from cancelling a request while
- * it is being paid; the ledger key is what makes a second payment impossible, even if a claim is
- * lost. A refused payment (funds...) releases the claim. A claim left behind by a crash is settled
- * from the ledger after {@link PaymentRequest#CLAIM_TIMEOUT}: paid if the ledger has the payment,
- * released otherwise.
+ * Payment requests over HTTP: who may create, see, pay and cancel one, and the code's signature.
+ * Paying and cancelling are ledger-core's {@link coop.sol.ledger.payment.PaymentRequests} (the
+ * claim, the one payment path, the settling of stale claims); this class authorizes the caller and
+ * translates its outcomes into problems.
  */
 @Service
 public class PaymentRequests {
   public static final int DEFAULT_EXPIRY_SECONDS = 300;
   private static final Pattern ID = Pattern.compile("[0-9a-f]{24}");
 
-  private final PaymentRequestStore store;
-  private final PaymentRequestEvents events;
-  private final Ledger ledger;
+  private final coop.sol.ledger.payment.PaymentRequests requests;
   private final AccountAccess access;
   private final NetworkDirectory networks;
   private final NetworkKeys keys;
@@ -65,17 +54,13 @@ public class PaymentRequests {
   private final Clock clock;
 
   PaymentRequests(
-      PaymentRequestStore store,
-      PaymentRequestEvents events,
-      Ledger ledger,
+      coop.sol.ledger.payment.PaymentRequests requests,
       AccountAccess access,
       NetworkDirectory networks,
       NetworkKeys keys,
       AuditLog audit,
       Clock clock) {
-    this.store = store;
-    this.events = events;
-    this.ledger = ledger;
+    this.requests = requests;
     this.access = access;
     this.networks = networks;
     this.keys = keys;
@@ -142,7 +127,7 @@ public class PaymentRequests {
             null,
             null,
             null);
-    store.insert(request);
+    requests.create(request);
     return request;
   }
 
@@ -155,100 +140,44 @@ public class PaymentRequests {
     if (id == null || !ID.matcher(id).matches()) {
       return Optional.empty();
     }
-    return store.find(id, caller.networks()).map(this::refreshed);
-  }
-
-  public Paid pay(Caller caller, String id, String clientKey, long debitAccountId) {
-    String key = ClientKeys.check(clientKey);
-    PaymentRequest request =
-        visible(caller, id).orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND));
-    Account debit =
-        access
-            .visible(caller, debitAccountId)
-            .filter(account -> account.network().equals(request.network()))
-            .orElseThrow(() -> Rejections.problem(RejectionReason.DEBIT_ACCOUNT_NOT_FOUND));
-    if (!access.holds(caller, debit)) {
-      throw new ApiProblemException(ProblemCode.DEBIT_NOT_ALLOWED);
-    }
-    Optional<Paid> settled = settled(request, caller, key, debit);
-    if (settled.isPresent()) {
-      return settled.get();
-    }
-    Instant now = clock.instant();
-    if (!store.claim(
-        id, caller.userId(), debit.id(), key, now, now.minus(PaymentRequest.CLAIM_TIMEOUT))) {
-      PaymentRequest current = store.find(id).orElseThrow();
-      return settled(current, caller, key, debit)
-          .orElseThrow(
-              () ->
-                  current.claimedBy(caller.userId(), key)
-                      ? Rejections.problem(RejectionReason.EXISTS_WITH_DIFFERENT_DEBIT_ACCOUNT)
-                      : new ApiProblemException(ProblemCode.PAYMENT_REQUEST_ALREADY_PAID));
-    }
-    events.changed(id);
-    TransferCommand command =
-        TransferCommand.posted(
-                request.ledgerKey(),
-                debit.strand(),
-                debit.id(),
-                request.merchantAccount(),
-                new Amount(request.amount()),
-                TransferCode.PAYMENT)
-            .withReference(request.reference());
-    TransferOutcome outcome = LedgerAnswer.of(ledger, request.network(), command);
-    if (outcome instanceof TransferOutcome.Posted posted) {
-      store.markPaid(id, posted.transfer(), caller.userId(), debit.id(), key, clock.instant());
-      events.changed(id);
-      return new Paid(posted.transfer(), posted.replayed());
-    }
-    RejectionReason reason = ((TransferOutcome.Rejected) outcome).reason();
-    if (LedgerAnswer.keyTaken(reason)) {
-      // another payer's payment posted under a claim that went stale: the request is theirs
-      ledger
-          .transfers()
-          .findByKey(request.network(), request.ledgerKey())
-          .ifPresent(paid -> store.settleFromLedger(id, paid, clock.instant()));
-      events.changed(id);
-      throw new ApiProblemException(ProblemCode.PAYMENT_REQUEST_ALREADY_PAID);
-    }
-    if (reason != RejectionReason.LEDGER_UNAVAILABLE) {
-      // nothing was posted: the request is payable again (by a retry with more funds, say)
-      store.release(id, caller.userId(), key);
-      events.changed(id);
-    }
-    // after LEDGER_UNAVAILABLE the payment may have posted: the claim stays, for the payer's retry
-    throw Rejections.problem(reason);
+    return requests.find(id, caller.networks());
   }
 
   /**
-   * What to answer without posting: the original payment to the payer's retry; 409, 410 to anyone
-   * for a request paid, being paid, cancelled or expired. Empty when the caller may go on and claim
-   * it.
+   * Pays the request from an account the caller holds ({@code debitAccountId}), or with their
+   * earmarked vouchers valid at its merchant ({@code debitAccountId} null, {@code vouchers}).
    */
-  private Optional<Paid> settled(PaymentRequest request, Caller caller, String key, Account debit) {
-    Instant now = clock.instant();
-    boolean mine = request.claimedBy(caller.userId(), key);
-    return switch (request.status(now)) {
-      case PAID -> {
-        if (!mine) {
-          throw new ApiProblemException(ProblemCode.PAYMENT_REQUEST_ALREADY_PAID);
-        }
-        if (!debit.id().equals(request.payerAccount())) {
-          throw Rejections.problem(RejectionReason.EXISTS_WITH_DIFFERENT_DEBIT_ACCOUNT);
-        }
-        Transfer transfer =
-            ledger.transfers().find(request.network(), request.paidTransfer()).orElseThrow();
-        yield Optional.of(new Paid(transfer, true));
+  public Paid pay(Caller caller, String id, String clientKey, Long debitAccountId) {
+    String key = ClientKeys.check(clientKey);
+    PaymentRequest request =
+        visible(caller, id).orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND));
+    var payer = access.payer(caller, request.network());
+    coop.sol.ledger.payment.Paid paid;
+    if (debitAccountId == null) {
+      paid =
+          LedgerProblems.done(
+              requests.pay(
+                  request, caller.userId(), key, payer, Source.vouchers(), StrandKind.AFFECTE));
+    } else {
+      Account debit =
+          access
+              .visible(caller, debitAccountId)
+              .filter(account -> account.network().equals(request.network()))
+              .orElseThrow(() -> LedgerProblems.problem(RejectionReason.DEBIT_ACCOUNT_NOT_FOUND));
+      if (!access.holds(caller, debit)) {
+        throw LedgerProblems.problem(RejectionReason.DEBIT_NOT_ALLOWED);
       }
-      case CANCELLED -> throw new ApiProblemException(ProblemCode.PAYMENT_REQUEST_CANCELLED);
-      case EXPIRED -> throw new ApiProblemException(ProblemCode.PAYMENT_REQUEST_EXPIRED);
-      case OPEN -> {
-        if (request.paymentInProgress() && !mine && !request.claimIsStale(now)) {
-          throw new ApiProblemException(ProblemCode.PAYMENT_REQUEST_ALREADY_PAID);
-        }
-        yield Optional.empty();
-      }
-    };
+      paid =
+          LedgerProblems.done(
+              requests.pay(
+                  request,
+                  caller.userId(),
+                  key,
+                  payer,
+                  Source.account(debit.id()),
+                  debit.strand()));
+    }
+    return new Paid(paid.first(), paid.replayed());
   }
 
   /**
@@ -257,12 +186,10 @@ public class PaymentRequests {
    */
   public PaymentRequest cancel(Caller caller, String id, String clientAddress) {
     PaymentRequest request = tillRequest(caller, id);
-    Instant now = clock.instant();
-    boolean cancelled =
-        store.cancel(
-            id,
+    return LedgerProblems.done(
+        requests.cancel(
+            request,
             caller.userId(),
-            now,
             audit.entry(
                 new AuditRecord(
                     AuditAction.PAYMENT_REQUEST_CANCELLED,
@@ -276,17 +203,7 @@ public class PaymentRequests {
                         "merchantAccountId",
                         request.merchantAccount().value(),
                         "amount",
-                        request.amount()))));
-    PaymentRequest after = refreshed(store.find(id).orElseThrow());
-    if (cancelled) {
-      events.changed(id);
-      return after;
-    }
-    return switch (after.status(clock.instant())) {
-      case CANCELLED -> after;
-      case PAID, OPEN -> throw new ApiProblemException(ProblemCode.PAYMENT_REQUEST_ALREADY_PAID);
-      case EXPIRED -> throw new ApiProblemException(ProblemCode.PAYMENT_REQUEST_EXPIRED);
-    };
+                        request.amount())))));
   }
 
   /**
@@ -300,32 +217,5 @@ public class PaymentRequests {
       throw new ApiProblemException(ProblemCode.FORBIDDEN);
     }
     return request;
-  }
-
-  /** The request with a stale claim settled from the ledger, and its expiry recorded. */
-  private PaymentRequest refreshed(PaymentRequest request) {
-    Instant now = clock.instant();
-    boolean changed = false;
-    if (request.status() == Status.OPEN && request.claimIsStale(now)) {
-      Optional<Transfer> paid =
-          ledger.transfers().findByKey(request.network(), request.ledgerKey());
-      if (paid.isPresent()) {
-        store.settleFromLedger(request.id(), paid.get(), now);
-      } else {
-        store.releaseStale(request.id(), request.claimedAt());
-      }
-      changed = true;
-    }
-    if (request.status() == Status.OPEN
-        && request.claimedAt() == null
-        && !now.isBefore(request.expiresAt())) {
-      store.expire(request.id(), now);
-      changed = true;
-    }
-    if (!changed) {
-      return request;
-    }
-    events.changed(request.id());
-    return store.find(request.id()).orElseThrow();
   }
 }

@@ -22,7 +22,6 @@ public enum ProblemCode {
   FORBIDDEN(HttpStatus.FORBIDDEN, "Vous n'avez pas accès à cette ressource."),
   INSUFFICIENT_SCOPE(
       HttpStatus.FORBIDDEN, "Le jeton d'accès utilisé n'a pas la portée (scope) nécessaire."),
-  DEBIT_NOT_ALLOWED(HttpStatus.FORBIDDEN, "Vous ne pouvez pas débiter ce compte."),
   CSRF_REJECTED(
       HttpStatus.FORBIDDEN, "Jeton CSRF absent ou invalide : rechargez la page et recommencez."),
   NOT_FOUND(HttpStatus.NOT_FOUND, "Cette ressource n'existe pas."),
@@ -49,31 +48,17 @@ public enum ProblemCode {
       HttpStatus.BAD_REQUEST, "L'en-tête Idempotency-Key est obligatoire pour cette opération."),
   INVALID_IDEMPOTENCY_KEY(
       HttpStatus.BAD_REQUEST,
-      "Idempotency-Key : de 1 à 128 caractères ASCII imprimables, sans espace."),
+      "Idempotency-Key : de 1 à 128 caractères ASCII imprimables, sans espace ni barre oblique (/)."),
   SCOPE_NOT_ALLOWED(
       HttpStatus.BAD_REQUEST, "Portée (scope) inconnue ou inutilisable avec vos rôles."),
   PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Requête trop volumineuse."),
   CONFLICT(HttpStatus.CONFLICT, "La requête est en conflit avec l'état de la ressource."),
-  CREDIT_ACCOUNT_NOT_PAYABLE(
-      HttpStatus.UNPROCESSABLE_CONTENT, "Ce compte ne peut pas recevoir de paiement."),
   SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service momentanément indisponible."),
   // Payments with QR codes (payment requests, pay tokens, refunds). Declared after the generic
   // code of each status, which forStatus picks.
   MERCHANT_ACCOUNT_NOT_FOUND(
       HttpStatus.UNPROCESSABLE_CONTENT,
       "Compte commerçant introuvable, ou vous n'en tenez pas la caisse."),
-  PAYMENT_REQUEST_ALREADY_PAID(
-      HttpStatus.CONFLICT,
-      "Cette demande de paiement est déjà payée, ou en cours de paiement par quelqu'un d'autre."),
-  PAYMENT_REQUEST_EXPIRED(HttpStatus.GONE, "Cette demande de paiement a expiré."),
-  PAYMENT_REQUEST_CANCELLED(HttpStatus.GONE, "Cette demande de paiement a été annulée."),
-  PAY_TOKEN_ALREADY_USED(
-      HttpStatus.CONFLICT,
-      "Ce jeton de paiement a déjà servi, ou sert en ce moment à un autre encaissement."),
-  PAY_TOKEN_CAP_EXCEEDED(
-      HttpStatus.UNPROCESSABLE_CONTENT, "Le montant dépasse le plafond du jeton de paiement."),
-  PAY_TOKEN_UNKNOWN(
-      HttpStatus.UNPROCESSABLE_CONTENT, "Ce jeton de paiement n'a pas été émis par ce réseau."),
   PAYMENT_CODE_NOT_OURS(HttpStatus.UNPROCESSABLE_CONTENT, "Ce n'est pas un code de paiement SOL."),
   PAYMENT_CODE_MALFORMED(
       HttpStatus.UNPROCESSABLE_CONTENT, "Code de paiement signé mais illisible par ce serveur."),
@@ -82,7 +67,6 @@ public enum ProblemCode {
       "Code de paiement signé par une clé que ce réseau ne reconnaît pas."),
   PAYMENT_CODE_BAD_SIGNATURE(
       HttpStatus.UNPROCESSABLE_CONTENT, "Code de paiement altéré : sa signature est invalide."),
-  PAYMENT_CODE_EXPIRED(HttpStatus.UNPROCESSABLE_CONTENT, "Ce code de paiement a expiré."),
   PAYMENT_CODE_WRONG_NETWORK(
       HttpStatus.UNPROCESSABLE_CONTENT, "Ce code de paiement est celui d'un autre réseau."),
   PAYMENT_CODE_WRONG_KIND(
@@ -91,8 +75,6 @@ public enum ProblemCode {
   REFUND_LIMIT_EXCEEDED(
       HttpStatus.FORBIDDEN,
       "Ce remboursement dépasse le plafond que le commerçant vous a fixé pour cette branche."),
-  TRANSFER_NOT_REFUNDABLE(
-      HttpStatus.UNPROCESSABLE_CONTENT, "Seul un paiement reçu peut être remboursé."),
   // Load, faults and timeouts (coop.sol.web.reliability), after SERVICE_UNAVAILABLE.
   OVERLOADED(
       HttpStatus.SERVICE_UNAVAILABLE,
@@ -101,10 +83,6 @@ public enum ProblemCode {
       HttpStatus.SERVICE_UNAVAILABLE,
       "Base de données momentanément injoignable ou trop lente : réessayez après le délai indiqué"
           + " par Retry-After."),
-  LEDGER_TIMEOUT(
-      HttpStatus.SERVICE_UNAVAILABLE,
-      "Le grand livre n'a pas répondu à temps ; l'opération a pu aboutir ou non : réessayez avec la"
-          + " même Idempotency-Key (sans risque de double paiement)."),
   NOT_YET_CHECKPOINTED(
       HttpStatus.CONFLICT,
       "Aucun point de contrôle ne couvre encore ce virement ; réessayez après le prochain."),

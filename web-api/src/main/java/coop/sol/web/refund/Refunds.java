@@ -1,17 +1,15 @@
 package coop.sol.web.refund;
 
 import coop.sol.ledger.Ledger;
+import coop.sol.ledger.Operations;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.money.Amount;
+import coop.sol.ledger.money.Decimals;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.refund.RefundOrder;
 import coop.sol.ledger.transfer.IdempotencyKey;
-import coop.sol.ledger.transfer.RejectionReason;
 import coop.sol.ledger.transfer.Transfer;
-import coop.sol.ledger.transfer.TransferCode;
-import coop.sol.ledger.transfer.TransferCommand;
 import coop.sol.ledger.transfer.TransferId;
-import coop.sol.ledger.transfer.TransferKind;
-import coop.sol.ledger.transfer.TransferOutcome;
 import coop.sol.web.account.AccountAccess;
 import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.amount.ApiAmounts;
@@ -21,26 +19,25 @@ import coop.sol.web.audit.AuditRecord;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.cashier.CashierRefundLimits;
 import coop.sol.web.problem.ApiProblemException;
+import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.problem.ProblemCode;
-import coop.sol.web.transfer.Rejections;
+import coop.sol.web.transfer.ClientKeys;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Service;
 
 /**
- * Refunds a payment a merchant received: a REFUND transfer from the merchant account back to the
- * payer's, reversing the payment. The ledger refuses refunds beyond what the payment has left
- * ({@code REVERSAL_EXCEEDS_ORIGINAL}); a cashier may refund at most their limit at once.
+ * Refunds of a payment a merchant received, for the API, the pages and the till alike:
+ * ledger-core's refund (REFUND transfers reversing the payment's transfers, all its legs for a
+ * payment drawn on several voucher lots; never more than what is left of it). This class
+ * authorizes: the payment is one the caller takes payments for (else 404), and a cashier refunds at
+ * most the limit their merchant set them (REFUND_LIMIT_EXCEEDED).
  */
 @Service
 public class Refunds {
-  private static final long ANSWER_TIMEOUT_SECONDS = 30;
-
   private final Ledger ledger;
+  private final coop.sol.ledger.refund.Refunds refunds;
   private final AccountAccess access;
   private final NetworkDirectory networks;
   private final CashierRefundLimits cashiers;
@@ -48,22 +45,27 @@ public class Refunds {
 
   Refunds(
       Ledger ledger,
+      Operations operations,
       AccountAccess access,
       NetworkDirectory networks,
       CashierRefundLimits cashiers,
       AuditLog audit) {
     this.ledger = ledger;
+    this.refunds = operations.refunds();
     this.access = access;
     this.networks = networks;
     this.cashiers = cashiers;
     this.audit = audit;
   }
 
-  /** A posted refund; {@code replayed} when an earlier request with the same key posted it. */
-  public record Refunded(Transfer transfer, boolean replayed) {}
+  /**
+   * A refund made; {@code transfer} is its first REFUND transfer, {@code replayed} when an earlier
+   * request with the same key made it.
+   */
+  public record Refunded(Transfer transfer, long amount, boolean replayed) {}
 
   /**
-   * @param amountText the amount to refund; null for the whole payment
+   * @param amountText the amount to refund; null for all that is left of the payment
    * @param memo shown to both sides; may be null
    */
   public Refunded refund(
@@ -73,7 +75,7 @@ public class Refunds {
       String amountText,
       String memo,
       String clientAddress) {
-    IdempotencyKey key = ledgerKey(caller, clientKey);
+    IdempotencyKey key = ClientKeys.ledgerKey(caller, clientKey);
     Transfer payment =
         paymentId <= 0 || caller.networks().isEmpty()
             ? null
@@ -84,60 +86,45 @@ public class Refunds {
       // not a payment to a till of the caller's: as if it did not exist
       throw new ApiProblemException(ProblemCode.NOT_FOUND);
     }
-    boolean posted =
-        payment.kind() == TransferKind.POSTED || payment.kind() == TransferKind.POST_PENDING;
-    if (payment.code() != TransferCode.PAYMENT || !posted) {
-      throw new ApiProblemException(ProblemCode.TRANSFER_NOT_REFUNDABLE);
-    }
     NetworkId network = merchant.network();
     int scale = networks.scale(network, merchant.strand());
-    long amount =
-        amountText == null ? payment.amount() : ApiAmounts.parse(amountText, scale).minorUnits();
+    Amount requested = amountText == null ? null : ApiAmounts.parse(amountText, scale);
     if (!access.holds(caller, merchant)) {
       // a cashier: within the limit the merchant set them, for this strand
+      long amount =
+          requested != null
+              ? requested.minorUnits()
+              : LedgerProblems.done(refunds.refundable(network, payment.id()));
       OptionalLong limit = cashierLimit(caller, merchant);
       if (limit.isEmpty() || amount > limit.getAsLong()) {
         throw new ApiProblemException(ProblemCode.REFUND_LIMIT_EXCEEDED);
       }
     }
-    for (NetworkId other : caller.networks()) {
-      if (!other.equals(network) && ledger.transfers().findByKey(other, key).isPresent()) {
-        throw Rejections.problem(RejectionReason.EXISTS_WITH_DIFFERENT_FIELDS);
-      }
+    ClientKeys.checkUnusedElsewhere(ledger, caller, network, key);
+    var refunded =
+        LedgerProblems.done(
+            refunds.refund(
+                new RefundOrder(network, key, merchant.id(), payment.id(), requested, memo)));
+    Transfer first = refunded.transfers().get(0);
+    if (!refunded.replayed()) {
+      audit.record(
+          new AuditRecord(
+              AuditAction.REFUND_ISSUED,
+              Set.of(network),
+              false,
+              caller.userId(),
+              caller.username(),
+              "transfer " + payment.id().value(),
+              clientAddress,
+              Map.of(
+                  "refundTransferId",
+                  first.id().value(),
+                  "amount",
+                  Decimals.format(refunded.amount(), scale),
+                  "merchantAccountId",
+                  merchant.id().value())));
     }
-    TransferCommand command =
-        TransferCommand.posted(
-                key,
-                merchant.strand(),
-                merchant.id(),
-                payment.debit(),
-                new Amount(amount),
-                TransferCode.REFUND)
-            .reversing(payment.id())
-            .withMemo(memo);
-    TransferOutcome outcome = await(network, command);
-    if (outcome instanceof TransferOutcome.Posted done) {
-      if (!done.replayed()) {
-        audit.record(
-            new AuditRecord(
-                AuditAction.REFUND_ISSUED,
-                Set.of(network),
-                false,
-                caller.userId(),
-                caller.username(),
-                "transfer " + payment.id().value(),
-                clientAddress,
-                Map.of(
-                    "refundTransferId",
-                    done.transfer().id().value(),
-                    "amount",
-                    ledgerAmount(amount, scale),
-                    "merchantAccountId",
-                    merchant.id().value())));
-      }
-      return new Refunded(done.transfer(), done.replayed());
-    }
-    throw Rejections.problem(((TransferOutcome.Rejected) outcome).reason());
+    return new Refunded(first, refunded.amount(), refunded.replayed());
   }
 
   private OptionalLong cashierLimit(Caller caller, Account merchant) {
@@ -146,28 +133,5 @@ public class Refunds {
         .findFirst()
         .map(cashier -> cashiers.limit(cashier.id(), merchant.strand()))
         .orElse(OptionalLong.empty());
-  }
-
-  private TransferOutcome await(NetworkId network, TransferCommand command) {
-    try {
-      return ledger
-          .transfers()
-          .submit(network, command)
-          .get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      return new TransferOutcome.Rejected(RejectionReason.LEDGER_UNAVAILABLE);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new TransferOutcome.Rejected(RejectionReason.LEDGER_UNAVAILABLE);
-    }
-  }
-
-  /** The caller's Idempotency-Key as a ledger key of their own, as for payments. */
-  private static IdempotencyKey ledgerKey(Caller caller, String clientKey) {
-    return coop.sol.web.transfer.ClientKeys.ledgerKey(caller, clientKey);
-  }
-
-  private static String ledgerAmount(long amount, int scale) {
-    return coop.sol.ledger.money.Decimals.format(amount, scale);
   }
 }

@@ -80,4 +80,32 @@ class MessagesTest {
     }
     assertThat(missing).isEmpty();
   }
+
+  @Test
+  void every_stable_code_a_refusal_can_carry_reads_in_plain_words_in_both_languages() {
+    // the ledger's reasons, the operations' and the API's own codes: a page shows each by name
+    Set<String> codes = new TreeSet<>();
+    for (Enum<?> code : coop.sol.ledger.transfer.RejectionReason.values()) {
+      codes.add(code.name());
+    }
+    for (Enum<?> code : coop.sol.ledger.operation.OperationReason.values()) {
+      codes.add(code.name());
+    }
+    for (Enum<?> code : coop.sol.web.problem.ProblemCode.values()) {
+      codes.add(code.name());
+    }
+    for (String[] language :
+        new String[][] {
+          {"messages.properties", "coordinator.properties"},
+          {"messages_en.properties", "coordinator_en.properties"}
+        }) {
+      Set<String> keys = new TreeSet<>();
+      for (String bundle : language) {
+        keys.addAll(load(bundle).stringPropertyNames());
+      }
+      assertThat(codes)
+          .as("codes without a message in %s", language[0])
+          .allMatch(code -> keys.contains("problem." + code));
+    }
+  }
 }

@@ -7,6 +7,7 @@ import coop.sol.ledger.transfer.Transfer;
 import coop.sol.merchant.qr.QrScanner;
 import coop.sol.web.Api;
 import coop.sol.web.Callers;
+import coop.sol.web.MovableClock;
 import coop.sol.web.SolApplicationTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,12 +41,19 @@ import tools.jackson.databind.JsonNode;
 class PayTokenIT {
   private final Callers callers;
   private final int port;
+  private final MovableClock clock;
   private Shop shop;
 
   @Autowired
-  PayTokenIT(@LocalServerPort int port, ApplicationContext context) {
+  PayTokenIT(@LocalServerPort int port, ApplicationContext context, MovableClock clock) {
+    this.clock = clock;
     this.callers = Callers.of(port, context);
     this.port = port;
+  }
+
+  @AfterEach
+  void timeAsItWas() {
+    clock.reset();
   }
 
   @BeforeAll
@@ -168,7 +177,7 @@ class PayTokenIT {
     JsonNode checkedOffline = shop.token(0, "5.00", 1);
     Instant scannedAt = Instant.now();
 
-    Thread.sleep(1_100);
+    clock.advance(Duration.ofSeconds(2)); // past the one-second tokens' expiry
     assertThat(refusal(expiring)).isEqualTo("PAYMENT_CODE_EXPIRED");
     String late = checkedOffline.get("code").asString();
     assertThat(offline(late, Instant.now().minus(Duration.ofHours(25))).code())

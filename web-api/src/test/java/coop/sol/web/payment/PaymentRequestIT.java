@@ -13,9 +13,11 @@ import coop.sol.merchant.code.Verification;
 import coop.sol.merchant.qr.QrScanner;
 import coop.sol.web.Api;
 import coop.sol.web.Callers;
+import coop.sol.web.MovableClock;
 import coop.sol.web.SolApplicationTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,12 +53,19 @@ import tools.jackson.databind.JsonNode;
 class PaymentRequestIT {
   private final Callers callers;
   private final int port;
+  private final MovableClock clock;
   private Shop shop;
 
   @Autowired
-  PaymentRequestIT(@LocalServerPort int port, ApplicationContext context) {
+  PaymentRequestIT(@LocalServerPort int port, ApplicationContext context, MovableClock clock) {
+    this.clock = clock;
     this.callers = Callers.of(port, context);
     this.port = port;
+  }
+
+  @AfterEach
+  void timeAsItWas() {
+    clock.reset();
   }
 
   @BeforeAll
@@ -216,7 +226,7 @@ class PaymentRequestIT {
         shop.as(shop.member(0)).post("/api/v1/payment-requests/" + paid + "/cancel", null).send();
     assertThat(memberCancels.status()).isEqualTo(403);
 
-    Thread.sleep(1_100);
+    clock.advance(Duration.ofSeconds(2)); // past the one-second request's expiry
     Api.Response payExpired = shop.pay(shop.member(0), shop.memberAccount(0), expiring, "e");
     assertThat(payExpired.status()).isEqualTo(410);
     assertThat(payExpired.code()).isEqualTo("PAYMENT_REQUEST_EXPIRED");

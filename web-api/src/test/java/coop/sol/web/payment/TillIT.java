@@ -1,6 +1,7 @@
 package coop.sol.web.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import coop.sol.keys.NetworkKey;
 import coop.sol.keys.TrustedKeys;
@@ -310,25 +311,14 @@ class TillIT {
     return file;
   }
 
-  private String waitForQrCode(Path png) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (Files.exists(png)) {
-          BufferedImage image = ImageIO.read(png.toFile());
-          if (image != null) {
-            List<String> texts = QrScanner.scan(image);
-            if (!texts.isEmpty()) {
-              return texts.get(0);
-            }
-          }
-        }
-      } catch (IOException stillBeingWritten) {
-        // try again
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the till wrote no readable QR code in " + png);
+  /** The QR code's text, once the till has written a readable image of it. */
+  private String waitForQrCode(Path png) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions() // the image may still be being written
+        .until(() -> QrScanner.scan(ImageIO.read(png.toFile())), texts -> !texts.isEmpty())
+        .get(0);
   }
 
   private TrustedKeys publishedKeys() {

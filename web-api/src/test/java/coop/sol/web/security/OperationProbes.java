@@ -302,8 +302,8 @@ final class OperationProbes {
                     "/api/v1/vouchers/payments",
                     Api.json("merchantAccountId", bakery, "amount", "0.01"))
                 .header("Idempotency-Key", "matrix-voucher-" + c),
-        // bruno holds no lot; the other network's member cannot name the bakery
-        Expect.authenticated(403).only(201, "alice").only(422, "bruno", otherMember));
+        // alice and bruno hold lots for FOOD; the other network's member cannot name the bakery
+        Expect.authenticated(403).only(201, "alice", "bruno").only(422, otherMember));
     r.probe(
         "POST /api/v1/vouchers/payments",
         "vouchers at the bookshop (BOOKS)",

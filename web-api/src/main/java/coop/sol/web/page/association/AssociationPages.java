@@ -12,11 +12,11 @@ import coop.sol.ledger.volunteer.VolunteerHours;
 import coop.sol.ledger.volunteer.Volunteering;
 import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.auth.Caller;
-import coop.sol.web.operation.OperationProblems;
 import coop.sol.web.page.Amounts;
 import coop.sol.web.page.FormError;
 import coop.sol.web.page.ProblemMessages;
 import coop.sol.web.problem.ApiProblemException;
+import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.user.Role;
@@ -114,7 +114,7 @@ class AssociationPages {
       try {
         Account association = own(caller, network);
         HoursCredited credited =
-            OperationProblems.done(
+            LedgerProblems.done(
                 volunteering.certify(
                     new VolunteerHours(
                         network,
@@ -163,7 +163,7 @@ class AssociationPages {
     model.addAttribute(
         "remaining",
         account
-            .map(a -> OperationProblems.done(volunteering.remainingAllowance(network, a.id())))
+            .map(a -> LedgerProblems.done(volunteering.remainingAllowance(network, a.id())))
             .map(r -> Amounts.format(r, scale, locale))
             .orElse(null));
     model.addAttribute(
@@ -186,7 +186,7 @@ class AssociationPages {
     return ownAccount(caller, network)
         .orElseThrow(
             () ->
-                OperationProblems.problem(
+                LedgerProblems.problem(
                     coop.sol.ledger.operation.OperationReason.ACCOUNT_NOT_FOUND));
   }
 

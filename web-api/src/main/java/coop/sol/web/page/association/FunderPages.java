@@ -21,11 +21,11 @@ import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.amount.ApiAmounts;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.input.Dates;
-import coop.sol.web.operation.OperationProblems;
 import coop.sol.web.page.Amounts;
 import coop.sol.web.page.FormError;
 import coop.sol.web.page.ProblemMessages;
 import coop.sol.web.problem.ApiProblemException;
+import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.user.Role;
@@ -181,10 +181,10 @@ class FunderPages {
                 .min(Comparator.comparing(a -> a.id().value()))
                 .orElseThrow(
                     () ->
-                        OperationProblems.problem(
+                        LedgerProblems.problem(
                             coop.sol.ledger.operation.OperationReason.ACCOUNT_NOT_FOUND));
         VoucherGranted granted =
-            OperationProblems.done(
+            LedgerProblems.done(
                 vouchers.grant(
                     new VoucherGrant(
                         network,

@@ -16,11 +16,11 @@ import coop.sol.ledger.transfer.TransferId;
 import coop.sol.web.amount.ApiAmounts;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.auth.Caller;
-import coop.sol.web.operation.OperationProblems;
 import coop.sol.web.page.AccountPages;
 import coop.sol.web.page.FormError;
 import coop.sol.web.page.ProblemMessages;
 import coop.sol.web.problem.ApiProblemException;
+import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.problem.ProblemCode;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -175,7 +175,7 @@ class CorrectionsPage {
     if (errors.isEmpty()) {
       try {
         Correction proposed =
-            OperationProblems.done(
+            LedgerProblems.done(
                 corrections.propose(network, proposal, Actor.of(caller.username())));
         audit(caller, http, AuditAction.CORRECTION_PROPOSED, proposed);
         redirect.addFlashAttribute("done", "coordinator.corrections.proposed");
@@ -216,7 +216,7 @@ class CorrectionsPage {
     Actor me = Actor.of(caller.username());
     try {
       Correction decided =
-          OperationProblems.done(
+          LedgerProblems.done(
               approve
                   ? corrections.approve(found.network(), id, me)
                   : corrections.decline(found.network(), id, me));

@@ -14,10 +14,10 @@ import coop.sol.ledger.settings.Versioned;
 import coop.sol.web.audit.AuditAction;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.input.Dates;
-import coop.sol.web.operation.OperationProblems;
 import coop.sol.web.page.AccountPages;
 import coop.sol.web.page.ProblemMessages;
 import coop.sol.web.problem.ApiProblemException;
+import coop.sol.web.problem.LedgerProblems;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
@@ -116,7 +116,7 @@ class FontePage {
     if (rule.isPresent() && chosen != null) {
       try {
         FontePeriod p = parse(chosen);
-        FontePreview preview = OperationProblems.done(fonte.preview(network, kind, p));
+        FontePreview preview = LedgerProblems.done(fonte.preview(network, kind, p));
         List<ChargeRow> rows = new ArrayList<>();
         long due = 0;
         for (FonteCharge c : preview.charges()) {
@@ -168,7 +168,7 @@ class FontePage {
     }
     try {
       FonteRunReport report =
-          OperationProblems.done(fonte.run(network, kind, p, Actor.of(caller.username())));
+          LedgerProblems.done(fonte.run(network, kind, p, Actor.of(caller.username())));
       coordination.audit(
           caller,
           http,

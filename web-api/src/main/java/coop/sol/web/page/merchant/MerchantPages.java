@@ -16,11 +16,11 @@ import coop.sol.web.auth.Caller;
 import coop.sol.web.auth.ClientAddress;
 import coop.sol.web.cashier.CashierRefundLimits;
 import coop.sol.web.operation.OperationContext;
-import coop.sol.web.operation.OperationProblems;
 import coop.sol.web.page.Amounts;
 import coop.sol.web.page.FormError;
 import coop.sol.web.page.ProblemMessages;
 import coop.sol.web.problem.ApiProblemException;
+import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.user.Role;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -160,7 +160,7 @@ class MerchantPages {
       try {
         Amount sol = context.amount(network, StrandKind.COOPERATION, ApiAmounts.typed(amount));
         ReconversionQuote quote =
-            OperationProblems.done(operations.reconversions().quote(network, sol));
+            LedgerProblems.done(operations.reconversions().quote(network, sol));
         model.addAttribute("quote", quoteView(network, quote, locale));
       } catch (ApiProblemException refused) {
         model.addAttribute(
@@ -195,7 +195,7 @@ class MerchantPages {
           context.ownAccount(caller, network, OwnerKind.MERCHANT, StrandKind.COOPERATION);
       Amount sol = context.amount(network, StrandKind.COOPERATION, ApiAmounts.typed(amount));
       Reconverted done =
-          OperationProblems.done(
+          LedgerProblems.done(
               operations
                   .reconversions()
                   .reconvert(

@@ -19,12 +19,12 @@ import coop.sol.ledger.transfer.TransferCode;
 import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.amount.ApiAmounts;
 import coop.sol.web.auth.Caller;
-import coop.sol.web.operation.OperationProblems;
 import coop.sol.web.page.AccountPages;
 import coop.sol.web.page.Amounts;
 import coop.sol.web.page.FormError;
 import coop.sol.web.page.ProblemMessages;
 import coop.sol.web.problem.ApiProblemException;
+import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.user.Role;
@@ -134,7 +134,7 @@ class OfficePages {
         IdempotencyKey ledgerKey = ClientKeys.ledgerKey(caller, key);
         exchange.openOffice(network, caller.username(), "Caisse en euros de " + caller.username());
         SolPurchased sold =
-            OperationProblems.done(
+            LedgerProblems.done(
                 exchange.buy(
                     new SolPurchase(
                         network, ledgerKey, caller.username(), account.get().id(), amount)));
