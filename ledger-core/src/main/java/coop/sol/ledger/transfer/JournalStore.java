@@ -70,14 +70,19 @@ final class JournalStore {
         network);
   }
 
-  boolean tryLockWriter() throws SQLException {
+  /**
+   * Makes this transaction the network's writer, waiting while another one is (on this instance or
+   * another): a transaction-level advisory lock, released by the commit or the rollback, or when
+   * the connection dies with its process. What the writer reads next (chain heads, balances) is
+   * what the previous writer committed.
+   */
+  void lockWriter() throws SQLException {
     try {
-      return Boolean.TRUE.equals(
-          sql.select(
-                  field(
-                      "pg_try_advisory_lock({0}, {1})",
-                      Boolean.class, inline(WRITER_LOCK_CLASS), val((int) network.value())))
-              .fetchOne(0, Boolean.class));
+      sql.select(
+              field(
+                  "pg_advisory_xact_lock({0}, {1})",
+                  Object.class, inline(WRITER_LOCK_CLASS), val((int) network.value())))
+          .fetch();
     } catch (DataAccessException e) {
       throw translated(e);
     }
@@ -92,6 +97,20 @@ final class JournalStore {
           .forEach(
               r -> heads.put(StrandKind.ofId(r.value1()), new ChainHead(r.value2(), r.value3())));
       return heads;
+    } catch (DataAccessException e) {
+      throw translated(e);
+    }
+  }
+
+  /** The highest transfer id of the network's journal, 0 when it is empty. */
+  long lastTransferId() throws SQLException {
+    try {
+      Long last =
+          sql.select(DSL.max(TRANSFER.TRANSFER_ID))
+              .from(TRANSFER)
+              .where(TRANSFER.NETWORK_ID.eq(network.value()))
+              .fetchOne(0, Long.class);
+      return last == null ? 0 : last;
     } catch (DataAccessException e) {
       throw translated(e);
     }
@@ -451,11 +470,11 @@ final class JournalStore {
     }
   }
 
-  /** The driver's exception under jOOQ's (a new one holding jOOQ's if there is none). */
   /**
    * Whether the failure is a row of the journal taking a place in its strand's chain that another
-   * row holds: this writer's chain heads are stale (another process wrote), which a reconnection
-   * (and a fresh read of the heads) cures; nothing in the batch is at fault.
+   * row holds: this writer's chain heads were stale (a writer that did not take the network's lock
+   * wrote meanwhile), which a new attempt, reading the heads afresh, cures; nothing in the batch is
+   * at fault.
    */
   static boolean isChainConflict(SQLException e) {
     return "23505".equals(e.getSQLState())
@@ -463,6 +482,7 @@ final class JournalStore {
         && e.getMessage().contains("transfer_network_id_strand_id_seq_key");
   }
 
+  /** The driver's exception under jOOQ's (a new one holding jOOQ's if there is none). */
   private static SQLException translated(DataAccessException e) {
     SQLException cause = e.getCause(SQLException.class);
     return cause != null ? cause : new SQLException(e.getMessage(), e.sqlState(), e);

@@ -25,8 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only writer of one network's journal and balances (also across processes: it holds a
- * PostgreSQL advisory lock for the network while connected). Callers submit linked lists of
+ * This process's writer of one network's journal and balances. Several processes may each run one
+ * for the same network: every batch's transaction first takes the network's PostgreSQL advisory
+ * lock (transaction-level, released by its commit or rollback, or when its process dies) and then
+ * reads the chain heads and balances afresh, so batches from all processes are decided and written
+ * one after the other, each against what the previous one committed. Callers submit linked lists of
  * transfers to a bounded queue; the writer thread drains what is queued, decides it in order
  * against exact balances, writes everything accepted in one transaction, and completes each
  * caller's future only after the commit. Many transfers thus share one durable commit, and a hot
@@ -50,7 +53,6 @@ final class NetworkWriter implements AutoCloseable {
   // Owned by the writer thread.
   private Connection connection;
   private JournalStore store;
-  private Map<StrandKind, ChainHead> heads;
   private long nextId;
   private long idBlockEnd;
   private long lastWork = System.nanoTime();
@@ -189,6 +191,14 @@ final class NetworkWriter implements AutoCloseable {
     var state = new BatchState();
     Set<String> checkedKeys = new HashSet<>();
     while (true) {
+      // this transaction becomes the network's writer (another instance's batch may be running:
+      // it waits for its commit), then reads where the journal stands now
+      store.lockWriter();
+      Map<StrandKind, ChainHead> heads = store.loadHeads();
+      long last = store.lastTransferId();
+      if (last >= nextId) {
+        nextId = idBlockEnd; // another instance wrote since: ids stay increasing in the journal
+      }
       load(batch, state, now);
       var decider = new BatchDecider(network, now, state, heads, this::nextTransferId);
       var outcomes = new ArrayList<List<TransferOutcome>>(batch.size());
@@ -233,7 +243,6 @@ final class NetworkWriter implements AutoCloseable {
         store.saveHeads(changedHeads);
       }
       connection.commit();
-      heads = decider.heads();
       long elapsed = System.nanoTime() - started;
       observer.batchCommitted(network, accepted.size(), elapsed);
       for (int i = 0; i < batch.size(); i++) {
@@ -376,11 +385,7 @@ final class NetworkWriter implements AutoCloseable {
         st.execute("SET statement_timeout = '30s'");
       }
       var newStore = JournalStore.on(c, network);
-      if (!newStore.tryLockWriter()) {
-        throw new SQLException("another process is the writer of network " + network);
-      }
       c.setAutoCommit(false);
-      heads = newStore.loadHeads();
       store = newStore;
       connection = c;
       nextId = idBlockEnd = 0;
@@ -401,13 +406,12 @@ final class NetworkWriter implements AutoCloseable {
       closeQuietly(connection);
       connection = null;
       store = null;
-      heads = null;
     }
   }
 
   /**
-   * Gives the connection back clean: the writer changed its session (statement timeout, the
-   * network's advisory lock), and a pooled connection must not carry that to its next user.
+   * Gives the connection back clean: the writer changed its session (statement timeout), and a
+   * pooled connection must not carry that to its next user.
    */
   private static void closeQuietly(Connection c) {
     try {
@@ -417,7 +421,7 @@ final class NetworkWriter implements AutoCloseable {
           c.setAutoCommit(true);
         }
         try (var st = c.createStatement()) {
-          st.execute("DISCARD ALL"); // resets settings, releases advisory locks
+          st.execute("DISCARD ALL"); // resets settings
         }
       }
     } catch (SQLException ignored) {

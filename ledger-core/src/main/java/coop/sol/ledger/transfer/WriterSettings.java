@@ -9,8 +9,8 @@ import java.time.Duration;
  * @param queueCapacity most submissions waiting per network; beyond it callers get LEDGER_BUSY
  * @param linger how long the writer waits for more submissions when the queue holds fewer than
  *     maxBatch; zero commits what is there at once (batches then form while the last commit runs)
- * @param idleRelease after this long without submissions the writer gives its connection (and the
- *     network's advisory lock) back, so that quiet networks hold no database connection
+ * @param idleRelease after this long without submissions the writer gives its connection back, so
+ *     that quiet networks hold no database connection
  * @param answerTimeout how long a caller waits for the outcome of what it submitted, whatever the
  *     door or the operation; past it the answer is {@code LEDGER_TIMEOUT} (the transfer may still
  *     post: a retry with the same key tells)

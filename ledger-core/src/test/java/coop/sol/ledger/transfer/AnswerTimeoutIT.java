@@ -4,6 +4,7 @@ import static coop.sol.ledger.testing.LedgerFixture.key;
 import static coop.sol.ledger.testing.LedgerFixture.sol;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.testing.LedgerFixture;
 import coop.sol.ledger.transfer.TransferOutcome.Posted;
@@ -21,8 +22,14 @@ class AnswerTimeoutIT {
 
   @Test
   void a_caller_stops_waiting_after_the_timeout_and_its_retry_finds_what_posted() throws Exception {
-    WriterSettings settings = WriterSettings.DEFAULTS.withAnswerTimeout(Duration.ofMillis(300));
-    try (LedgerFixture fx = LedgerFixture.create(settings, Clock.systemUTC())) {
+    try (LedgerFixture fx = LedgerFixture.create();
+        // another instance, whose callers wait 300 ms at most
+        Ledger impatient =
+            new Ledger(
+                fx.dataSource,
+                WriterSettings.DEFAULTS.withAnswerTimeout(Duration.ofMillis(300)),
+                Clock.systemUTC(),
+                WriteObserver.NONE)) {
       Account alice = fx.aMember().withBalance("20.00");
       Account shop = fx.aMerchant().open();
       TransferCommand pay =
@@ -37,11 +44,13 @@ class AnswerTimeoutIT {
               "SELECT 1 FROM account WHERE account_id = " + shop.id().value() + " FOR UPDATE");
         }
         // (were the wait unbounded, this thread would wait for its own lock forever)
-        assertThat(fx.ledger.transfers().execute(fx.network.id(), pay))
+        assertThat(impatient.transfers().execute(fx.network.id(), pay))
             .isEqualTo(new Rejected(RejectionReason.LEDGER_TIMEOUT));
         blocker.rollback();
       }
 
+      // the impatient instance's writer, holding the network, commits first; the retry (here
+      // through the other instance) finds what it posted
       TransferOutcome retried = fx.ledger.transfers().execute(fx.network.id(), pay);
       assertThat(retried).isInstanceOf(Posted.class);
       assertThat(((Posted) retried).replayed()).isTrue();
