@@ -1,10 +1,7 @@
 package coop.sol.web.reliability.harness;
 
-import coop.sol.ledger.audit.ExportVerifier;
-import coop.sol.ledger.journal.VerificationReport;
-import coop.sol.ledger.network.StrandKind;
-import coop.sol.ledger.transfer.Transfer;
-import coop.sol.web.reliability.harness.HarnessClient.Answer;
+import coop.sol.web.reliability.harness.Settlement.Fate;
+import coop.sol.web.reliability.harness.Settlement.Payment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,17 +10,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Crash consistency: clients pay with idempotency keys while the application (SIGKILL) and its
@@ -54,30 +46,8 @@ public final class CrashHarness {
   private final long pause = Long.getLong("crash.pause-ms", 20);
   private final long seed = Long.getLong("crash.seed", System.nanoTime());
 
-  /** What became of one payment (one key, one body). */
-  enum Fate {
-    ACKNOWLEDGED,
-    REFUSED,
-    UNRESOLVED
-  }
-
-  record Payment(
-      String key,
-      String memo,
-      String payer,
-      long debit,
-      long credit,
-      long minorUnits,
-      Fate fate,
-      int status,
-      String code,
-      long transferId,
-      int attempts) {}
-
   private final List<Payment> payments = new CopyOnWriteArrayList<>();
-  private final Map<String, AtomicInteger> retriedAnswers = new ConcurrentHashMap<>();
-  private final AtomicLong requests = new AtomicLong();
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Settlement settlement = new Settlement(PAYMENT_DEADLINE);
   private final AtomicBoolean stop = new AtomicBoolean();
 
   public static void main(String[] args) throws Exception {
@@ -141,7 +111,7 @@ public final class CrashHarness {
       Collections.shuffle(plan, random);
       for (boolean killApp : plan) {
         SolProcess.sleep(minGap + (long) (random.nextDouble() * (maxGap - minGap)));
-        int busy = inFlight.get();
+        int busy = settlement.inFlight();
         long t0 = System.nanoTime();
         if (killApp) {
           app.kill();
@@ -200,168 +170,20 @@ public final class CrashHarness {
       String memo = MEMO_PREFIX + id + "-" + n;
       long minor = 1 + n % 9;
       String amount = "0.0" + minor;
-      payments.add(settle(client, key, memo, payer, token, debit, credit, minor, amount));
+      payments.add(
+          settlement.settle(client, key, memo, payer, token, debit, credit, minor, amount));
       if (pause > 0) {
         SolProcess.sleep(pause);
       }
     }
   }
 
-  /** Sends the payment, then the same request again, until a definitive answer or the deadline. */
-  private Payment settle(
-      HarnessClient client,
-      String key,
-      String memo,
-      String payer,
-      String token,
-      long debit,
-      long credit,
-      long minor,
-      String amount) {
-    long deadline = System.nanoTime() + PAYMENT_DEADLINE.toNanos();
-    Answer last = null;
-    int attempts = 0;
-    while (System.nanoTime() < deadline) {
-      attempts++;
-      requests.incrementAndGet();
-      inFlight.incrementAndGet();
-      try {
-        last = client.pay(token, key, debit, credit, amount, memo);
-      } finally {
-        inFlight.decrementAndGet();
-      }
-      int status = last.status();
-      if (status == 200 || status == 201) {
-        return new Payment(
-            key,
-            memo,
-            payer,
-            debit,
-            credit,
-            minor,
-            Fate.ACKNOWLEDGED,
-            status,
-            null,
-            last.json().get("id").asLong(),
-            attempts);
-      }
-      if (status >= 400 && status < 500 && status != 408 && status != 429) {
-        return new Payment(
-            key, memo, payer, debit, credit, minor, Fate.REFUSED, status, last.code(), 0, attempts);
-      }
-      String why =
-          last.failure() != null
-              ? last.failure().getClass().getSimpleName()
-              : status + " " + last.code();
-      retriedAnswers.computeIfAbsent(why, w -> new AtomicInteger()).incrementAndGet();
-      String retryAfter = last.header("Retry-After");
-      long wait = retryAfter != null ? Math.min(2_000, Long.parseLong(retryAfter) * 1_000L) : 200;
-      SolProcess.sleep(wait);
-    }
-    return new Payment(
-        key,
-        memo,
-        payer,
-        debit,
-        credit,
-        minor,
-        Fate.UNRESOLVED,
-        last == null ? 0 : last.status(),
-        last == null ? null : last.code(),
-        0,
-        attempts);
-  }
-
   private void check(Path root, long elapsedSeconds, int faults) {
-    List<String> failures = new ArrayList<>();
-    Map<Fate, Integer> byFate = new TreeMap<>();
-    Map<String, Integer> refusals = new TreeMap<>();
-    for (Payment p : payments) {
-      byFate.merge(p.fate(), 1, Integer::sum);
-      if (p.fate() == Fate.REFUSED) {
-        refusals.merge(p.status() + " " + p.code(), 1, Integer::sum);
-      }
-    }
-    int lost = 0;
-    int duplicated = 0;
-    int wrong = 0;
-    int refusedButApplied = 0;
-    int unresolvedApplied = 0;
-    Map<String, VerificationReport> reports;
-    ExportVerifier.Result offline;
+    Settlement.Verdict verdict;
     try (var ledger = new StoppedLedger(root.resolve("data").resolve("postgres"))) {
-      reports = ledger.verifyAll();
-      offline = ledger.verifyExport("demo", root.resolve("demo-export.zip"));
-      Map<String, List<Transfer>> byMemo = new HashMap<>();
-      Map<String, List<Transfer>> byKey = new HashMap<>();
-      Map<Long, Transfer> byId = new HashMap<>();
-      for (Transfer t : ledger.journal("demo", StrandKind.COOPERATION)) {
-        if (t.memo() != null && t.memo().startsWith(MEMO_PREFIX)) {
-          byMemo.computeIfAbsent(t.memo(), m -> new ArrayList<>()).add(t);
-          String key = t.key().value();
-          byKey.computeIfAbsent(key.substring(key.indexOf(':') + 1), k -> new ArrayList<>()).add(t);
-          byId.put(t.id().value(), t);
-        }
-      }
-      for (Payment p : payments) {
-        List<Transfer> rows = byMemo.getOrDefault(p.memo(), List.of());
-        List<Transfer> keyed = byKey.getOrDefault(p.key(), List.of());
-        if (rows.size() > 1 || keyed.size() > 1) {
-          duplicated++;
-          failures.add("duplicated: " + p + " -> " + rows);
-        }
-        switch (p.fate()) {
-          case ACKNOWLEDGED -> {
-            Transfer t = byId.get(p.transferId());
-            if (t == null || rows.isEmpty() || keyed.isEmpty()) {
-              lost++;
-              failures.add("lost: " + p);
-            } else if (t.amount() != p.minorUnits()
-                || t.debit().value() != p.debit()
-                || t.credit().value() != p.credit()
-                || !t.memo().equals(p.memo())
-                || !keyed.get(0).id().equals(t.id())) {
-              wrong++;
-              failures.add("differs: " + p + " -> " + t);
-            }
-          }
-          case REFUSED -> {
-            if (!rows.isEmpty()) {
-              refusedButApplied++;
-              failures.add("refused but in the journal: " + p + " -> " + rows);
-            }
-          }
-          case UNRESOLVED -> {
-            if (!rows.isEmpty()) {
-              unresolvedApplied++;
-            }
-            failures.add("no definitive answer within " + PAYMENT_DEADLINE + ": " + p);
-          }
-        }
-      }
-      int journalRows = byMemo.values().stream().mapToInt(List::size).sum();
-      int expected = byFate.getOrDefault(Fate.ACKNOWLEDGED, 0) + unresolvedApplied;
-      if (journalRows != expected) {
-        failures.add(
-            "the journal holds " + journalRows + " harness payments, " + expected + " expected");
-      }
+      verdict = settlement.check(ledger, payments, MEMO_PREFIX, root.resolve("demo-export.zip"));
     }
-    reports.forEach(
-        (network, report) -> {
-          if (!report.valid()) {
-            failures.add("verifier on " + network + ": " + report.firstDiscrepancy().orElseThrow());
-          }
-        });
-    if (!offline.valid()) {
-      failures.add("offline verifier on the export: " + offline.firstDiscrepancy().orElseThrow());
-    }
-    refusals.forEach(
-        (reason, count) -> {
-          if (!reason.contains("INSUFFICIENT_FUNDS")) {
-            failures.add(count + " payments refused with " + reason);
-          }
-        });
-
+    Map<Fate, Integer> byFate = verdict.byFate();
     System.out.println();
     System.out.println("=== Crash harness results ===");
     System.out.printf("duration                 %d s (seed %d)%n", elapsedSeconds, seed);
@@ -369,31 +191,22 @@ public final class CrashHarness {
         "faults injected          %d (%d application SIGKILLs, %d PostgreSQL SIGKILLs)%n",
         faults, appKills, dbKills);
     System.out.printf(
-        "payments                 %d (%d HTTP requests)%n", payments.size(), requests.get());
+        "payments                 %d (%d HTTP requests)%n", payments.size(), settlement.requests());
     System.out.printf("  acknowledged (201/200) %d%n", byFate.getOrDefault(Fate.ACKNOWLEDGED, 0));
     System.out.printf(
         "    after a retry          %d (of which replays, 200 Idempotent-Replayed: %d)%n",
         payments.stream().filter(p -> p.fate() == Fate.ACKNOWLEDGED && p.attempts() > 1).count(),
         payments.stream().filter(p -> p.fate() == Fate.ACKNOWLEDGED && p.status() == 200).count());
     System.out.printf(
-        "  refused (4xx)          %d %s%n", byFate.getOrDefault(Fate.REFUSED, 0), refusals);
+        "  refused (4xx)          %d %s%n",
+        byFate.getOrDefault(Fate.REFUSED, 0), verdict.refusals());
     System.out.printf("  unresolved             %d%n", byFate.getOrDefault(Fate.UNRESOLVED, 0));
-    System.out.printf("answers retried          %s%n", new TreeMap<>(retriedAnswers));
-    System.out.printf("lost                     %d%n", lost);
-    System.out.printf("duplicated               %d%n", duplicated);
-    System.out.printf("differing                %d%n", wrong);
-    System.out.printf("refused but applied      %d%n", refusedButApplied);
-    reports.forEach(
-        (network, report) ->
-            System.out.printf(
-                "verifier %-15s %s, rows %s%n",
-                network,
-                report.valid() ? "OK" : report.firstDiscrepancy().orElseThrow(),
-                report.rows()));
-    System.out.printf(
-        "offline verifier        %s on the export of demo (%d checks)%n",
-        offline.valid() ? "OK" : offline.firstDiscrepancy().orElseThrow(),
-        offline.checked().size());
+    System.out.printf("answers retried          %s%n", settlement.retriedAnswers());
+    System.out.printf("lost                     %d%n", verdict.lost());
+    System.out.printf("duplicated               %d%n", verdict.duplicated());
+    System.out.printf("differing                %d%n", verdict.differing());
+    System.out.printf("refused but applied      %d%n", verdict.refusedButApplied());
+    List<String> failures = verdict.failures();
     if (!failures.isEmpty()) {
       failures.stream().limit(20).forEach(f -> System.out.println("FAIL " + f));
       throw new IllegalStateException(failures.size() + " crash-consistency failures");
