@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * embedded binaries: the replica is a copy of the stopped primary's directory with {@code
  * standby.signal}), three application instances ({@code java -jar sol.jar}, the first one seeding
  * the demo) on the primary, and HAProxy (Debian's {@code haproxy}) in front of them, health-checked
- * every 250 ms, with connection failures redispatched to another instance.
+ * every 500 ms, with connection failures redispatched to another instance.
  *
  * <p>Clients pay through HAProxy with idempotency keys and retry a payment with the same key and
  * body until a definitive answer (as in {@link CrashHarness}). The run measures the throughput with
@@ -109,9 +109,8 @@ public final class ScaleOutHarness {
                     "--sol.keys.passphrase=" + PASSPHRASE)));
       }
       // the first instance seeds the demo network; the others find it there
-      for (SolProcess app : apps) {
-        app.start(START_TIMEOUT);
-      }
+      apps.get(0).start(START_TIMEOUT);
+      apps.subList(1, INSTANCES).parallelStream().forEach(app -> app.start(START_TIMEOUT));
       int proxyPort = SolProcess.freePort();
       Path socket = root.resolve("haproxy.sock");
       haproxy = startHaproxy(root, proxyPort, socket, apps);
@@ -337,6 +336,9 @@ public final class ScaleOutHarness {
         }
       }
     }
+    // PostgreSQL starts only on a data directory its owner alone may enter
+    Files.setPosixFilePermissions(
+        replica, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     Files.writeString(replica.resolve("standby.signal"), "");
     Files.writeString(
         replica.resolve("postgresql.auto.conf"),
@@ -366,7 +368,8 @@ public final class ScaleOutHarness {
               balance roundrobin
               option httpchk GET /actuator/health
               http-check expect status 200
-              default-server inter 250ms fall 2 rise 2
+              timeout check 2s
+              default-server inter 500ms fall 2 rise 2
             """
                 .formatted(socket, port));
     for (int i = 0; i < apps.size(); i++) {

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The application as an operator runs it: {@code java -jar sol.jar --demo} in a process of its own,
  * on a data directory and a loopback port that stay the same across restarts, each run's output in
- * {@code app-<n>.log} beside the data directory.
+ * {@code <data directory's name>-<n>.log} beside it.
  */
 final class SolProcess implements AutoCloseable {
   private static final HttpClient HTTP =
@@ -91,7 +91,7 @@ final class SolProcess implements AutoCloseable {
     command.add("--server.port=" + port);
     command.add("--server.address=127.0.0.1");
     command.addAll(extraArguments);
-    Path log = dataDirectory.resolveSibling("app-" + ++runs + ".log");
+    Path log = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-" + ++runs + ".log");
     try {
       Files.createDirectories(dataDirectory);
       process =
