@@ -4,6 +4,8 @@ import coop.sol.ledger.account.Accounts;
 import coop.sol.ledger.correction.Corrections;
 import coop.sol.ledger.exchange.ExchangeOffices;
 import coop.sol.ledger.fonte.Fonte;
+import coop.sol.ledger.lifecycle.AccountLifecycle;
+import coop.sol.ledger.lifecycle.CreditLimits;
 import coop.sol.ledger.network.Networks;
 import coop.sol.ledger.payment.Payments;
 import coop.sol.ledger.reconversion.Reconversions;
@@ -33,6 +35,8 @@ public final class Operations {
   private final Payments payments;
   private final Refunds refunds;
   private final Corrections corrections;
+  private final AccountLifecycle lifecycle;
+  private final CreditLimits creditLimits;
 
   /**
    * @param dataSource the ledger's database (the operations' tables are in the same schema)
@@ -53,6 +57,8 @@ public final class Operations {
     this.payments = new Payments(accounts, transfers, vouchers, settings, clock);
     this.refunds = new Refunds(dataSource, transfers, payments);
     this.corrections = new Corrections(dataSource, accounts, transfers, clock);
+    this.lifecycle = new AccountLifecycle(dataSource, clock);
+    this.creditLimits = new CreditLimits(dataSource, clock);
   }
 
   /** Rates, categories, per-merchant and per-association settings, fonte rules, system accounts. */
@@ -106,5 +112,15 @@ public final class Operations {
   /** Corrections under dual control. */
   public Corrections corrections() {
     return corrections;
+  }
+
+  /** Freezing, unfreezing and closing accounts, one or all of a person's. */
+  public AccountLifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  /** Credit limits: cuts at once, raises under dual control. */
+  public CreditLimits creditLimits() {
+    return creditLimits;
   }
 }

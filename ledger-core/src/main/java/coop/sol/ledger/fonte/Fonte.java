@@ -201,6 +201,36 @@ public final class Fonte {
     return run(network, strand, due.get(), by);
   }
 
+  /**
+   * The period in progress (the first of the schedule that has not ended by the clock) and what its
+   * run would charge if it ended now — balances and idleness as the journal shows them today: the
+   * projection told to account holders before the end (a payment made meanwhile spares them). Empty
+   * without an enabled rule, or when no period is in progress.
+   */
+  public Optional<FontePreview> projection(NetworkId network, StrandKind strand) {
+    Optional<Versioned<FonteRule>> found = settings.fonteRule(network, strand);
+    if (found.isEmpty() || !found.get().value().enabled()) {
+      return Optional.empty();
+    }
+    FonteRule rule = found.get().value();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), rule.zone());
+    FontePeriod current = rule.period(0);
+    for (int k = 1; !current.end().isAfter(today); k++) {
+      current = rule.period(k);
+    }
+    if (current.start().isAfter(today)) {
+      return Optional.empty();
+    }
+    var charges = new ArrayList<FonteCharge>();
+    for (FonteStore.Subject s : subjects(network, strand, current, rule)) {
+      long amount = amount(rule, s.balanceAtPeriodEnd(), s.availableNow());
+      if (amount > 0) {
+        charges.add(charge(s, amount, ChargeStatus.DUE, null, null));
+      }
+    }
+    return Optional.of(new FontePreview(strand, current, charges));
+  }
+
   /** The runs of a strand, by period. */
   public List<FonteRun> runs(NetworkId network, StrandKind strand) {
     return store.runs(network, strand);

@@ -28,6 +28,21 @@ public enum OperationReason {
   WRONG_STRAND,
   /** An account's owner kind cannot play its part in this operation (e.g. a reward to a shop). */
   WRONG_OWNER_KIND,
+  /** The account is closed for good: it is neither frozen, unfrozen nor reopened. */
+  ACCOUNT_CLOSED,
+  /**
+   * The account (or one of the person's) still holds something, posted or pending: it closes only
+   * at zero. Move its balance first, by a correction a second coordinator approves.
+   */
+  ACCOUNT_NOT_EMPTY,
+  /** The new credit limit is the account's current one. */
+  CREDIT_LIMIT_UNCHANGED,
+  /** The account already uses more than the lower credit limit asked for. */
+  CREDIT_LIMIT_IN_USE,
+  /** No such credit limit change in this network. */
+  CREDIT_LIMIT_CHANGE_NOT_FOUND,
+  /** The credit limit change was already applied, declined or withdrawn. */
+  CREDIT_LIMIT_CHANGE_ALREADY_DECIDED,
   /** No exchange office with this reference has a euro till in this network. */
   UNKNOWN_EXCHANGE_OFFICE,
 

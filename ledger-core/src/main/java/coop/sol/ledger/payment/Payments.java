@@ -215,7 +215,11 @@ public final class Payments {
     long total = 0;
     boolean validElsewhere = false;
     boolean expiredHere = false;
+    boolean frozen = false;
     for (VoucherHolding h : vouchers.holdings(order.network(), order.payer().ownerRef())) {
+      if (h.remaining() > 0 && h.status() == AccountStatus.FROZEN) {
+        frozen = true;
+      }
       if (h.remaining() <= 0 || h.status() != AccountStatus.OPEN) {
         continue;
       }
@@ -228,6 +232,10 @@ public final class Payments {
       } else {
         validElsewhere = true;
       }
+    }
+    if (total < order.amount().minorUnits() && frozen) {
+      // lots frozen by a coordinator (the payer's, or the whole person) pay nothing
+      return Optional.of(RejectionReason.DEBIT_ACCOUNT_FROZEN);
     }
     if (total == 0 && validElsewhere) {
       return Optional.of(RejectionReason.MERCHANT_CATEGORY_NOT_ALLOWED);

@@ -153,7 +153,7 @@ final class BatchDecider {
     if (c.code() == TransferCode.PAYMENT && credit.ownerKind == OwnerKind.SYSTEM) {
       return RejectionReason.CREDIT_ACCOUNT_NOT_PAYABLE;
     }
-    RejectionReason status = statusRejection(debit, credit);
+    RejectionReason status = statusRejection(debit, credit, c.code(), c.reverses() != null);
     if (status != null) {
       return status;
     }
@@ -253,7 +253,8 @@ final class BatchDecider {
     AccountState credit = state.accounts.get(pending.credit().value());
     boolean post = c.kind() == TransferKind.POST_PENDING;
     if (post) {
-      RejectionReason status = statusRejection(debit, credit);
+      RejectionReason status =
+          statusRejection(debit, credit, pending.code(), pending.reverses().isPresent());
       if (status != null) {
         return status;
       }
@@ -293,18 +294,39 @@ final class BatchDecider {
     return draft;
   }
 
-  private static RejectionReason statusRejection(AccountState debit, AccountState credit) {
-    if (debit.status == AccountStatus.FROZEN) {
-      return RejectionReason.DEBIT_ACCOUNT_FROZEN;
-    }
+  /**
+   * Why an account's status forbids this movement, or null if it allows it. OPEN accounts take part
+   * in everything; CLOSED accounts in nothing. A FROZEN account is neither debited nor credited —
+   * no payment, reward, purchase, grant, fonte... whatever the door — except:
+   *
+   * <ul>
+   *   <li>a CORRECTION, approved by a second coordinator, may debit or credit it (that is how a
+   *       frozen account's balance is moved, for instance the closing transfer before it is
+   *       closed);
+   *   <li>a reversal (a refund, or a correction undoing a transfer) may credit it: money goes back
+   *       to where it came from, which the holder could not spend anyway;
+   *   <li>a lot of earmarked vouchers may be swept back to its funder at its expiry
+   *       (VOUCHER_EXPIRY): the funder's money returns to the funder.
+   * </ul>
+   *
+   * Pending transfers touching a frozen account can still be voided or expire.
+   */
+  private static RejectionReason statusRejection(
+      AccountState debit, AccountState credit, TransferCode code, boolean reversal) {
     if (debit.status == AccountStatus.CLOSED) {
       return RejectionReason.DEBIT_ACCOUNT_CLOSED;
     }
-    if (credit.status == AccountStatus.FROZEN) {
-      return RejectionReason.CREDIT_ACCOUNT_FROZEN;
-    }
     if (credit.status == AccountStatus.CLOSED) {
       return RejectionReason.CREDIT_ACCOUNT_CLOSED;
+    }
+    boolean correction = code == TransferCode.CORRECTION;
+    if (debit.status == AccountStatus.FROZEN
+        && !correction
+        && code != TransferCode.VOUCHER_EXPIRY) {
+      return RejectionReason.DEBIT_ACCOUNT_FROZEN;
+    }
+    if (credit.status == AccountStatus.FROZEN && !correction && !reversal) {
+      return RejectionReason.CREDIT_ACCOUNT_FROZEN;
     }
     return null;
   }

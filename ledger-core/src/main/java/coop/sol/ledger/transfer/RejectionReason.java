@@ -13,9 +13,15 @@ public enum RejectionReason {
   SAME_ACCOUNT,
   /** An account is not of the transfer's strand (strands are never mixed). */
   STRAND_MISMATCH,
-  /** The debit account is frozen. */
+  /**
+   * The debit account is frozen by a coordinator: it pays nothing (only a correction approved by
+   * two coordinators, or a lot's sweep back to its funder at expiry, may debit it).
+   */
   DEBIT_ACCOUNT_FROZEN,
-  /** The credit account is frozen. */
+  /**
+   * The credit account is frozen by a coordinator: it is paid nothing (it may still receive a
+   * refund or another reversal of a transfer it made, and a correction).
+   */
   CREDIT_ACCOUNT_FROZEN,
   /** The debit account is closed. */
   DEBIT_ACCOUNT_CLOSED,

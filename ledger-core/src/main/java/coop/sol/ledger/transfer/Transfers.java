@@ -22,6 +22,14 @@ import javax.sql.DataSource;
  */
 public final class Transfers implements AutoCloseable {
 
+  /**
+   * First key of the network writer's two-int advisory lock (the second is the network id). A
+   * transaction that takes it ({@code pg_advisory_xact_lock}) runs between two of the network's
+   * batches, whichever instance writes them: what it changes in an account (its status) is what
+   * every later batch decides with, and what it reads (balances) no batch changes meanwhile.
+   */
+  public static final int WRITER_LOCK_CLASS = JournalStore.WRITER_LOCK_CLASS;
+
   private final DataSource dataSource;
   private final TransferStore store;
   private final WriterSettings settings;

@@ -1,5 +1,6 @@
 package coop.sol.ledger.user;
 
+import static coop.sol.ledger.jooq.Tables.API_TOKEN;
 import static coop.sol.ledger.jooq.Tables.APP_USER;
 import static coop.sol.ledger.jooq.Tables.USER_ROLE;
 
@@ -107,6 +108,38 @@ public final class UserStore {
         .set(APP_USER.TOTP_LAST_STEP, acceptedStep)
         .where(APP_USER.USER_ID.eq(userId))
         .execute();
+  }
+
+  /**
+   * Replaces what identifies a closed person by a pseudonym and stops every way in, in one
+   * transaction: the display name becomes {@code pseudonym}, the password hash one of a secret
+   * nobody knows, the second factor is removed, the user disabled (password logins and tokens
+   * refuse a disabled user) and their tokens revoked at {@code now}. The username stays: it keys
+   * their accounts in the ledger, whose journal is never rewritten.
+   *
+   * @return false if there is no such user
+   */
+  public boolean pseudonymize(
+      long userId, String pseudonym, String unusablePasswordHash, java.time.Instant now) {
+    return sql.transactionResult(
+        tx -> {
+          int changed =
+              tx.dsl()
+                  .update(APP_USER)
+                  .set(APP_USER.DISPLAY_NAME, pseudonym)
+                  .set(APP_USER.PASSWORD_HASH, unusablePasswordHash)
+                  .set(APP_USER.TOTP_SECRET, (String) null)
+                  .set(APP_USER.ENABLED, false)
+                  .where(APP_USER.USER_ID.eq(userId))
+                  .execute();
+          tx.dsl()
+              .update(API_TOKEN)
+              .set(API_TOKEN.REVOKED_AT, now.atOffset(java.time.ZoneOffset.UTC))
+              .where(API_TOKEN.USER_ID.eq(userId))
+              .and(API_TOKEN.REVOKED_AT.isNull())
+              .execute();
+          return changed == 1;
+        });
   }
 
   public boolean exists(String username) {

@@ -134,6 +134,57 @@ class BatchDeciderTest {
         .containsExactly(new Rejected(RejectionReason.CREDIT_ACCOUNT_FROZEN));
   }
 
+  @Test
+  void a_frozen_account_receives_reversals_and_corrections_and_pays_only_corrections() {
+    Transfer sale = posted(decider.decide(List.of(pay(1, 2, 200, "sale"))));
+    state.reversed.put(sale.id().value(), new BatchState.ReversedState(sale, 0));
+    freeze(1);
+
+    // a refund of what it paid comes back to it; nothing else does
+    assertThat(decider.decide(List.of(pay(2, 1, 50, "refund").reversing(sale.id()))))
+        .allMatch(TransferOutcome::isPosted);
+    assertThat(decider.decide(List.of(pay(2, 1, 50, "gift"))))
+        .containsExactly(new Rejected(RejectionReason.CREDIT_ACCOUNT_FROZEN));
+    // two coordinators' correction moves its money, either way
+    assertThat(decider.decide(List.of(correction(1, 3, 10, "c1"))))
+        .allMatch(TransferOutcome::isPosted);
+    assertThat(decider.decide(List.of(correction(3, 1, 5, "c2"))))
+        .allMatch(TransferOutcome::isPosted);
+    // a frozen payee refunds nothing: a reversal debiting a frozen account is refused
+    freeze(2);
+    assertThat(decider.decide(List.of(pay(2, 1, 50, "refund2").reversing(sale.id()))))
+        .containsExactly(new Rejected(RejectionReason.DEBIT_ACCOUNT_FROZEN));
+    // a closed account takes part in nothing, not even a correction
+    account(4, 0, 0, AccountStatus.CLOSED);
+    assertThat(decider.decide(List.of(correction(3, 4, 1, "c3"))))
+        .containsExactly(new Rejected(RejectionReason.CREDIT_ACCOUNT_CLOSED));
+  }
+
+  private void freeze(long id) {
+    AccountState a = state.accounts.get(id);
+    state.accounts.put(
+        id,
+        accountState(
+            id,
+            a.strand,
+            AccountStatus.FROZEN,
+            a.creditLimit,
+            a.debitsPosted,
+            a.creditsPosted,
+            a.debitsPending,
+            a.creditsPending));
+  }
+
+  private static TransferCommand correction(long from, long to, long amount, String key) {
+    return TransferCommand.posted(
+        new IdempotencyKey(key),
+        StrandKind.COOPERATION,
+        new AccountId(from),
+        new AccountId(to),
+        Amount.of(amount),
+        TransferCode.CORRECTION);
+  }
+
   Transfer posted(List<TransferOutcome> outcomes) {
     assertThat(outcomes).hasSize(1);
     assertThat(outcomes.get(0)).isInstanceOf(Posted.class);

@@ -40,6 +40,25 @@ public enum AuditAction {
   CORRECTION_APPROVED,
   /** A second coordinator declined a correction. */
   CORRECTION_DECLINED,
+  // --- life cycle (coop.sol.web.lifecycle)
+  /** A coordinator froze an account, with a reason. */
+  ACCOUNT_FROZEN,
+  /** A coordinator unfroze an account, with a reason. */
+  ACCOUNT_UNFROZEN,
+  /** A coordinator closed an account for good (its balances at zero), with a reason. */
+  ACCOUNT_CLOSED,
+  /** A coordinator froze every account of a person in the network, with a reason. */
+  PERSON_FROZEN,
+  /** A coordinator unfroze every frozen account of a person in the network, with a reason. */
+  PERSON_UNFROZEN,
+  /** A coordinator closed a person in the network: accounts closed, personal data replaced. */
+  PERSON_CLOSED,
+  /** A coordinator proposed raising an account's credit limit (a second one must approve). */
+  CREDIT_LIMIT_CHANGE_PROPOSED,
+  /** An account's credit limit changed: a cut, or a raise a second coordinator approved. */
+  CREDIT_LIMIT_CHANGED,
+  /** A second coordinator declined raising an account's credit limit. */
+  CREDIT_LIMIT_CHANGE_DECLINED,
   /**
    * An online backup of the embedded database was written (by an administrator or the schedule).
    */

@@ -67,9 +67,9 @@ class DatabaseConfiguration {
 
   /**
    * The ledger of the installation. Marked as depending on database initialisation so that Flyway
-   * has migrated the schema before anyone can use it. The writers report to the {@link
-   * WriteObserver} bean if there is one (the metrics). Every door and operation waits for the
-   * ledger's answer at most {@code sol.reliability.ledger-answer-timeout}.
+   * has migrated the schema before anyone can use it. The writers report to every {@link
+   * WriteObserver} bean (the metrics, the notices), in order. Every door and operation waits for
+   * the ledger's answer at most {@code sol.reliability.ledger-answer-timeout}.
    */
   @Bean(destroyMethod = "close")
   @DependsOnDatabaseInitialization
@@ -82,6 +82,27 @@ class DatabaseConfiguration {
         dataSource,
         WriterSettings.DEFAULTS.withAnswerTimeout(reliability.ledgerAnswerTimeout()),
         clock,
-        observer.getIfAvailable(() -> WriteObserver.NONE));
+        all(observer.orderedStream().toList()));
+  }
+
+  private static WriteObserver all(java.util.List<WriteObserver> observers) {
+    if (observers.isEmpty()) {
+      return WriteObserver.NONE;
+    }
+    if (observers.size() == 1) {
+      return observers.get(0);
+    }
+    return new WriteObserver() {
+      @Override
+      public void batchCommitted(coop.sol.ledger.network.NetworkId network, int rows, long nanos) {
+        observers.forEach(o -> o.batchCommitted(network, rows, nanos));
+      }
+
+      @Override
+      public void submissionDecided(
+          java.util.List<coop.sol.ledger.transfer.TransferOutcome> outcomes, long nanos) {
+        observers.forEach(o -> o.submissionDecided(outcomes, nanos));
+      }
+    };
   }
 }

@@ -61,7 +61,7 @@ public final class HomePages {
     for (Link link : navigation(caller)) {
       return link.path();
     }
-    return "/account/tokens";
+    return "/account/profile";
   }
 
   /** The caller's links, each once, their roles' pages first, then the account settings. */
@@ -75,8 +75,8 @@ public final class HomePages {
       }
     }
     List<Link> all = new ArrayList<>(links.values());
-    all.add(new Link("/account/tokens", "nav.account.tokens"));
-    all.add(new Link("/account/security", "nav.account.security"));
+    // the profile leads to the second factor and personal access tokens ("advanced")
+    all.add(new Link("/account/profile", "nav.account.profile"));
     return List.copyOf(all);
   }
 }

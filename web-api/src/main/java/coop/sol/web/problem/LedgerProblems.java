@@ -99,10 +99,13 @@ public final class LedgerProblems {
 
   public static HttpStatus status(OperationReason reason) {
     return switch (reason) {
-      case CORRECTION_NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CORRECTION_NOT_FOUND, CREDIT_LIMIT_CHANGE_NOT_FOUND -> HttpStatus.NOT_FOUND;
       case NOT_THE_AUTHOR -> HttpStatus.FORBIDDEN;
       case CORRECTION_ALREADY_DECIDED,
           SELF_APPROVAL,
+          ACCOUNT_CLOSED,
+          ACCOUNT_NOT_EMPTY,
+          CREDIT_LIMIT_CHANGE_ALREADY_DECIDED,
           PERIOD_OVERLAPS_RUN,
           KEY_REUSED_WITH_DIFFERENT_REQUEST,
           PAYMENT_REQUEST_ALREADY_PAID,
@@ -118,6 +121,8 @@ public final class LedgerProblems {
           ACCOUNT_NOT_FOUND,
           WRONG_STRAND,
           WRONG_OWNER_KIND,
+          CREDIT_LIMIT_UNCHANGED,
+          CREDIT_LIMIT_IN_USE,
           UNKNOWN_EXCHANGE_OFFICE,
           AMOUNT_ROUNDS_TO_ZERO,
           OVER_ALLOWANCE,
@@ -200,6 +205,14 @@ public final class LedgerProblems {
       case ACCOUNT_NOT_FOUND -> "Compte introuvable dans ce réseau.";
       case WRONG_STRAND -> "Ce compte n'est pas de la branche de SOL de cette opération.";
       case WRONG_OWNER_KIND -> "Ce compte ne peut pas jouer ce rôle dans cette opération.";
+      case CREDIT_LIMIT_UNCHANGED -> "Ce compte a déjà ce plafond de découvert.";
+      case CREDIT_LIMIT_IN_USE -> "Ce compte utilise déjà plus que ce plafond de découvert.";
+      case CREDIT_LIMIT_CHANGE_NOT_FOUND -> "Changement de plafond introuvable dans ce réseau.";
+      case CREDIT_LIMIT_CHANGE_ALREADY_DECIDED -> "Ce changement de plafond a déjà été décidé.";
+      case ACCOUNT_CLOSED -> "Ce compte est clos : il ne se gèle, ne se dégèle ni ne se rouvre.";
+      case ACCOUNT_NOT_EMPTY ->
+          "Ce compte n'est pas à zéro : faites d'abord approuver un virement de clôture (une"
+              + " correction).";
       case UNKNOWN_EXCHANGE_OFFICE -> "Comptoir de change inconnu dans ce réseau.";
       case AMOUNT_ROUNDS_TO_ZERO -> "Après arrondi, l'opération ne porterait sur rien.";
       case OVER_ALLOWANCE -> "La dotation de l'association ne couvre pas ces heures.";

@@ -86,6 +86,10 @@ public enum ProblemCode {
   NOT_YET_CHECKPOINTED(
       HttpStatus.CONFLICT,
       "Aucun point de contrôle ne couvre encore ce virement ; réessayez après le prochain."),
+  PERSON_IN_OTHER_NETWORKS(
+      HttpStatus.CONFLICT,
+      "Cette personne a aussi un rôle dans un autre réseau : ses coordinateurs doivent l'y clore"
+          + " d'abord, car ses données personnelles sont communes."),
   BACKUP_IN_PROGRESS(HttpStatus.CONFLICT, "Une sauvegarde est déjà en cours."),
   BACKUP_UNAVAILABLE(
       HttpStatus.CONFLICT,

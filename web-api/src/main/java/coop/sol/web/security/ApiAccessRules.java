@@ -95,12 +95,36 @@ final class ApiAccessRules {
       List.of(
           // exchanging a password for a token is how a script logs in: it cannot need a login
           publicEndpoint(HttpMethod.POST, "/api/v1/auth/tokens"),
+          // "forgot password": before logging in, the same answer whatever the address
+          publicEndpoint(HttpMethod.POST, "/api/v1/auth/forgot-password"),
           // a token may list and revoke its owner's tokens, itself included, whatever its scopes
           anyUser(HttpMethod.GET, "/api/v1/auth/tokens", null),
           anyUser(HttpMethod.DELETE, "/api/v1/auth/tokens/{id}", null),
           anyUser(HttpMethod.GET, "/api/v1/me", Scope.READ),
+          // one's own data, to take away (coop.sol.web.personal)
+          anyUser(HttpMethod.GET, "/api/v1/me/data.json", Scope.READ),
+          anyUser(HttpMethod.GET, "/api/v1/me/data.csv", Scope.READ),
           anyUser(HttpMethod.GET, "/api/v1/accounts/{id}", Scope.READ),
           anyUser(HttpMethod.GET, "/api/v1/accounts/{id}/transfers", Scope.READ),
+          // --- life cycle (coop.sol.web.lifecycle): the network's coordinators
+          coordinators(HttpMethod.POST, "/api/v1/accounts/{id}/freeze", Scope.ADMIN),
+          coordinators(HttpMethod.POST, "/api/v1/accounts/{id}/unfreeze", Scope.ADMIN),
+          coordinators(HttpMethod.POST, "/api/v1/accounts/{id}/close", Scope.ADMIN),
+          coordinators(HttpMethod.GET, "/api/v1/accounts/{id}/status-changes", Scope.READ),
+          coordinators(HttpMethod.POST, "/api/v1/accounts/{id}/credit-limit", Scope.ADMIN),
+          coordinators(HttpMethod.GET, "/api/v1/credit-limit-changes", Scope.READ),
+          coordinators(HttpMethod.POST, "/api/v1/credit-limit-changes/{id}/approve", Scope.ADMIN),
+          coordinators(HttpMethod.POST, "/api/v1/credit-limit-changes/{id}/decline", Scope.ADMIN),
+          coordinators(
+              HttpMethod.POST,
+              "/api/v1/networks/{networkId}/people/{username}/freeze",
+              Scope.ADMIN),
+          coordinators(
+              HttpMethod.POST,
+              "/api/v1/networks/{networkId}/people/{username}/unfreeze",
+              Scope.ADMIN),
+          coordinators(
+              HttpMethod.POST, "/api/v1/networks/{networkId}/people/{username}/close", Scope.ADMIN),
           anyUser(HttpMethod.GET, "/api/v1/transfers/{id}", Scope.READ),
           // paying needs an account of one's own to debit: staff roles hold none
           roles(HttpMethod.POST, "/api/v1/transfers", Scope.PAY, ACCOUNT_HOLDERS),

@@ -81,6 +81,8 @@ final class PageAccessRules {
       List.of(
           // --- every user: their home page, their account settings
           anyUser(HttpMethod.GET, "/"),
+          anyUser(HttpMethod.GET, "/account/profile"),
+          anyUser(HttpMethod.POST, "/account/profile"),
           anyUser(HttpMethod.GET, "/account/tokens"),
           anyUser(HttpMethod.POST, "/account/tokens"),
           anyUser(HttpMethod.POST, "/account/tokens/{id}/revoke"),

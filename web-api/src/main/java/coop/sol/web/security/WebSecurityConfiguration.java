@@ -57,6 +57,8 @@ class WebSecurityConfiguration {
     "/swagger-ui.html",
     "/swagger-ui/**",
     "/login",
+    // "forgot password" comes before logging in (coop.sol.web.page.ForgotPasswordPages)
+    "/forgot-password",
     // a network's public transparency page (404 unless it publishes it; coop.sol.web.report)
     "/transparence/*",
     "/transparency/*",

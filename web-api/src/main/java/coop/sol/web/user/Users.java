@@ -64,6 +64,16 @@ public class Users {
     store.setTotpSecret(userId, secret, acceptedStep);
   }
 
+  /**
+   * Replaces a closed person's display name by {@code pseudonym}, their password by one nobody
+   * knows, removes their second factor, disables them and revokes their tokens (see {@code
+   * UserStore.pseudonymize}).
+   */
+  public boolean pseudonymize(
+      long userId, String pseudonym, String unusablePasswordHash, java.time.Instant now) {
+    return store.pseudonymize(userId, pseudonym, unusablePasswordHash, now);
+  }
+
   public boolean exists(String username) {
     return store.exists(username);
   }

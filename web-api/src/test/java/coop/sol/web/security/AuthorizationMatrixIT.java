@@ -438,6 +438,8 @@ class AuthorizationMatrixIT {
     // --- the SOL operations: their probes are in OperationProbes
     new OperationProbes(callers, context, this::api, demo, other, otherMember, otherCoordinator)
         .addTo(this::probe);
+    // --- life cycle and personal data: their probes are in LifecycleProbes
+    new LifecycleProbes(callers, this::api, demo, otherCoordinator).addTo(this::probe);
     // --- the reports: their probes are in ReportProbes
     new ReportProbes(this::api, demo, otherCoordinator, otherMember, aliceToBakery)
         .addTo(this::probe);
@@ -506,6 +508,8 @@ class AuthorizationMatrixIT {
             "POST /till/cashiers/limits",
             "GET /till/reconversion",
             "POST /till/reconversion",
+            "GET /account/profile",
+            "POST /account/profile",
             "GET /account/tokens",
             "POST /account/tokens",
             "POST /account/tokens/{id}/revoke",
@@ -543,6 +547,19 @@ class AuthorizationMatrixIT {
 
     // --- pages and documentation: public
     probe("GET /login", "login page", c -> api(c).get("/login"), Expect.everyone(200));
+    probe(
+        "GET /forgot-password",
+        "forgot password page",
+        c -> api(c).get("/forgot-password"),
+        Expect.everyone(200));
+    // public, like the login form: without a session the form needs its CSRF token (403); a
+    // token carries no ambient credential, so it is exempt and gets the page, which says the same
+    // to anyone
+    probe(
+        "POST /forgot-password",
+        "forgot password form",
+        c -> api(c).post("/forgot-password", ""),
+        Expect.authenticated(200).anonymous(403));
     probe(
         "GET /error",
         "error page requested directly",

@@ -1,0 +1,150 @@
+package coop.sol.web.notice;
+
+import coop.sol.ledger.Ledger;
+import coop.sol.ledger.account.Account;
+import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.money.Decimals;
+import coop.sol.ledger.network.Network;
+import coop.sol.ledger.notice.Contact;
+import coop.sol.ledger.notice.NoticeKind;
+import coop.sol.ledger.notice.Notices;
+import coop.sol.ledger.transfer.Transfer;
+import coop.sol.ledger.transfer.TransferCode;
+import coop.sol.ledger.transfer.TransferOutcome;
+import coop.sol.ledger.transfer.WriteObserver;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hears the ledger's committed payments and grants (the writer calls it once a submission's outcome
+ * is durable) and records the notices they call for, on a thread of its own: a merchant who asked
+ * is told of each payment received, a member of vouchers received. The writer never waits for it;
+ * if its queue is full (the database is far behind) notices are dropped with a warning, never a
+ * payment. A notice is recorded once per person and transfer. (A process that stops between a
+ * commit and its notices loses those notices: they are information, the journal is the record.)
+ */
+@Component
+class NoticeFeed implements WriteObserver {
+  private static final Logger LOG = LoggerFactory.getLogger(NoticeFeed.class);
+
+  private final ObjectProvider<Ledger> ledger;
+  private final Notices notices;
+  private final NoticeMail mail;
+  private final Mailer mailer;
+  private final Clock clock;
+  private final ThreadPoolExecutor thread =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(10_000),
+          r -> {
+            Thread t = new Thread(r, "sol-notices");
+            t.setDaemon(true);
+            return t;
+          },
+          (r, executor) -> LOG.warn("Notices dropped: their queue is full"));
+
+  NoticeFeed(
+      ObjectProvider<Ledger> ledger, Notices notices, NoticeMail mail, Mailer mailer, Clock clock) {
+    this.ledger = ledger;
+    this.notices = notices;
+    this.mail = mail;
+    this.mailer = mailer;
+    this.clock = clock;
+  }
+
+  @Override
+  public void submissionDecided(List<TransferOutcome> outcomes, long nanos) {
+    List<Transfer> told = null;
+    for (TransferOutcome outcome : outcomes) {
+      if (outcome instanceof TransferOutcome.Posted posted
+          && !posted.replayed()
+          && (posted.transfer().code() == TransferCode.PAYMENT
+              || posted.transfer().code() == TransferCode.GRANT)) {
+        if (told == null) {
+          told = new ArrayList<>();
+        }
+        told.add(posted.transfer());
+      }
+    }
+    if (told != null) {
+      List<Transfer> transfers = told;
+      thread.execute(() -> record(transfers));
+    }
+  }
+
+  private void record(List<Transfer> transfers) {
+    boolean email = false;
+    for (Transfer t : transfers) {
+      try {
+        email |= record(t);
+      } catch (RuntimeException e) {
+        LOG.warn("No notice for transfer {}: {}", t.id(), e.toString());
+      }
+    }
+    if (email) {
+      mail.soon();
+    }
+  }
+
+  /** Records the notice {@code t} calls for, if any; whether it is to be emailed. */
+  private boolean record(Transfer t) {
+    Ledger l = ledger.getObject();
+    Optional<Account> credit = l.accounts().find(t.network(), t.credit());
+    if (credit.isEmpty()) {
+      return false;
+    }
+    NoticeKind kind;
+    if (t.code() == TransferCode.PAYMENT && credit.get().ownerKind() == OwnerKind.MERCHANT) {
+      kind = NoticeKind.PAYMENT_RECEIVED;
+    } else if (t.code() == TransferCode.GRANT && credit.get().ownerKind() == OwnerKind.MEMBER) {
+      kind = NoticeKind.VOUCHER_RECEIVED;
+    } else {
+      return false;
+    }
+    Optional<Contact> contact = notices.contact(credit.get().ownerRef());
+    if (contact.isEmpty() || !contact.get().enabled()) {
+      return false;
+    }
+    boolean wanted = contact.get().preferences().wants(kind);
+    if (kind == NoticeKind.PAYMENT_RECEIVED && !wanted) {
+      return false; // a till's every payment is noticed only by merchants who asked
+    }
+    Network network = l.networks().find(t.network()).orElseThrow();
+    boolean email = wanted && mailer.enabled() && contact.get().email().isPresent();
+    return notices
+            .record(
+                contact.get().userId(),
+                t.network(),
+                kind,
+                "transfer:" + t.id().value(),
+                Map.of(
+                    "amount", Decimals.format(t.amount(), network.scale(t.strand())),
+                    "strand", t.strand().name(),
+                    "network", network.name(),
+                    "memo", t.memo(),
+                    "transferId", Long.toString(t.id().value())),
+                email,
+                clock.instant())
+            .isPresent()
+        && email;
+  }
+
+  @PreDestroy
+  void stop() {
+    thread.shutdown();
+  }
+}
