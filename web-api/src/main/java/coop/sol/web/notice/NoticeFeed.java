@@ -55,7 +55,19 @@ class NoticeFeed implements WriteObserver {
             t.setDaemon(true);
             return t;
           },
-          (r, executor) -> LOG.warn("Notices dropped: their queue is full"));
+          (r, executor) -> dropped());
+
+  /** When a drop was last logged (System.nanoTime), so a long overload logs once a minute. */
+  private static final java.util.concurrent.atomic.AtomicLong LAST_DROP_LOGGED =
+      new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 120_000_000_000L);
+
+  private static void dropped() {
+    long now = System.nanoTime();
+    long last = LAST_DROP_LOGGED.get();
+    if (now - last > 60_000_000_000L && LAST_DROP_LOGGED.compareAndSet(last, now)) {
+      LOG.warn("Notices dropped: their queue is full (the database is far behind the payments)");
+    }
+  }
 
   NoticeFeed(
       ObjectProvider<Ledger> ledger, Notices notices, NoticeMail mail, Mailer mailer, Clock clock) {

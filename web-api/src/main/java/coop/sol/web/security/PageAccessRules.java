@@ -135,6 +135,7 @@ final class PageAccessRules {
           // --- coordinators (coop.sol.web.page.coordinator)
           roles(HttpMethod.GET, "/coordinator", COORDINATOR),
           roles(HttpMethod.GET, "/coordinator/accounts", COORDINATOR),
+          roles(HttpMethod.POST, "/coordinator/accounts/{id}/status", COORDINATOR),
           roles(HttpMethod.GET, "/coordinator/fonte", COORDINATOR),
           roles(HttpMethod.POST, "/coordinator/fonte/runs", COORDINATOR),
           roles(HttpMethod.GET, "/coordinator/corrections", COORDINATOR),

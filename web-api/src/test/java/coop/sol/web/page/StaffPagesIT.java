@@ -230,6 +230,59 @@ class StaffPagesIT {
   }
 
   @Test
+  void a_coordinator_freezes_and_unfreezes_an_account_from_the_accounts_page() {
+    Network network = callers.newNetwork("gel-page");
+    String coordinator = callers.newUser("coord-g", Role.COORDINATOR, network, null);
+    String member = callers.newUser("gele", Role.MEMBER, network, "5.00");
+    long account =
+        callers.account(network, OwnerKind.MEMBER, member, StrandKind.COOPERATION).id().value();
+    PageSession page = session(coordinator);
+    HttpResponse<String> frozen =
+        page.submit(
+            "/coordinator/accounts",
+            "/coordinator/accounts/" + account + "/status",
+            "action",
+            "freeze",
+            "reason",
+            "Carte perdue");
+    assertThat(frozen.statusCode()).as(frozen.body()).isEqualTo(302);
+    assertThat(callers.account(network, OwnerKind.MEMBER, member, StrandKind.COOPERATION).status())
+        .isEqualTo(coop.sol.ledger.account.AccountStatus.FROZEN);
+    assertThat(page.get("/coordinator/accounts").body())
+        .contains("Le compte est gelé")
+        .contains("Dégeler");
+    page.submit(
+        "/coordinator/accounts",
+        "/coordinator/accounts/" + account + "/status",
+        "action",
+        "unfreeze",
+        "reason",
+        "Carte retrouvée");
+    assertThat(callers.account(network, OwnerKind.MEMBER, member, StrandKind.COOPERATION).status())
+        .isEqualTo(coop.sol.ledger.account.AccountStatus.OPEN);
+    assertThat(page.get("/coordinator/audit?action=ACCOUNT_FROZEN").body())
+        .contains("account " + account);
+    // an account of another network is not found
+    page.submit(
+        "/coordinator/accounts",
+        "/coordinator/accounts/"
+            + callers
+                .account(callers.demo(), OwnerKind.MEMBER, "alice", StrandKind.COOPERATION)
+                .id()
+                .value()
+            + "/status",
+        "action",
+        "freeze",
+        "reason",
+        "x");
+    assertThat(
+            callers
+                .account(callers.demo(), OwnerKind.MEMBER, "alice", StrandKind.COOPERATION)
+                .status())
+        .isEqualTo(coop.sol.ledger.account.AccountStatus.OPEN);
+  }
+
+  @Test
   void a_correction_needs_a_second_coordinator() {
     Network network = callers.newNetwork("correction-page");
     String first = callers.newUser("coord-a", Role.COORDINATOR, network, null);

@@ -529,6 +529,7 @@ class AuthorizationMatrixIT {
             "GET /funder/vouchers/{id}/qr.png",
             "GET /coordinator",
             "GET /coordinator/accounts",
+            "POST /coordinator/accounts/{id}/status",
             "GET /coordinator/fonte",
             "POST /coordinator/fonte/runs",
             "GET /coordinator/corrections",

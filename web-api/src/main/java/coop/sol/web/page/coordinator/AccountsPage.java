@@ -1,20 +1,34 @@
 package coop.sol.web.page.coordinator;
 
 import coop.sol.ledger.Ledger;
+import coop.sol.ledger.Operations;
 import coop.sol.ledger.account.Account;
+import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.lifecycle.StatusChange;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
+import coop.sol.ledger.operation.Actor;
+import coop.sol.ledger.operation.Outcome;
+import coop.sol.web.audit.AuditAction;
+import coop.sol.web.audit.AuditLog;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.problem.LedgerProblems;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /coordinator/accounts}: the accounts of the coordinator's network, members' and merchants'
@@ -25,10 +39,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AccountsPage {
   private final Ledger ledger;
   private final Coordination coordination;
+  private final Operations operations;
+  private final AuditLog audit;
 
-  AccountsPage(Ledger ledger, Coordination coordination) {
+  AccountsPage(Ledger ledger, Coordination coordination, Operations operations, AuditLog audit) {
     this.ledger = ledger;
     this.coordination = coordination;
+    this.operations = operations;
+    this.audit = audit;
   }
 
   record Row(
@@ -40,6 +58,53 @@ class AccountsPage {
       String status,
       String available,
       String posted) {}
+
+  /**
+   * Freezes or unfreezes an account of the coordinator's network, with a reason: the same rule,
+   * record and audit entry as {@code POST /api/v1/accounts/{id}/freeze}.
+   */
+  @PostMapping("/coordinator/accounts/{id}/status")
+  String status(
+      @PathVariable long id,
+      @RequestParam(required = false) String action,
+      @RequestParam(required = false) String reason,
+      Caller caller,
+      HttpServletRequest http,
+      RedirectAttributes redirect) {
+    NetworkId network = coordination.network(caller);
+    Optional<Account> account =
+        id <= 0 ? Optional.empty() : ledger.accounts().find(network, new AccountId(id));
+    boolean freeze = "freeze".equals(action);
+    String why = reason == null ? "" : reason.strip();
+    if (account.isEmpty() || (!freeze && !"unfreeze".equals(action))) {
+      redirect.addFlashAttribute("messageKey", "problem.NOT_FOUND");
+    } else if (why.isEmpty() || why.length() > 500) {
+      redirect.addFlashAttribute("messageKey", "coordinator.accounts.reason.required");
+    } else {
+      Actor by = Actor.of(caller.username());
+      Outcome<List<StatusChange>> outcome =
+          freeze
+              ? operations.lifecycle().freeze(network, account.get().id(), why, by)
+              : operations.lifecycle().unfreeze(network, account.get().id(), why, by);
+      if (outcome instanceof Outcome.Done<List<StatusChange>> done) {
+        if (!done.value().isEmpty()) {
+          audit.record(
+              caller,
+              http,
+              freeze ? AuditAction.ACCOUNT_FROZEN : AuditAction.ACCOUNT_UNFROZEN,
+              network,
+              "account " + id,
+              Map.of("reason", why, "status", done.value().get(0).to().name()));
+        }
+        redirect.addFlashAttribute(
+            "messageKey", freeze ? "coordinator.accounts.frozen" : "coordinator.accounts.unfrozen");
+      } else {
+        redirect.addFlashAttribute("messageKey", "problem." + LedgerProblems.code(outcome));
+      }
+    }
+    redirect.addAttribute("kind", account.map(a -> a.ownerKind().name()).orElse(""));
+    return "redirect:/coordinator/accounts";
+  }
 
   @GetMapping("/coordinator/accounts")
   String accounts(
