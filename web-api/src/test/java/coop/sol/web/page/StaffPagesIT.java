@@ -248,7 +248,8 @@ class StaffPagesIT {
     assertThat(frozen.statusCode()).as(frozen.body()).isEqualTo(302);
     assertThat(callers.account(network, OwnerKind.MEMBER, member, StrandKind.COOPERATION).status())
         .isEqualTo(coop.sol.ledger.account.AccountStatus.FROZEN);
-    assertThat(page.get("/coordinator/accounts").body())
+    // back on the list of members (the redirect keeps the filter), with the outcome
+    assertThat(page.get("/coordinator/accounts?kind=MEMBER").body())
         .contains("Le compte est gelé")
         .contains("Dégeler");
     page.submit(
