@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * demo on one's own machine. Never taken from the request's Host header, which the client chooses.
  */
 @Component
-class PublicUrl {
+public class PublicUrl {
   private final Environment environment;
   private final String configured;
 
@@ -25,7 +25,7 @@ class PublicUrl {
     this.configured = value;
   }
 
-  String base() {
+  public String base() {
     if (!configured.isEmpty()) {
       return configured;
     }
