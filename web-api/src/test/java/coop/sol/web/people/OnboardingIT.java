@@ -627,6 +627,65 @@ class OnboardingIT {
     context.getBean(MovableClock.class).advance(Duration.ofMinutes(31));
   }
 
+  @Test
+  void a_network_from_scratch_sells_sol_to_a_member_who_pays_a_merchant() {
+    String network = newNetwork();
+    String claire = coordinator(network);
+    String office = unique("comptoir");
+    String shop = unique("epicerie");
+    String member = unique("adherent");
+    activate(
+        office,
+        enrol(claire, network, office, "EXCHANGE_OFFICE")
+            .json()
+            .get("activation")
+            .get("code")
+            .asString());
+    activate(
+        shop,
+        enrol(claire, network, shop, "MERCHANT").json().get("activation").get("code").asString());
+    activate(
+        member,
+        enrol(claire, network, member, "MEMBER").json().get("activation").get("code").asString());
+    Ledger ledger = context.getBean(Ledger.class);
+    Network n = ledger.networks().findByCode(network).orElseThrow();
+    long memberAccount =
+        callers.account(n, OwnerKind.MEMBER, member, StrandKind.COOPERATION).id().value();
+    long shopAccount =
+        callers.account(n, OwnerKind.MERCHANT, shop, StrandKind.COOPERATION).id().value();
+
+    // the exchange office sells SOL for euros, at the network's rate and bonus (1.00, 5 %)
+    var purchase =
+        callers
+            .as(office)
+            .post(
+                "/api/v1/exchange/purchases",
+                Api.json("accountId", memberAccount, "euros", "20.00"))
+            .header("Idempotency-Key", "achat-" + member)
+            .send();
+    assertThat(purchase.status()).as(purchase.toString()).isEqualTo(201);
+    // the member pays the merchant
+    var payment =
+        callers
+            .as(member)
+            .post(
+                "/api/v1/transfers",
+                Api.json(
+                    "debitAccountId",
+                    memberAccount,
+                    "creditAccountId",
+                    shopAccount,
+                    "amount",
+                    "2.50",
+                    "memo",
+                    "Légumes"))
+            .header("Idempotency-Key", "paiement-" + member)
+            .send();
+    assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
+    var account = callers.as(shop).get("/api/v1/accounts/" + shopAccount).send();
+    assertThat(account.body()).contains("2.50");
+  }
+
   /** A browser's session: cookies kept, redirects not followed. */
   private final class Session {
     private final CookieManager cookies = new CookieManager();
