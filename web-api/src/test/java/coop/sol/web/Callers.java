@@ -73,6 +73,30 @@ public final class Callers {
     return passwords.get(username);
   }
 
+  /**
+   * Remembers the password (and TOTP secret, or null) of a user made otherwise than by {@link
+   * #newUser}, such as one who activated their access, so tokens can be made for them.
+   */
+  public void remember(String username, String password, String totpSecret) {
+    passwords.put(username, password);
+    tokens.remove(username);
+    if (totpSecret != null) {
+      totpSecrets.put(username, totpSecret);
+    } else {
+      totpSecrets.remove(username);
+    }
+  }
+
+  /** Whether {@code username} logs in with a TOTP code too. */
+  public boolean hasTotp(String username) {
+    return totpSecrets.containsKey(username);
+  }
+
+  /** Forgets the token made for {@code username}, as after it was revoked. */
+  public void forgetToken(String username) {
+    tokens.remove(username);
+  }
+
   /** A token of {@code username} with every scope their roles can use, created once. */
   public String token(String username) {
     return tokens.computeIfAbsent(username, u -> createToken(u, scopesFor(u)));

@@ -3,6 +3,7 @@ package coop.sol.ledger.network;
 import static coop.sol.ledger.jooq.Tables.NETWORK;
 import static coop.sol.ledger.jooq.Tables.STRAND;
 
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
@@ -24,13 +25,19 @@ final class NetworkStore {
   }
 
   /** Inserts the network and one strand per kind in one transaction. */
-  Network create(String code, String name) {
+  Network create(String code, String name, NetworkProfile profile) {
     return sql.transactionResult(
         tx -> {
           long id =
               tx.dsl()
-                  .insertInto(NETWORK, NETWORK.CODE, NETWORK.NAME)
-                  .values(code, name)
+                  .insertInto(NETWORK)
+                  .set(NETWORK.CODE, code)
+                  .set(NETWORK.NAME, name)
+                  .set(NETWORK.CURRENCY_NAME, profile == null ? null : profile.currencyName())
+                  .set(
+                      NETWORK.TIME_ZONE,
+                      profile == null ? "Europe/Paris" : profile.timeZone().getId())
+                  .set(NETWORK.DEFAULT_LANGUAGE, profile == null ? "fr" : profile.defaultLanguage())
                   .returning(NETWORK.NETWORK_ID)
                   .fetchOne(NETWORK.NETWORK_ID);
           var insert =
@@ -41,6 +48,43 @@ final class NetworkStore {
           insert.execute();
           return new NetworkStore(tx.dsl()).find(new NetworkId(id)).orElseThrow();
         });
+  }
+
+  /** As {@link #create}, but empty when the code is taken (however many create it at once). */
+  Optional<Network> createNew(String code, String name, NetworkProfile profile) {
+    try {
+      return Optional.of(create(code, name, profile));
+    } catch (org.jooq.exception.DataAccessException e) {
+      if ("23505".equals(e.sqlState())) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Changes the network's name and profile; false if there is no such network. */
+  boolean update(NetworkId id, String name, NetworkProfile profile) {
+    return sql.update(NETWORK)
+            .set(NETWORK.NAME, name)
+            .set(NETWORK.CURRENCY_NAME, profile.currencyName())
+            .set(NETWORK.TIME_ZONE, profile.timeZone().getId())
+            .set(NETWORK.DEFAULT_LANGUAGE, profile.defaultLanguage())
+            .where(NETWORK.NETWORK_ID.eq(id.value()))
+            .execute()
+        == 1;
+  }
+
+  /** The network's profile; a network made before profiles had one names its currency by itself. */
+  Optional<NetworkProfile> profile(NetworkId id) {
+    return sql.selectFrom(NETWORK)
+        .where(NETWORK.NETWORK_ID.eq(id.value()))
+        .fetchOptional()
+        .map(
+            r ->
+                new NetworkProfile(
+                    r.getCurrencyName() == null ? r.getName() : r.getCurrencyName(),
+                    ZoneId.of(r.getTimeZone()),
+                    r.getDefaultLanguage()));
   }
 
   Optional<NetworkId> findByCode(String code) {

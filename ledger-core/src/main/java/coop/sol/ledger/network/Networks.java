@@ -18,7 +18,25 @@ public final class Networks {
    * @param code short lower-case identifier, e.g. "brest"
    */
   public Network create(String code, String name) {
-    return store.create(code, name);
+    return store.create(code, name, null);
+  }
+
+  /**
+   * Creates a network with its profile, and one ledger per {@link StrandKind}.
+   *
+   * @return the network; empty if a network has this code already
+   */
+  public Optional<Network> create(String code, String name, NetworkProfile profile) {
+    return store.createNew(code, name, java.util.Objects.requireNonNull(profile, "profile"));
+  }
+
+  /** Changes a network's name and profile (its code never changes); false if it does not exist. */
+  public boolean update(NetworkId id, String name, NetworkProfile profile) {
+    return store.update(id, name, profile);
+  }
+
+  public Optional<NetworkProfile> profile(NetworkId id) {
+    return store.profile(id);
   }
 
   public Optional<Network> find(NetworkId id) {

@@ -190,7 +190,10 @@ public final class UserStore {
         user.getPasswordHash(),
         user.getTotpSecret(),
         user.getEnabled(),
-        roles);
+        roles,
+        user.getEmail(),
+        user.getLanguage(),
+        user.getCredentialsVersion());
   }
 
   private static StoredRole role(Record row) {

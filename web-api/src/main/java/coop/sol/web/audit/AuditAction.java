@@ -70,5 +70,27 @@ public enum AuditAction {
   /** A coordinator downloaded the network's full audit export (every journal row). */
   AUDIT_EXPORT_DOWNLOADED,
   /** A coordinator turned the network's public transparency page on or off. */
-  TRANSPARENCY_CHANGED
+  TRANSPARENCY_CHANGED,
+
+  // --- networks and people (coop.sol.web.network, coop.sol.web.people)
+  /** An administrator created a network. */
+  NETWORK_CREATED,
+  /** An administrator changed a network's name, profile or rates. */
+  NETWORK_CHANGED,
+  /** A person was enrolled, with their roles and an activation code (never the code). */
+  PERSON_CREATED,
+  /** A person's roles in a network were changed. */
+  PERSON_ROLES_CHANGED,
+  /** A coordinator's appointment was proposed, waiting for a second coordinator. */
+  COORDINATOR_PROPOSED,
+  /** A second coordinator approved an appointment: the person is a coordinator. */
+  COORDINATOR_APPROVED,
+  /** A second coordinator declined an appointment. */
+  COORDINATOR_DECLINED,
+  /** A person's access was reset: new activation, old password, sessions and tokens ended. */
+  ACCESS_RESET,
+  /** A person used their activation code and chose their password. */
+  ACCESS_ACTIVATED,
+  /** A person changed their own password; their other sessions and tokens ended. */
+  PASSWORD_CHANGED
 }

@@ -1,14 +1,12 @@
 package coop.sol.web.demo;
 
 import coop.sol.ledger.Ledger;
-import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.account.HolderAccounts;
 import coop.sol.ledger.network.Network;
-import coop.sol.ledger.network.StrandKind;
 import coop.sol.web.user.NewUser;
 import coop.sol.web.user.RoleGrant;
 import coop.sol.web.user.Users;
 import java.util.List;
-import java.util.OptionalLong;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -57,23 +55,15 @@ class DemoNetwork {
         users.create(newUser(network, person, credentials.user(person.username()).orElseThrow()));
       }
     }
+    var holders = new HolderAccounts(ledger.accounts());
     for (DemoPerson person : DemoPerson.CAST) {
-      for (StrandKind strand : person.strands()) {
-        open(network, person.ownerKind(), person.username(), strand, person.displayName());
+      if (person.ownerKind() != null) {
+        holders.open(network.id(), person.ownerKind(), person.username(), person.displayName());
       }
     }
     operations.setUp(network);
     operations.history(network);
     return existing.isEmpty();
-  }
-
-  private void open(Network network, OwnerKind kind, String owner, StrandKind strand, String name) {
-    boolean exists =
-        ledger.accounts().findByOwner(network.id(), kind, owner).stream()
-            .anyMatch(a -> a.strand() == strand);
-    if (!exists) {
-      ledger.accounts().open(network.id(), strand, kind, owner, name, OptionalLong.of(0));
-    }
   }
 
   private NewUser newUser(Network network, DemoPerson person, DemoLogin login) {

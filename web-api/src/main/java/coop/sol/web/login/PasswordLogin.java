@@ -103,6 +103,11 @@ public class PasswordLogin {
       throw failure(attempt, Optional.empty(), Reason.BAD_CREDENTIALS);
     }
     AppUser user = found.get();
+    if (!user.hasPassword()) {
+      // not activated yet, or access reset by a coordinator: no password opens it
+      passwords.matches(attempt.password(), dummyHash());
+      throw failure(attempt, found, Reason.BAD_CREDENTIALS);
+    }
     if (!passwords.matches(attempt.password(), user.passwordHash()) || !user.enabled()) {
       throw failure(attempt, found, Reason.BAD_CREDENTIALS);
     }

@@ -50,8 +50,13 @@ public final class HomePages {
             new Link("/coordinator", "nav.coordinator.dashboard"),
             new Link("/coordinator/accounts", "nav.coordinator.accounts"),
             new Link("/coordinator/fonte", "nav.coordinator.fonte"),
+            new Link("/coordinator/people", "nav.coordinator.people"),
             new Link("/coordinator/corrections", "nav.coordinator.corrections"),
             new Link("/coordinator/audit", "nav.coordinator.audit")));
+  }
+
+  static {
+    NAVIGATION.put(Role.ADMINISTRATOR, List.of(new Link("/admin/networks", "nav.admin.networks")));
   }
 
   private HomePages() {}
@@ -77,6 +82,7 @@ public final class HomePages {
     List<Link> all = new ArrayList<>(links.values());
     // the profile leads to the second factor and personal access tokens ("advanced")
     all.add(new Link("/account/profile", "nav.account.profile"));
+    all.add(new Link("/account/password", "nav.account.password"));
     return List.copyOf(all);
   }
 }

@@ -18,6 +18,7 @@ public final class ApiProblemException extends RuntimeException {
   private final String detail;
   private final Map<String, String> headers;
   private final String field;
+  private final Map<String, Object> properties;
 
   public ApiProblemException(
       HttpStatus status, String code, String detail, Map<String, String> headers) {
@@ -26,7 +27,18 @@ public final class ApiProblemException extends RuntimeException {
 
   private ApiProblemException(
       HttpStatus status, String code, String detail, Map<String, String> headers, String field) {
+    this(status, code, detail, headers, field, Map.of());
+  }
+
+  private ApiProblemException(
+      HttpStatus status,
+      String code,
+      String detail,
+      Map<String, String> headers,
+      String field,
+      Map<String, Object> properties) {
     super(code, null, false, false);
+    this.properties = Map.copyOf(properties);
     this.status = Objects.requireNonNull(status, "status");
     this.code = Objects.requireNonNull(code, "code");
     this.detail = Objects.requireNonNull(detail, "detail");
@@ -48,6 +60,20 @@ public final class ApiProblemException extends RuntimeException {
    */
   public ApiProblemException(ProblemCode code, String detail, String field) {
     this(code.status(), code.name(), detail, Map.of(), Objects.requireNonNull(field, "field"));
+  }
+
+  /**
+   * A refusal with more members than the detail can say (a weak password's reasons), each a value
+   * that serialises as JSON.
+   */
+  public static ApiProblemException withProperties(
+      ProblemCode code, String detail, Map<String, Object> properties) {
+    return new ApiProblemException(code.status(), code.name(), detail, Map.of(), null, properties);
+  }
+
+  /** The problem's extra members; empty for most. */
+  public Map<String, Object> properties() {
+    return properties;
   }
 
   public HttpStatus status() {

@@ -95,6 +95,22 @@ public enum ProblemCode {
       HttpStatus.CONFLICT,
       "Sauvegarde en ligne possible seulement avec la base embarquée ; avec une base externe,"
           + " utilisez pg_basebackup ou pg_dump."),
+  // People and their access (coop.sol.web.people, coop.sol.web.network), after the generic codes
+  WEAK_PASSWORD(
+      HttpStatus.BAD_REQUEST,
+      "Mot de passe refusé : au moins 12 caractères, pas un mot de passe courant, sans votre nom"
+          + " d'utilisateur (voir reasons)."),
+  ACTIVATION_INVALID(
+      HttpStatus.BAD_REQUEST,
+      "Code d'activation inconnu, déjà utilisé, remplacé par un plus récent ou expiré : demandez-en"
+          + " un nouveau à votre coordination."),
+  CURRENT_PASSWORD_INVALID(HttpStatus.BAD_REQUEST, "Mot de passe actuel incorrect."),
+  INVALID_ROLES(
+      HttpStatus.BAD_REQUEST,
+      "Rôles invalides : MEMBER, MERCHANT, CASHIER (avec merchant), EXCHANGE_AGENT, ASSOCIATION,"
+          + " FUNDER, COORDINATOR ; au moins un, chacun une fois."),
+  USERNAME_TAKEN(HttpStatus.CONFLICT, "Ce nom d'utilisateur est déjà pris."),
+  NETWORK_CODE_TAKEN(HttpStatus.CONFLICT, "Un réseau porte déjà ce code."),
   INTERNAL_ERROR(
       HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne du serveur ; elle a été journalisée.");
 

@@ -77,6 +77,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     if (e.field() != null) {
       problem.setProperty(Problems.FIELD, e.field());
     }
+    e.properties().forEach(problem::setProperty);
     var response =
         ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
     e.headers().forEach(response::header);

@@ -91,6 +91,12 @@ final class ApiAccessRules {
    */
   private static final Set<Role> REPORT_READERS = EnumSet.of(Role.COORDINATOR);
 
+  private static final Set<Role> ADMINISTRATORS = EnumSet.of(Role.ADMINISTRATOR);
+
+  /** Who enrols people and resets their access, each within their reach (see People). */
+  private static final Set<Role> PEOPLE_MANAGERS =
+      EnumSet.of(Role.COORDINATOR, Role.MERCHANT, Role.ADMINISTRATOR);
+
   static final List<Rule> RULES =
       List.of(
           // exchanging a password for a token is how a script logs in: it cannot need a login
@@ -249,6 +255,40 @@ final class ApiAccessRules {
           publicEndpoint(HttpMethod.GET, "/api/v1/public/networks/{code}/transparency"),
           publicEndpoint(HttpMethod.GET, "/api/v1/public/networks/{code}/checkpoints"),
           // --- end of reports
+          // --- networks (coop.sol.web.network): the installation's administrators; a network's
+          // coordinators read its profile. No ledger data for administrators.
+          roles(HttpMethod.POST, "/api/v1/networks", Scope.ADMIN, ADMINISTRATORS),
+          roles(HttpMethod.GET, "/api/v1/networks", Scope.READ, ADMINISTRATORS),
+          roles(
+              HttpMethod.GET,
+              "/api/v1/networks/{code}",
+              Scope.READ,
+              EnumSet.of(Role.ADMINISTRATOR, Role.COORDINATOR)),
+          roles(HttpMethod.PUT, "/api/v1/networks/{code}", Scope.ADMIN, ADMINISTRATORS),
+          roles(
+              HttpMethod.POST, "/api/v1/networks/{code}/coordinators", Scope.ADMIN, ADMINISTRATORS),
+          // --- people (coop.sol.web.people): coordinators of the person's network; a merchant
+          // for their own cashiers; administrators for coordinators. Each endpoint answers 404 for
+          // a person the caller does not manage.
+          roles(HttpMethod.POST, "/api/v1/people", Scope.ADMIN, PEOPLE_MANAGERS),
+          coordinators(HttpMethod.GET, "/api/v1/people", Scope.READ),
+          roles(HttpMethod.GET, "/api/v1/people/{id}", Scope.READ, PEOPLE_MANAGERS),
+          coordinators(HttpMethod.PUT, "/api/v1/people/{id}/roles", Scope.ADMIN),
+          roles(HttpMethod.POST, "/api/v1/people/{id}/activation", Scope.ADMIN, PEOPLE_MANAGERS),
+          roles(
+              HttpMethod.POST,
+              "/api/v1/people/{id}/activation-letter.pdf",
+              Scope.ADMIN,
+              PEOPLE_MANAGERS),
+          coordinators(HttpMethod.GET, "/api/v1/coordinator-appointments", Scope.READ),
+          coordinators(
+              HttpMethod.POST, "/api/v1/coordinator-appointments/{id}/approve", Scope.ADMIN),
+          coordinators(
+              HttpMethod.POST, "/api/v1/coordinator-appointments/{id}/decline", Scope.ADMIN),
+          // the activation code is the credential: nobody is logged in yet (throttled per address)
+          publicEndpoint(HttpMethod.POST, "/api/v1/auth/activate"),
+          // one's own password, with the current one; any door, any scope
+          anyUser(HttpMethod.POST, "/api/v1/auth/password", null),
           roles(
               HttpMethod.GET, "/actuator/prometheus", Scope.ADMIN, EnumSet.of(Role.ADMINISTRATOR)),
           // the installation's backups: its administrators

@@ -76,6 +76,7 @@ final class PageAccessRules {
   private static final Set<Role> ASSOCIATION = EnumSet.of(Role.ASSOCIATION);
   private static final Set<Role> FUNDER = EnumSet.of(Role.FUNDER);
   private static final Set<Role> COORDINATOR = EnumSet.of(Role.COORDINATOR);
+  private static final Set<Role> ADMINISTRATOR = EnumSet.of(Role.ADMINISTRATOR);
 
   static final List<Rule> RULES =
       List.of(
@@ -91,6 +92,9 @@ final class PageAccessRules {
           anyUser(HttpMethod.GET, "/account/security/totp/qr.svg"),
           anyUser(HttpMethod.POST, "/account/security/totp/confirm"),
           anyUser(HttpMethod.POST, "/account/security/totp/disable"),
+          // one's own password (the current one required; other sessions and tokens end)
+          anyUser(HttpMethod.GET, "/account/password"),
+          anyUser(HttpMethod.POST, "/account/password"),
           // a code's link (what a phone's camera opens): the page decides by the kind of code
           anyUser(HttpMethod.GET, "/p/{payload}"),
           anyUser(HttpMethod.POST, "/p/{payload}"),
@@ -120,6 +124,8 @@ final class PageAccessRules {
           roles(HttpMethod.GET, "/till/counter-code", TILL),
           roles(HttpMethod.GET, "/till/cashiers", MERCHANT),
           roles(HttpMethod.POST, "/till/cashiers/limits", MERCHANT),
+          roles(HttpMethod.POST, "/till/cashiers/new", MERCHANT),
+          roles(HttpMethod.POST, "/till/cashiers/{id}/letter", MERCHANT),
           roles(HttpMethod.GET, "/till/reconversion", MERCHANT),
           roles(HttpMethod.POST, "/till/reconversion", MERCHANT),
           // --- exchange offices (coop.sol.web.page.office)
@@ -142,7 +148,20 @@ final class PageAccessRules {
           roles(HttpMethod.POST, "/coordinator/corrections", COORDINATOR),
           roles(HttpMethod.POST, "/coordinator/corrections/{id}/approve", COORDINATOR),
           roles(HttpMethod.POST, "/coordinator/corrections/{id}/decline", COORDINATOR),
-          roles(HttpMethod.GET, "/coordinator/audit", COORDINATOR));
+          roles(HttpMethod.GET, "/coordinator/audit", COORDINATOR),
+          roles(HttpMethod.GET, "/coordinator/people", COORDINATOR),
+          roles(HttpMethod.POST, "/coordinator/people", COORDINATOR),
+          roles(HttpMethod.POST, "/coordinator/people/{id}/reset", COORDINATOR),
+          roles(HttpMethod.POST, "/coordinator/people/{id}/letter", COORDINATOR),
+          roles(HttpMethod.POST, "/coordinator/people/appointments/{id}/approve", COORDINATOR),
+          roles(HttpMethod.POST, "/coordinator/people/appointments/{id}/decline", COORDINATOR),
+          // --- the installation's administrators (coop.sol.web.page.admin): no ledger data
+          roles(HttpMethod.GET, "/admin/networks", ADMINISTRATOR),
+          roles(HttpMethod.POST, "/admin/networks", ADMINISTRATOR),
+          roles(HttpMethod.GET, "/admin/networks/{code}", ADMINISTRATOR),
+          roles(HttpMethod.POST, "/admin/networks/{code}", ADMINISTRATOR),
+          roles(HttpMethod.POST, "/admin/networks/{code}/coordinators", ADMINISTRATOR),
+          roles(HttpMethod.POST, "/admin/networks/{code}/people/{id}/letter", ADMINISTRATOR));
 
   private PageAccessRules() {}
 

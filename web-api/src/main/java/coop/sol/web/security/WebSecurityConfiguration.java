@@ -2,6 +2,7 @@ package coop.sol.web.security;
 
 import coop.sol.web.login.LoginRefusedException;
 import coop.sol.web.login.PasswordLogin;
+import coop.sol.web.people.Activations;
 import coop.sol.web.problem.Problems;
 import coop.sol.web.token.PersonalAccessTokens;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -17,6 +18,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -59,6 +61,9 @@ class WebSecurityConfiguration {
     "/login",
     // "forgot password" comes before logging in (coop.sol.web.page.ForgotPasswordPages)
     "/forgot-password",
+    // choosing one's password with an activation code: the code is the credential (throttled)
+    "/activate",
+    "/activer",
     // a network's public transparency page (404 unless it publishes it; coop.sol.web.report)
     "/transparence/*",
     "/transparency/*",
@@ -94,7 +99,7 @@ class WebSecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(
-      HttpSecurity http, Problems problems, PersonalAccessTokens tokens) {
+      HttpSecurity http, Problems problems, PersonalAccessTokens tokens, Activations activations) {
     var unauthenticated = new ProblemAuthenticationEntryPoint(problems);
     var denied = new ProblemAccessDeniedHandler(problems);
     var paths = PathPatternRequestMatcher.withDefaults();
@@ -140,6 +145,9 @@ class WebSecurityConfiguration {
                   .anyRequest()
                   .denyAll();
             })
+        // a session's principal is checked against the database before anything uses it
+        .addFilterAfter(
+            new SessionCredentialsFilter(activations), SecurityContextHolderFilter.class)
         .addFilterBefore(
             new BearerTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
         .httpBasic(
@@ -168,7 +176,8 @@ class WebSecurityConfiguration {
                         withAuthorizationHeader,
                         apiCallWithoutSession,
                         // credentials in the body: a forged request would only log the forger in
-                        paths.matcher(HttpMethod.POST, "/api/v1/auth/tokens")))
+                        paths.matcher(HttpMethod.POST, "/api/v1/auth/tokens"),
+                        paths.matcher(HttpMethod.POST, "/api/v1/auth/activate")))
         .requestCache(cache -> cache.requestCache(pagesOnly))
         .exceptionHandling(
             exceptions ->

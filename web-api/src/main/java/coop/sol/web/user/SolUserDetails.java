@@ -29,6 +29,29 @@ public final class SolUserDetails implements UserDetails, CredentialsContainer {
     return user.id();
   }
 
+  /** The credentials version this principal was authenticated under (see {@link AppUser}). */
+  public long credentialsVersion() {
+    return user.credentialsVersion();
+  }
+
+  /**
+   * The same principal under a new credentials version: for the session of someone who has just
+   * changed their own password, which goes on while their other sessions end.
+   */
+  public SolUserDetails withCredentialsVersion(long version) {
+    AppUser u = user;
+    return new SolUserDetails(
+        new AppUser(
+            u.id(),
+            u.username(),
+            u.displayName(),
+            "",
+            java.util.Optional.empty(),
+            u.enabled(),
+            u.roles(),
+            version));
+  }
+
   public String displayName() {
     return user.displayName();
   }

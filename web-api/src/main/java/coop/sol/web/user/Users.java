@@ -46,6 +46,11 @@ public class Users {
     return store.find(userId).map(Users::user);
   }
 
+  /** The user as stored, with what the web layer's {@link AppUser} leaves out (email, language). */
+  public Optional<StoredUser> stored(long userId) {
+    return store.find(userId);
+  }
+
   /**
    * Records that the user's TOTP code of {@code step} was accepted, unless a code of that step or a
    * later one was accepted before: one code, one login, even when two arrive at once.
@@ -89,13 +94,14 @@ public class Users {
         user.id(),
         user.username(),
         user.displayName(),
-        user.passwordHash(),
+        user.passwordHash() == null ? "" : user.passwordHash(),
         Optional.ofNullable(user.totpSecret()),
         user.enabled(),
-        user.roles().stream().map(Users::grant).toList());
+        user.roles().stream().map(Users::grant).toList(),
+        user.credentialsVersion());
   }
 
-  private static RoleGrant grant(StoredRole role) {
+  static RoleGrant grant(StoredRole role) {
     return new RoleGrant(
         Role.valueOf(role.role()),
         role.networkId() == null ? null : new NetworkId(role.networkId()),

@@ -444,6 +444,9 @@ class AuthorizationMatrixIT {
     new ReportProbes(this::api, demo, otherCoordinator, otherMember, aliceToBakery)
         .addTo(this::probe);
 
+    // --- networks and people: their probes are in PeopleProbes
+    new PeopleProbes(callers, context, this::api, demo, otherCoordinator).addTo(this::probe);
+
     // --- administration: the installation's backups (admin creates one, of this test database)
     probe(
         "GET /api/v1/admin/backups",
@@ -518,6 +521,22 @@ class AuthorizationMatrixIT {
             "GET /account/security/totp/qr.svg",
             "POST /account/security/totp/confirm",
             "POST /account/security/totp/disable",
+            "GET /account/password",
+            "POST /account/password",
+            "POST /till/cashiers/new",
+            "POST /till/cashiers/{id}/letter",
+            "GET /coordinator/people",
+            "POST /coordinator/people",
+            "POST /coordinator/people/{id}/reset",
+            "POST /coordinator/people/{id}/letter",
+            "POST /coordinator/people/appointments/{id}/approve",
+            "POST /coordinator/people/appointments/{id}/decline",
+            "GET /admin/networks",
+            "POST /admin/networks",
+            "GET /admin/networks/{code}",
+            "POST /admin/networks/{code}",
+            "POST /admin/networks/{code}/coordinators",
+            "POST /admin/networks/{code}/people/{id}/letter",
             // exchange offices, associations, funders, coordinators (StaffPagesIT)
             "GET /office",
             "POST /office/sales",
@@ -548,6 +567,20 @@ class AuthorizationMatrixIT {
 
     // --- pages and documentation: public
     probe("GET /login", "login page", c -> api(c).get("/login"), Expect.everyone(200));
+    // choosing one's password with an activation code: no login (the code is the credential);
+    // a form posted without a session has no CSRF token
+    for (String activation : new String[] {"/activate", "/activer"}) {
+      probe(
+          "GET " + activation,
+          "the activation page",
+          c -> api(c).get(activation),
+          Expect.everyone(200));
+      probe(
+          "POST " + activation,
+          "an empty form",
+          c -> api(c).post(activation, ""),
+          Expect.authenticated(200).anonymous(403));
+    }
     probe(
         "GET /forgot-password",
         "forgot password page",
