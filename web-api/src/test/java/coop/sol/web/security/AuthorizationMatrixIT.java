@@ -438,6 +438,8 @@ class AuthorizationMatrixIT {
     // --- the SOL operations: their probes are in OperationProbes
     new OperationProbes(callers, context, this::api, demo, other, otherMember, otherCoordinator)
         .addTo(this::probe);
+    // --- member cards: their probes are in CardProbes
+    new CardProbes(callers, this::api, otherCoordinator, alices, bakeryCoop).addTo(this::probe);
     // --- the reports: their probes are in ReportProbes
     new ReportProbes(this::api, demo, otherCoordinator, otherMember, aliceToBakery)
         .addTo(this::probe);
