@@ -1,19 +1,19 @@
 package coop.sol.ledger.card;
 
+import coop.sol.keys.Argon2id;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * A PIN's slow hash: Argon2id (Bouncy Castle's), 16 MiB, 2 passes, a 16-byte random salt, written
- * as a PHC string ({@code $argon2id$v=19$m=16384,t=2,p=1$<salt>$<hash>}, unpadded base64), as the
- * application's passwords are. A PIN has at most a million values, so the hash only slows down
- * whoever stole the database; what protects a card at the till is the wrong-PIN counter.
+ * A PIN's slow hash: Argon2id (Bouncy Castle's, through network-keys), 16 MiB, 2 passes, a 16-byte
+ * random salt, written as a PHC string ({@code $argon2id$v=19$m=16384,t=2,p=1$<salt>$<hash>},
+ * unpadded base64), as the application's passwords are. A PIN has at most a million values, so the
+ * hash only slows down whoever stole the database; what protects a card at the till is the
+ * wrong-PIN counter.
  */
 final class PinHash {
   private static final int MEMORY_KIB = 16 * 1024;
@@ -65,17 +65,12 @@ final class PinHash {
 
   private static byte[] argon2(
       Pin pin, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
-    var generator = new Argon2BytesGenerator();
-    generator.init(
-        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-            .withMemoryAsKB(memoryKib)
-            .withIterations(iterations)
-            .withParallelism(parallelism)
-            .withSalt(salt)
-            .build());
-    byte[] out = new byte[length];
-    generator.generateBytes(pin.digits().getBytes(StandardCharsets.US_ASCII), out);
-    return out;
+    return Argon2id.hash(
+        pin.digits().getBytes(StandardCharsets.US_ASCII),
+        salt,
+        memoryKib,
+        iterations,
+        parallelism,
+        length);
   }
 }
