@@ -111,6 +111,32 @@ public enum OperationReason {
   /** No fonte period of the rule has ended yet. */
   NOTHING_DUE,
 
+  // --- member cards (docs/member-card.md)
+  /** No card of this network has this id, version or number. */
+  CARD_UNKNOWN,
+  /** The card is blocked (by its holder, by staff, or after three wrong PINs in a row). */
+  CARD_BLOCKED,
+  /** This version of the card was replaced: only the newest version pays. */
+  CARD_REPLACED,
+  /** The PIN is not the card's; the card is blocked after three in a row. */
+  CARD_WRONG_PIN,
+  /** Three PINs for this card are being checked at other tills right now: try again. */
+  CARD_BUSY,
+  /** A PIN is 4 to 6 digits. */
+  CARD_PIN_INVALID,
+  /** The payment is more than the network allows in one card payment. */
+  CARD_PAYMENT_CAP_EXCEEDED,
+  /** The payment would take the card past its daily cap (the holder's, or the network's). */
+  CARD_DAILY_CAP_EXCEEDED,
+  /** An offline till may accept a card only up to the network's offline cap. */
+  CARD_OFFLINE_CAP_EXCEEDED,
+  /** A holder's daily cap is at most the network's. */
+  CARD_CAP_ABOVE_NETWORK,
+  /** The card is not blocked (nothing to unblock), or a replaced version cannot be changed. */
+  CARD_NOT_BLOCKED,
+  /** The account a card is issued for must be a member's, open, in this network. */
+  CARD_ACCOUNT_NOT_ELIGIBLE,
+
   // --- idempotency
   /** The idempotency key was used before for a different request. */
   KEY_REUSED_WITH_DIFFERENT_REQUEST

@@ -234,7 +234,7 @@ public final class PaymentRequests {
   }
 
   /** Whether the ledger's answer leaves the outcome unknown (the payment may have posted). */
-  static boolean unknown(RejectionReason reason) {
+  public static boolean unknown(RejectionReason reason) {
     return reason == RejectionReason.LEDGER_UNAVAILABLE || reason == RejectionReason.LEDGER_TIMEOUT;
   }
 }

@@ -23,6 +23,7 @@ final class PayloadFormat {
   static final int KIND_PAYMENT_REQUEST = 1;
   static final int KIND_STATIC_MERCHANT = 2;
   static final int KIND_PAY_TOKEN = 3;
+  static final int KIND_MEMBER_CARD = 4;
 
   /** Version, kind and key id. */
   static final int HEADER_LENGTH = 2 + KeyId.LENGTH;
@@ -59,6 +60,12 @@ final class PayloadFormat {
           .writeVarint(token.cap())
           .writeVarint(token.expiresAt().getEpochSecond())
           .writeBytes(token.nonce().bytes());
+    } else if (code instanceof MemberCardCode card) {
+      out.writeByte(KIND_MEMBER_CARD).writeBytes(keyId.toBytes());
+      out.writeVarint(card.networkId())
+          .writeVarint(card.cardId())
+          .writeVarint(card.version())
+          .writeVarint(card.holderAccountId());
     } else {
       throw new IllegalStateException("no layout for " + code.getClass());
     }
@@ -102,6 +109,9 @@ final class PayloadFormat {
                     in.readVarint(),
                     Instant.ofEpochSecond(in.readVarint()),
                     new Nonce(in.readBytes(Nonce.LENGTH)));
+            case KIND_MEMBER_CARD ->
+                new MemberCardCode(
+                    in.readVarint(), in.readVarint(), in.readVarint(), in.readVarint());
             default -> throw new MalformedPayload("unknown kind " + kind);
           };
       in.requireEnd();

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** A payment code before signing, or after verification. */
-public sealed interface PaymentCode permits PaymentRequestCode, StaticMerchantCode, PayTokenCode {
+public sealed interface PaymentCode
+    permits PaymentRequestCode, StaticMerchantCode, PayTokenCode, MemberCardCode {
 
   /** The network (ledger instance) whose members the code is for; > 0. */
   long networkId();

@@ -29,6 +29,7 @@ public final class HomePages {
         List.of(
             new Link("/till", "nav.till.request"),
             new Link("/till/charge", "nav.till.charge"),
+            new Link("/till/card", "nav.till.card"),
             new Link("/till/history", "nav.till.history"),
             new Link("/till/cashiers", "nav.till.cashiers"),
             new Link("/till/reconversion", "nav.till.reconversion"),
@@ -38,6 +39,7 @@ public final class HomePages {
         List.of(
             new Link("/till", "nav.till.request"),
             new Link("/till/charge", "nav.till.charge"),
+            new Link("/till/card", "nav.till.card"),
             new Link("/till/counter-code", "nav.till.counterCode")));
     // exchange offices, associations, funders, coordinators (page.office, .association,
     // .coordinator)

@@ -1,5 +1,6 @@
 package coop.sol.web.page;
 
+import coop.sol.merchant.code.MemberCardCode;
 import coop.sol.merchant.code.PayTokenCode;
 import coop.sol.merchant.code.PaymentRequestCode;
 import coop.sol.web.auth.Caller;
@@ -47,7 +48,9 @@ class QrDecodeController {
       String kind =
           read.code() instanceof PaymentRequestCode
               ? "REQUEST"
-              : read.code() instanceof PayTokenCode ? "TOKEN" : "STATIC";
+              : read.code() instanceof PayTokenCode
+                  ? "TOKEN"
+                  : read.code() instanceof MemberCardCode ? "CARD" : "STATIC";
       return ResponseEntity.ok(
           Map.of("payload", read.payload(), "kind", kind, "link", "/p/" + read.payload()));
     }

@@ -10,10 +10,10 @@ import coop.sol.web.problem.ProblemCode;
  * Why a payment code was refused, as a problem: {@code PAYMENT_CODE_<reason>}, all 422 (an expired
  * code is the ledger's own {@code PAYMENT_CODE_EXPIRED}, whoever finds it expired).
  */
-final class PaymentCodeProblems {
+public final class PaymentCodeProblems {
   private PaymentCodeProblems() {}
 
-  static ApiProblemException problem(RejectionReason reason) {
+  public static ApiProblemException problem(RejectionReason reason) {
     return switch (reason) {
       // text never comes from a photo here; a client that sent none sent something not ours
       case NOT_A_QR_CODE, NOT_OURS -> new ApiProblemException(ProblemCode.PAYMENT_CODE_NOT_OURS);

@@ -99,8 +99,11 @@ public final class LedgerProblems {
 
   public static HttpStatus status(OperationReason reason) {
     return switch (reason) {
-      case CORRECTION_NOT_FOUND, CREDIT_LIMIT_CHANGE_NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CORRECTION_NOT_FOUND, CREDIT_LIMIT_CHANGE_NOT_FOUND, CARD_UNKNOWN ->
+          HttpStatus.NOT_FOUND;
       case NOT_THE_AUTHOR -> HttpStatus.FORBIDDEN;
+      case CARD_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+      case CARD_BLOCKED, CARD_REPLACED, CARD_NOT_BLOCKED -> HttpStatus.CONFLICT;
       case CORRECTION_ALREADY_DECIDED,
           SELF_APPROVAL,
           ACCOUNT_CLOSED,
@@ -139,7 +142,14 @@ public final class LedgerProblems {
           TRANSFER_NOT_FOUND,
           PERIOD_NOT_OVER,
           PERIOD_NOT_IN_SCHEDULE,
-          NOTHING_DUE ->
+          NOTHING_DUE,
+          CARD_WRONG_PIN,
+          CARD_PIN_INVALID,
+          CARD_PAYMENT_CAP_EXCEEDED,
+          CARD_DAILY_CAP_EXCEEDED,
+          CARD_OFFLINE_CAP_EXCEEDED,
+          CARD_CAP_ABOVE_NETWORK,
+          CARD_ACCOUNT_NOT_ELIGIBLE ->
           HttpStatus.UNPROCESSABLE_CONTENT;
     };
   }
@@ -245,6 +255,22 @@ public final class LedgerProblems {
       case NOTHING_DUE -> "Aucune période de fonte n'est encore terminée.";
       case KEY_REUSED_WITH_DIFFERENT_REQUEST ->
           "Cette Idempotency-Key a déjà servi pour une autre demande : choisissez-en une nouvelle.";
+      case CARD_UNKNOWN -> "Carte inconnue dans ce réseau.";
+      case CARD_BLOCKED -> "Cette carte est bloquée.";
+      case CARD_REPLACED -> "Cette carte a été remplacée : seule la plus récente paie.";
+      case CARD_WRONG_PIN ->
+          "Code PIN incorrect. Trois codes incorrects de suite bloquent la carte.";
+      case CARD_BUSY -> "Des codes PIN de cette carte sont en cours de vérification : réessayez.";
+      case CARD_PIN_INVALID -> "Un code PIN a 4 à 6 chiffres.";
+      case CARD_PAYMENT_CAP_EXCEEDED -> "Le montant dépasse le plafond d'un paiement par carte.";
+      case CARD_DAILY_CAP_EXCEEDED -> "Ce paiement dépasserait le plafond journalier de la carte.";
+      case CARD_OFFLINE_CAP_EXCEEDED ->
+          "Hors ligne, une carte n'est acceptée que sous le plafond hors ligne du réseau.";
+      case CARD_CAP_ABOVE_NETWORK ->
+          "Le plafond journalier choisi dépasse celui du réseau (ou n'est pas positif).";
+      case CARD_NOT_BLOCKED -> "Cette carte n'est pas bloquée.";
+      case CARD_ACCOUNT_NOT_ELIGIBLE ->
+          "Une carte est émise pour le compte ouvert d'un adhérent de ce réseau.";
     };
   }
 }

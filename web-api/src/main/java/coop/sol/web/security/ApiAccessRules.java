@@ -97,6 +97,9 @@ final class ApiAccessRules {
   private static final Set<Role> PEOPLE_MANAGERS =
       EnumSet.of(Role.COORDINATOR, Role.MERCHANT, Role.ADMINISTRATOR);
 
+  /** Who issues, blocks and replaces member cards: the network's coordinators and offices. */
+  private static final Set<Role> CARD_STAFF = EnumSet.of(Role.COORDINATOR, Role.EXCHANGE_AGENT);
+
   static final List<Rule> RULES =
       List.of(
           // exchanging a password for a token is how a script logs in: it cannot need a login
@@ -171,6 +174,23 @@ final class ApiAccessRules {
           anyUser(HttpMethod.GET, "/api/v1/pay-tokens/{id}/qr.png", Scope.READ),
           anyUser(HttpMethod.GET, "/api/v1/pay-tokens/{id}/qr.svg", Scope.READ),
           roles(HttpMethod.POST, "/api/v1/pay-tokens/redeem", Scope.PAY, TILL),
+          // member cards (coop.sol.web.card): the holder, the network's staff (coordinators and
+          // exchange offices), a till; a change asks pay of holders and offices, admin of
+          // coordinators (MemberCards.requireScopeFor), whose tokens never carry pay
+          anyUser(HttpMethod.GET, "/api/v1/cards", Scope.READ),
+          roles(HttpMethod.POST, "/api/v1/cards", Scope.READ, CARD_STAFF),
+          roles(HttpMethod.GET, "/api/v1/cards/revocations", Scope.READ, TILL),
+          roles(HttpMethod.POST, "/api/v1/cards/read", Scope.PAY, TILL),
+          roles(HttpMethod.POST, "/api/v1/cards/charge", Scope.PAY, TILL),
+          anyUser(HttpMethod.GET, "/api/v1/cards/{id}", Scope.READ),
+          anyUser(HttpMethod.GET, "/api/v1/cards/{id}/card.pdf", Scope.READ),
+          anyUser(HttpMethod.GET, "/api/v1/cards/{id}/payments", Scope.READ),
+          anyUser(HttpMethod.POST, "/api/v1/cards/{id}/block", Scope.READ),
+          anyUser(HttpMethod.POST, "/api/v1/cards/{id}/unblock", Scope.READ),
+          roles(HttpMethod.POST, "/api/v1/cards/{id}/replace", Scope.READ, CARD_STAFF),
+          anyUser(HttpMethod.PUT, "/api/v1/cards/{id}/pin", Scope.PAY),
+          anyUser(HttpMethod.PUT, "/api/v1/cards/{id}/daily-cap", Scope.PAY),
+          roles(HttpMethod.GET, "/api/v1/reports/cards", Scope.READ, REPORT_READERS),
           roles(HttpMethod.POST, "/api/v1/transfers/{id}/refunds", Scope.PAY, TILL),
           // --- SOL operations (coop.sol.web.operation): money-moving needs "pay", coordinators'
           // actions "admin", reads "read"; each endpoint scopes to the caller's networks

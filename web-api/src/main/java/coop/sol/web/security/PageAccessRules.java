@@ -117,6 +117,9 @@ final class PageAccessRules {
           roles(HttpMethod.POST, "/till/requests/{id}/cancel", TILL),
           roles(HttpMethod.GET, "/till/charge", TILL),
           roles(HttpMethod.POST, "/till/charge", TILL),
+          roles(HttpMethod.GET, "/till/card", TILL),
+          roles(HttpMethod.POST, "/till/card", TILL),
+          roles(HttpMethod.POST, "/till/card/pay", TILL),
           roles(HttpMethod.GET, "/till/charged/{transferId}", TILL),
           // a merchant account's history is its holder's, as in the API: not the cashiers'
           roles(HttpMethod.GET, "/till/history", MERCHANT),

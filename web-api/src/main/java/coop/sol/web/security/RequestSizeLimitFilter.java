@@ -34,7 +34,8 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
   static final int MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 
   /** The pages whose form posts a photo (multipart), or a camera frame, of a QR code. */
-  static final Set<String> IMAGE_UPLOADS = Set.of("/qr/decode", "/member/pay", "/till/charge");
+  static final Set<String> IMAGE_UPLOADS =
+      Set.of("/qr/decode", "/member/pay", "/till/charge", "/till/card");
 
   private final Problems problems;
 

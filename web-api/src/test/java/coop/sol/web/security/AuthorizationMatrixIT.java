@@ -440,6 +440,8 @@ class AuthorizationMatrixIT {
         .addTo(this::probe);
     // --- life cycle and personal data: their probes are in LifecycleProbes
     new LifecycleProbes(callers, this::api, demo, otherCoordinator).addTo(this::probe);
+    // --- member cards: their probes are in CardProbes
+    new CardProbes(callers, this::api, otherCoordinator, alices, bakeryCoop).addTo(this::probe);
     // --- the reports: their probes are in ReportProbes
     new ReportProbes(this::api, demo, otherCoordinator, otherMember, aliceToBakery)
         .addTo(this::probe);
@@ -503,6 +505,9 @@ class AuthorizationMatrixIT {
             "POST /till/requests/{id}/cancel",
             "GET /till/charge",
             "POST /till/charge",
+            "GET /till/card",
+            "POST /till/card",
+            "POST /till/card/pay",
             "GET /till/charged/{transferId}",
             "GET /till/history",
             "POST /till/refunds",
