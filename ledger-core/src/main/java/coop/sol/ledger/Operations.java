@@ -2,6 +2,7 @@ package coop.sol.ledger;
 
 import coop.sol.ledger.account.Accounts;
 import coop.sol.ledger.correction.Corrections;
+import coop.sol.ledger.directory.MerchantDirectory;
 import coop.sol.ledger.exchange.ExchangeOffices;
 import coop.sol.ledger.fonte.Fonte;
 import coop.sol.ledger.network.Networks;
@@ -33,6 +34,7 @@ public final class Operations {
   private final Payments payments;
   private final Refunds refunds;
   private final Corrections corrections;
+  private final MerchantDirectory directory;
 
   /**
    * @param dataSource the ledger's database (the operations' tables are in the same schema)
@@ -53,6 +55,7 @@ public final class Operations {
     this.payments = new Payments(accounts, transfers, vouchers, settings, clock);
     this.refunds = new Refunds(dataSource, transfers, payments);
     this.corrections = new Corrections(dataSource, accounts, transfers, clock);
+    this.directory = new MerchantDirectory(dataSource, accounts, settings, clock);
   }
 
   /** Rates, categories, per-merchant and per-association settings, fonte rules, system accounts. */
@@ -106,5 +109,10 @@ public final class Operations {
   /** Corrections under dual control. */
   public Corrections corrections() {
     return corrections;
+  }
+
+  /** The directory of merchants: their public profiles, and whether it is published. */
+  public MerchantDirectory directory() {
+    return directory;
   }
 }

@@ -51,5 +51,11 @@ public enum AuditAction {
   /** A coordinator downloaded the network's full audit export (every journal row). */
   AUDIT_EXPORT_DOWNLOADED,
   /** A coordinator turned the network's public transparency page on or off. */
-  TRANSPARENCY_CHANGED
+  TRANSPARENCY_CHANGED,
+
+  // --- the directory of merchants (coop.sol.web.directory)
+  /** A merchant or a coordinator wrote a merchant's public profile. */
+  MERCHANT_PROFILE_CHANGED,
+  /** A coordinator published the network's directory to everyone, or kept it for members. */
+  DIRECTORY_PUBLICATION_CHANGED
 }

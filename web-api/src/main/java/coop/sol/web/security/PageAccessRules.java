@@ -118,6 +118,8 @@ final class PageAccessRules {
           roles(HttpMethod.GET, "/till/counter-code", TILL),
           roles(HttpMethod.GET, "/till/cashiers", MERCHANT),
           roles(HttpMethod.POST, "/till/cashiers/limits", MERCHANT),
+          roles(HttpMethod.GET, "/till/profile", MERCHANT),
+          roles(HttpMethod.POST, "/till/profile", MERCHANT),
           roles(HttpMethod.GET, "/till/reconversion", MERCHANT),
           roles(HttpMethod.POST, "/till/reconversion", MERCHANT),
           // --- exchange offices (coop.sol.web.page.office)
@@ -139,7 +141,11 @@ final class PageAccessRules {
           roles(HttpMethod.POST, "/coordinator/corrections", COORDINATOR),
           roles(HttpMethod.POST, "/coordinator/corrections/{id}/approve", COORDINATOR),
           roles(HttpMethod.POST, "/coordinator/corrections/{id}/decline", COORDINATOR),
-          roles(HttpMethod.GET, "/coordinator/audit", COORDINATOR));
+          roles(HttpMethod.GET, "/coordinator/audit", COORDINATOR),
+          roles(HttpMethod.GET, "/coordinator/directory", COORDINATOR),
+          roles(HttpMethod.POST, "/coordinator/directory/publication", COORDINATOR),
+          roles(HttpMethod.GET, "/coordinator/directory/{accountId}", COORDINATOR),
+          roles(HttpMethod.POST, "/coordinator/directory/{accountId}", COORDINATOR));
 
   private PageAccessRules() {}
 

@@ -441,6 +441,8 @@ class AuthorizationMatrixIT {
     // --- the reports: their probes are in ReportProbes
     new ReportProbes(this::api, demo, otherCoordinator, otherMember, aliceToBakery)
         .addTo(this::probe);
+    // --- the directory of merchants: its probes are in DirectoryProbes
+    new DirectoryProbes(this::api, callers, demo, otherCoordinator, otherMember).addTo(this::probe);
 
     // --- administration: the installation's backups (admin creates one, of this test database)
     probe(
@@ -506,6 +508,8 @@ class AuthorizationMatrixIT {
             "POST /till/cashiers/limits",
             "GET /till/reconversion",
             "POST /till/reconversion",
+            "GET /till/profile",
+            "POST /till/profile",
             "GET /account/tokens",
             "POST /account/tokens",
             "POST /account/tokens/{id}/revoke",
@@ -531,7 +535,11 @@ class AuthorizationMatrixIT {
             "POST /coordinator/corrections",
             "POST /coordinator/corrections/{id}/approve",
             "POST /coordinator/corrections/{id}/decline",
-            "GET /coordinator/audit")) {
+            "GET /coordinator/audit",
+            "GET /coordinator/directory",
+            "POST /coordinator/directory/publication",
+            "GET /coordinator/directory/{accountId}",
+            "POST /coordinator/directory/{accountId}")) {
       String path = page.substring(page.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "1");
       boolean get = page.startsWith("GET ");
       probe(
