@@ -102,6 +102,8 @@ final class ApiAccessRules {
           anyUser(HttpMethod.GET, "/api/v1/accounts/{id}", Scope.READ),
           anyUser(HttpMethod.GET, "/api/v1/accounts/{id}/transfers", Scope.READ),
           anyUser(HttpMethod.GET, "/api/v1/transfers/{id}", Scope.READ),
+          // a receipt is its two sides' (the endpoint answers 404 to anyone else)
+          anyUser(HttpMethod.GET, "/api/v1/transfers/{id}/receipt.pdf", Scope.READ),
           // paying needs an account of one's own to debit: staff roles hold none
           roles(HttpMethod.POST, "/api/v1/transfers", Scope.PAY, ACCOUNT_HOLDERS),
           // coordinators read their networks' entries, administrators the installation's only

@@ -92,6 +92,8 @@ final class PageAccessRules {
           // a code's link (what a phone's camera opens): the page decides by the kind of code
           anyUser(HttpMethod.GET, "/p/{payload}"),
           anyUser(HttpMethod.POST, "/p/{payload}"),
+          // a transfer's receipt: the page answers 404 to anyone not on either side of it
+          anyUser(HttpMethod.GET, "/receipts/{id}"),
           // a photo or camera frame of a QR code, decoded on the server (members and tills)
           roles(
               HttpMethod.POST, "/qr/decode", EnumSet.of(Role.MEMBER, Role.MERCHANT, Role.CASHIER)),

@@ -210,6 +210,12 @@ class AuthorizationMatrixIT {
         "alice's payment to the bakery",
         c -> api(c).get("/api/v1/transfers/" + aliceToBakery),
         Expect.authenticated(404).only(200, "alice", "boulangerie", "coord1"));
+    // a receipt is its two sides' only, the payee's cashier acting for it; coordinators too get 404
+    probe(
+        "GET /api/v1/transfers/{id}/receipt.pdf",
+        "alice's payment to the bakery",
+        c -> api(c).get("/api/v1/transfers/" + aliceToBakery + "/receipt.pdf"),
+        Expect.authenticated(404).only(200, "alice", "boulangerie", "caisse"));
     probe(
         "GET /api/v1/transfers/{id}",
         "a transfer of another network",
@@ -510,6 +516,7 @@ class AuthorizationMatrixIT {
             "POST /till/reconversion",
             "GET /till/profile",
             "POST /till/profile",
+            "GET /receipts/{id}",
             "GET /account/tokens",
             "POST /account/tokens",
             "POST /account/tokens/{id}/revoke",
