@@ -9,6 +9,7 @@ import java.time.Instant;
  *
  * @param operationKey the message key of what the transfer was ("transfer.code.PAYMENT",
  *     "receipt.operation.purchase"...)
+ * @param operationArgument its argument (a voucher's label), or ""
  * @param reference the reference the payer or the till gave, or null (internal ones are not shown)
  * @param memo the memo, or null
  * @param purchase the exchange-office sale the transfer is part of, or null
@@ -19,6 +20,7 @@ public record Receipt(
     String networkName,
     Instant at,
     String operationKey,
+    String operationArgument,
     String payer,
     String payee,
     String amount,

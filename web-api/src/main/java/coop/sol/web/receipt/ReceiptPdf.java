@@ -66,7 +66,7 @@ public class ReceiptPdf {
       doc.add(amount);
       PdfPTable table = new PdfPTable(new float[] {2, 3});
       table.setWidthPercentage(100);
-      row(table, text("receipt.operation", locale), text(r.operationKey(), locale), bold, body);
+      row(table, text("receipt.operation", locale), operation(r, locale), bold, body);
       row(table, text("receipt.payer", locale), r.payer(), bold, body);
       row(table, text("receipt.payee", locale), r.payee(), bold, body);
       row(table, text("receipt.date", locale), when(r, locale), bold, body);
@@ -115,6 +115,13 @@ public class ReceiptPdf {
       }
     }
     return out.toByteArray();
+  }
+
+  /** What the transfer was; only a voucher's message takes an argument (its label). */
+  private String operation(Receipt r, Locale locale) {
+    return r.operationArgument().isEmpty()
+        ? text(r.operationKey(), locale)
+        : text(r.operationKey(), locale, r.operationArgument());
   }
 
   private String text(String key, Locale locale, Object... args) {

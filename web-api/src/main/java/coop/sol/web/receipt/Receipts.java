@@ -3,7 +3,6 @@ package coop.sol.web.receipt;
 import coop.sol.ledger.Ledger;
 import coop.sol.ledger.Operations;
 import coop.sol.ledger.account.Account;
-import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.exchange.SolPurchased;
 import coop.sol.ledger.money.Decimals;
 import coop.sol.ledger.network.Network;
@@ -19,7 +18,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +30,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Receipts {
-  /** References the ledger writes for itself (office:comptoir, voucher-lot:27...): not shown. */
-  private static final Pattern INTERNAL_REFERENCE = Pattern.compile("[a-z][a-z-]*:\\S*");
-
   private static final Set<TransferCode> PURCHASE_LEGS =
       Set.of(TransferCode.ISSUANCE, TransferCode.PURCHASE_BONUS, TransferCode.RESERVE_DEPOSIT);
 
@@ -84,16 +79,8 @@ public class Receipts {
         PURCHASE_LEGS.contains(t.code())
             ? operations.exchange().purchaseOf(t)
             : Optional.<SolPurchased>empty();
-    String operation;
-    if (purchase.isPresent()) {
-      operation = "receipt.operation.purchase";
-    } else if (t.code() == TransferCode.PAYMENT
-        && t.reference() != null
-        && t.reference().startsWith("voucher-lot:")) {
-      operation = "receipt.operation.voucherPayment";
-    } else {
-      operation = "transfer.code." + t.code().name();
-    }
+    String operation =
+        purchase.isPresent() ? "receipt.operation.purchase" : TransferWords.operationKey(t);
     int scale = network.scale(t.strand());
     Receipt.Purchase sale =
         purchase
@@ -107,40 +94,22 @@ public class Receipts {
                       Decimals.format(Math.addExact(p.sol(), p.bonus()), sol));
                 })
             .orElse(null);
-    String reference =
-        t.reference() == null
-                || t.reference().isBlank()
-                || INTERNAL_REFERENCE.matcher(t.reference()).matches()
-            ? null
-            : t.reference();
+    String reference = TransferWords.reference(t);
     String memo = purchase.isPresent() || t.memo() == null || t.memo().isBlank() ? null : t.memo();
     return new Receipt(
         t.id().value(),
         network.name(),
         t.createdAt(),
         operation,
-        side(debit, network, t),
-        side(credit, network, t),
+        TransferWords.operationArgument(t, credit),
+        TransferWords.side(debit, network, t),
+        TransferWords.side(credit, network, t),
         Decimals.format(t.amount(), scale),
         t.strand(),
         reference,
         memo,
         sale,
         HexFormat.of().formatHex(t.hash()).substring(0, 16));
-  }
-
-  /**
-   * A side of the transfer by the name people know: the account's holder, or for the network's own
-   * accounts the network (never "Émission COOPERATION"), an exchange office by its agent.
-   */
-  private static String side(Account account, Network network, Transfer t) {
-    if (account.ownerKind() != OwnerKind.SYSTEM) {
-      return account.name();
-    }
-    if (t.reference() != null && t.reference().startsWith("office:")) {
-      return network.name() + " — " + t.reference().substring("office:".length());
-    }
-    return network.name();
   }
 
   /** A decimal text of a receipt ("12.50") for the reader's language. */

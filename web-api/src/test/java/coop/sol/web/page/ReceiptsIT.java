@@ -114,6 +114,18 @@ class ReceiptsIT {
     // the history links each row to its receipt
     assertThat(member.get("/member/history").body())
         .contains("href=\"/receipts/" + paid.id().value() + "\"");
+    // the history in words, narrowed by amount, counterpart and period
+    String row = "href=\"/receipts/" + paid.id().value() + "\"";
+    assertThat(member.get("/member/history?min=20").body()).doesNotContain(row);
+    assertThat(member.get("/member/history?max=12,50&with=" + shop.toUpperCase()).body())
+        .contains(row);
+    assertThat(member.get("/member/history?with=personne").body()).doesNotContain(row);
+    assertThat(member.get("/member/history?from=2999-01-01").body()).doesNotContain(row);
+    assertThat(member.get("/member/history?from=2000-01-01&to=2999-12-31").body()).contains(row);
+    assertThat(member.get("/member/history?min=abc&from=demain").body())
+        .contains("Ce montant n&#39;est pas valide.")
+        .contains("Cette date n&#39;est pas valide")
+        .contains(row);
     PageSession other = PageSession.logIn(port, callers, otherMember, false);
     assertThat(other.get("/receipts/" + paid.id().value()).statusCode()).isEqualTo(404);
   }
@@ -158,8 +170,16 @@ class ReceiptsIT {
         .doesNotContain("office:")
         .doesNotContain("Émission")
         .doesNotContain("??");
-    assertThat(PageSession.logIn(port, callers, buyer, false).get(receipt).statusCode())
-        .isEqualTo(200);
+    PageSession buyerSession = PageSession.logIn(port, callers, buyer, false);
+    assertThat(buyerSession.get(receipt).statusCode()).isEqualTo(200);
+    // the buyer's history says what happened, in words, with the network as the other side
+    assertThat(buyerSession.get("/member/history").body())
+        .contains("Achat au comptoir")
+        .contains("Bonus d&#39;achat au comptoir")
+        .contains(network.name())
+        .doesNotContain("office:")
+        .doesNotContain("Émission")
+        .doesNotContain("??");
     assertThat(PageSession.logIn(port, callers, bystander, false).get(receipt).statusCode())
         .isEqualTo(404);
     var pdf = callers.as(buyer).get("/api/v1/transfers/" + link.group(1) + "/receipt.pdf").send();
