@@ -2,6 +2,7 @@ package coop.sol.ledger;
 
 import coop.sol.ledger.account.Accounts;
 import coop.sol.ledger.correction.Corrections;
+import coop.sol.ledger.directory.MerchantDirectory;
 import coop.sol.ledger.exchange.ExchangeOffices;
 import coop.sol.ledger.fonte.Fonte;
 import coop.sol.ledger.lifecycle.AccountLifecycle;
@@ -37,6 +38,7 @@ public final class Operations {
   private final Corrections corrections;
   private final AccountLifecycle lifecycle;
   private final CreditLimits creditLimits;
+  private final MerchantDirectory directory;
 
   /**
    * @param dataSource the ledger's database (the operations' tables are in the same schema)
@@ -59,6 +61,7 @@ public final class Operations {
     this.corrections = new Corrections(dataSource, accounts, transfers, clock);
     this.lifecycle = new AccountLifecycle(dataSource, clock);
     this.creditLimits = new CreditLimits(dataSource, clock);
+    this.directory = new MerchantDirectory(dataSource, accounts, settings, clock);
   }
 
   /** Rates, categories, per-merchant and per-association settings, fonte rules, system accounts. */
@@ -122,5 +125,10 @@ public final class Operations {
   /** Credit limits: cuts at once, raises under dual control. */
   public CreditLimits creditLimits() {
     return creditLimits;
+  }
+
+  /** The directory of merchants: their public profiles, and whether it is published. */
+  public MerchantDirectory directory() {
+    return directory;
   }
 }

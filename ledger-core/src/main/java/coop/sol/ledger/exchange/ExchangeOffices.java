@@ -21,6 +21,7 @@ import coop.sol.ledger.settings.SystemAccounts;
 import coop.sol.ledger.settings.Versioned;
 import coop.sol.ledger.transfer.IdempotencyKey;
 import coop.sol.ledger.transfer.RejectionReason;
+import coop.sol.ledger.transfer.Transfer;
 import coop.sol.ledger.transfer.TransferCode;
 import coop.sol.ledger.transfer.TransferCommand;
 import coop.sol.ledger.transfer.Transfers;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -95,6 +97,42 @@ public final class ExchangeOffices {
     return accounts.findByOwner(network, OwnerKind.EXCHANGE_OFFICE, officeRef).stream()
         .filter(a -> a.strand() == StrandKind.EURO)
         .findFirst();
+  }
+
+  /**
+   * The purchase one of whose transfers is {@code leg} (its SOL, bonus or euros leg), as {@link
+   * #buy} recorded it: what a receipt of the sale shows. Empty for any other transfer.
+   */
+  public Optional<SolPurchased> purchaseOf(Transfer leg) {
+    if (leg.reference() == null || !leg.reference().startsWith("office:")) {
+      return Optional.empty();
+    }
+    String key = leg.key().value();
+    int slash = key.lastIndexOf('/');
+    if (slash <= 0 || !Set.of("sol", "bonus", "euros").contains(key.substring(slash + 1))) {
+      return Optional.empty();
+    }
+    IdempotencyKey base = new IdempotencyKey(key.substring(0, slash));
+    Optional<Transfer> sol = transfers.findByKey(leg.network(), OperationKeys.leg(base, "sol"));
+    Optional<Transfer> euros = transfers.findByKey(leg.network(), OperationKeys.leg(base, "euros"));
+    if (sol.isEmpty()
+        || euros.isEmpty()
+        || sol.get().code() != TransferCode.ISSUANCE
+        || euros.get().code() != TransferCode.RESERVE_DEPOSIT) {
+      return Optional.empty();
+    }
+    Optional<Transfer> bonus = transfers.findByKey(leg.network(), OperationKeys.leg(base, "bonus"));
+    List<Transfer> legs = new ArrayList<>();
+    legs.add(sol.get());
+    bonus.ifPresent(legs::add);
+    legs.add(euros.get());
+    return Optional.of(
+        new SolPurchased(
+            euros.get().amount(),
+            sol.get().amount(),
+            bonus.map(Transfer::amount).orElse(0L),
+            legs,
+            true));
   }
 
   /** Sells SOL Coopération for euros; see the class comment for the transfers and rounding. */

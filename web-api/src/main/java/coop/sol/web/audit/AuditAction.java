@@ -92,5 +92,10 @@ public enum AuditAction {
   /** A person used their activation code and chose their password. */
   ACCESS_ACTIVATED,
   /** A person changed their own password; their other sessions and tokens ended. */
-  PASSWORD_CHANGED
+  PASSWORD_CHANGED,
+  // --- the directory of merchants (coop.sol.web.directory)
+  /** A merchant or a coordinator wrote a merchant's public profile. */
+  MERCHANT_PROFILE_CHANGED,
+  /** A coordinator published the network's directory to everyone, or kept it for members. */
+  DIRECTORY_PUBLICATION_CHANGED
 }

@@ -4,6 +4,7 @@ import coop.sol.ledger.Ledger;
 import coop.sol.ledger.Operations;
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.directory.MerchantProfile;
 import coop.sol.ledger.exchange.SolPurchase;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.money.Decimals;
@@ -30,6 +31,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -37,14 +39,14 @@ import org.springframework.stereotype.Component;
 /**
  * The demo network's SOL operations, through {@link Operations} as the network's people would make
  * them. {@link #setUp}: the system accounts, rates (1 SOL = 1 EUR, 5 % bonus, 5 % reconversion
- * fee), two merchant categories and the merchants' categories and reward rates, the association's
- * volunteer rate, the exchange office's euro till, a fonte rule for SOL Coopération (2 % a quarter,
- * at least 0.01). {@link #history}: SOL Coopération bought at the office and the euros banked into
- * the guarantee fund, payments (a member at the bakery, the bakery re-spending at the bookshop:
- * local re-spending is what a local currency is for), a reward, an association's allowance and
- * volunteer hours, SOL Affecté issued to the town hall, two lots of vouchers and a payment with
- * them. Every payment takes the one payment path, so the demo's journal is one a real network could
- * have.
+ * fee), two merchant categories and the merchants' categories, reward rates and directory listings,
+ * the association's volunteer rate, the exchange office's euro till, a fonte rule for SOL
+ * Coopération (2 % a quarter, at least 0.01). {@link #history}: SOL Coopération bought at the
+ * office and the euros banked into the guarantee fund, payments (a member at the bakery, the bakery
+ * re-spending at the bookshop: local re-spending is what a local currency is for), a reward, an
+ * association's allowance and volunteer hours, SOL Affecté issued to the town hall, two lots of
+ * vouchers and a payment with them. Every payment takes the one payment path, so the demo's journal
+ * is one a real network could have.
  *
  * <p>Idempotent: a setting is set only when the network has none, and each posting operation has a
  * fixed key and is skipped once done, so a restart changes nothing (nor overrides what coordinators
@@ -87,6 +89,30 @@ class DemoOperations {
     }
     merchant(id, "boulangerie", "FOOD", 500, demo);
     merchant(id, "librairie", "BOOKS", 300, demo);
+    profile(
+        new MerchantProfile(
+            id,
+            "boulangerie",
+            "Boulangerie du Port",
+            "Pain au levain, viennoiseries et gâteaux du jour, farines de la région.",
+            "12 quai de la Douane",
+            "Brest",
+            "Du mardi au samedi, 7 h – 19 h\nDimanche, 7 h – 13 h",
+            "02 98 00 00 01",
+            "",
+            EnumSet.of(StrandKind.COOPERATION, StrandKind.ENGAGEMENT, StrandKind.AFFECTE)));
+    profile(
+        new MerchantProfile(
+            id,
+            "librairie",
+            "Librairie des Deux Rives",
+            "Romans, jeunesse, bandes dessinées et livres sur la Bretagne ; commandes en 48 h.",
+            "3 rue de Siam",
+            "Brest",
+            "Du lundi au samedi, 10 h – 19 h",
+            "02 98 00 00 02",
+            "https://librairie.example",
+            EnumSet.of(StrandKind.COOPERATION, StrandKind.ENGAGEMENT)));
     if (settings.volunteerRate(id, "asso").isEmpty()) {
       settings.changeVolunteerRate(id, "asso", 6000, demo);
     }
@@ -281,6 +307,16 @@ class DemoOperations {
     }
     if (settings.rewardRate(id, merchant).isEmpty()) {
       settings.changeRewardRate(id, merchant, BasisPoints.of(rewardBp), by);
+    }
+  }
+
+  /**
+   * A merchant's listing in the directory, unless it has one (which its merchant may have changed).
+   */
+  private void profile(MerchantProfile profile) {
+    var directory = operations.directory();
+    if (directory.entry(profile.network(), profile.merchantRef()).isEmpty()) {
+      done(directory.save(profile, "demo"), "profile");
     }
   }
 

@@ -16,9 +16,10 @@ import java.util.Set;
 public final class FreeText {
   /**
    * The fields, by name, that may hold line breaks: a correction's reason (a text area of the
-   * coordinators' page, and the same property of {@code POST /api/v1/corrections}).
+   * coordinators' page, and the same property of {@code POST /api/v1/corrections}); a merchant's
+   * description and opening hours in the directory.
    */
-  public static final Set<String> PARAGRAPHS = Set.of("reason");
+  public static final Set<String> PARAGRAPHS = Set.of("reason", "description", "openingHours");
 
   private FreeText() {}
 

@@ -16,6 +16,7 @@ import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
+import coop.sol.web.receipt.TransferWords;
 import coop.sol.web.user.Role;
 import coop.sol.web.user.RoleGrant;
 import java.time.Instant;
@@ -42,6 +43,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccountPages {
   public static final int PAGE_SIZE = 20;
+
+  /** At most this many transfers are read for one page of a narrowed history. */
+  static final int MAX_SCANNED = 2_000;
 
   private final Ledger ledger;
   private final Operations operations;
@@ -81,13 +85,19 @@ public class AccountPages {
   /**
    * A line of a history.
    *
-   * @param code the operation's {@code TransferCode}: the message {@code transfer.code.<code>}
+   * @param code the operation's {@code TransferCode} (what the till may refund)
+   * @param operationKey what it was, in words: a message key ({@code TransferWords})
+   * @param operationArgument the message's argument (a voucher's label), or ""
+   * @param counterpart the other side by its name; the network's own accounts by the network's
+   * @param reference the reference a person gave, or null (never the ledger's own)
    * @param amount signed: "-12,50" for a debit, "+12,50" for a credit
    */
   public record HistoryRow(
       long transferId,
       String date,
       String code,
+      String operationKey,
+      String operationArgument,
       String counterpart,
       String amount,
       boolean credit,
@@ -154,7 +164,7 @@ public class AccountPages {
 
   /** A page of the account's history, newest first, from before {@code before} if given. */
   public HistoryPage history(Caller caller, long accountId, Long before, Locale locale) {
-    return history(visible(caller, accountId), before, locale);
+    return history(visible(caller, accountId), before, HistoryFilter.NONE, locale);
   }
 
   /**
@@ -189,49 +199,115 @@ public class AccountPages {
         .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND));
   }
 
+  /**
+   * What a history is narrowed to; each part null for "any".
+   *
+   * @param from first day, in the network's time zone, inclusive
+   * @param to last day, inclusive
+   * @param min smallest amount, in minor units
+   * @param max largest amount, in minor units
+   * @param counterpart a part of the other side's name (case and accents ignored)
+   */
+  public record HistoryFilter(
+      LocalDate from, LocalDate to, Long min, Long max, String counterpart) {
+    public static final HistoryFilter NONE = new HistoryFilter(null, null, null, null, null);
+
+    boolean keeps(long amount, String side) {
+      return (min == null || amount >= min)
+          && (max == null || amount <= max)
+          && (counterpart == null
+              || counterpart.isBlank()
+              || fold(side).contains(fold(counterpart)));
+    }
+
+    private static String fold(String text) {
+      return java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFD)
+          .replaceAll("\\p{M}+", "")
+          .toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The number of decimals of an account the caller may see (404 otherwise). */
+  public int scale(Caller caller, long accountId) {
+    Account account = visible(caller, accountId);
+    return networks.scale(account.network(), account.strand());
+  }
+
+  /** A page of the account's history the caller may see, narrowed by {@code filter}. */
+  public HistoryPage history(
+      Caller caller, long accountId, Long before, HistoryFilter filter, Locale locale) {
+    return history(visible(caller, accountId), before, filter, locale);
+  }
+
   /** A page of an account's history the caller was found to see. */
   public HistoryPage history(Account account, Long before, Locale locale) {
+    return history(account, before, HistoryFilter.NONE, locale);
+  }
+
+  /**
+   * A page of an account's history, narrowed by {@code filter}: the period by the ledger's query,
+   * amounts and the other side's name here, reading at most {@link #MAX_SCANNED} transfers for one
+   * page (the next page goes on from there).
+   */
+  public HistoryPage history(Account account, Long before, HistoryFilter filter, Locale locale) {
     Network network = networks.network(account.network());
     int scale = network.scale(account.strand());
-    HistoryQuery query =
-        new HistoryQuery(
-            before == null || before <= 0 ? null : new TransferId(before),
-            null,
-            null,
-            Set.of(),
-            PAGE_SIZE);
-    List<Transfer> transfers = ledger.transfers().history(account.network(), account.id(), query);
-    Map<AccountId, String> names = new HashMap<>();
+    Instant from = filter.from() == null ? null : filter.from().atStartOfDay(zone).toInstant();
+    Instant to =
+        filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(zone).toInstant();
+    boolean narrowed =
+        filter.min() != null
+            || filter.max() != null
+            || (filter.counterpart() != null && !filter.counterpart().isBlank());
+    Map<AccountId, Account> accountsById = new HashMap<>();
     DateTimeFormatter dates =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(zone);
-    List<HistoryRow> rows =
-        transfers.stream()
-            .map(
-                t -> {
-                  boolean credit = t.credit().equals(account.id());
-                  AccountId other = credit ? t.debit() : t.credit();
-                  String counterpart =
-                      names.computeIfAbsent(
-                          other,
-                          id ->
-                              ledger
-                                  .accounts()
-                                  .find(account.network(), id)
-                                  .map(Account::name)
-                                  .orElse(""));
-                  String amount = Amounts.format(t.amount(), scale, locale);
-                  return new HistoryRow(
-                      t.id().value(),
-                      dates.format(t.createdAt()),
-                      t.code().name(),
-                      counterpart,
-                      (credit ? "+" : "−") + amount,
-                      credit,
-                      t.reference());
-                })
-            .toList();
-    Long next = rows.size() == PAGE_SIZE ? rows.get(rows.size() - 1).transferId() : null;
-    return new HistoryPage(balance(account, locale), rows, next);
+    List<HistoryRow> rows = new ArrayList<>();
+    TransferId cursor = before == null || before <= 0 ? null : new TransferId(before);
+    int scanned = 0;
+    boolean more = true;
+    while (rows.size() < PAGE_SIZE && more && scanned < MAX_SCANNED) {
+      List<Transfer> transfers =
+          ledger
+              .transfers()
+              .history(
+                  account.network(),
+                  account.id(),
+                  new HistoryQuery(cursor, from, to, Set.of(), PAGE_SIZE));
+      more = transfers.size() == PAGE_SIZE;
+      for (Transfer t : transfers) {
+        scanned++;
+        cursor = t.id();
+        boolean credit = t.credit().equals(account.id());
+        AccountId other = credit ? t.debit() : t.credit();
+        Account otherAccount =
+            accountsById.computeIfAbsent(
+                other, id -> ledger.accounts().find(account.network(), id).orElseThrow());
+        Account creditAccount = credit ? account : otherAccount;
+        String counterpart = TransferWords.side(otherAccount, network, t);
+        if (narrowed && !filter.keeps(t.amount(), counterpart)) {
+          continue;
+        }
+        String amount = Amounts.format(t.amount(), scale, locale);
+        rows.add(
+            new HistoryRow(
+                t.id().value(),
+                dates.format(t.createdAt()),
+                t.code().name(),
+                TransferWords.operationKey(t),
+                TransferWords.operationArgument(t, creditAccount),
+                counterpart,
+                (credit ? "+" : "−") + amount,
+                credit,
+                TransferWords.reference(t)));
+        if (rows.size() == PAGE_SIZE) {
+          more = more || transfers.indexOf(t) < transfers.size() - 1;
+          break;
+        }
+      }
+    }
+    Long next = more && cursor != null ? cursor.value() : null;
+    return new HistoryPage(balance(account, locale), List.copyOf(rows), next);
   }
 
   /** When a transfer was posted, as the pages write dates. */

@@ -22,7 +22,8 @@ public final class HomePages {
             new Link("/member", "nav.member.balances"),
             new Link("/member/history", "nav.member.history"),
             new Link("/member/pay", "nav.member.pay"),
-            new Link("/member/pay-token", "nav.member.payToken"));
+            new Link("/member/pay-token", "nav.member.payToken"),
+            new Link("/annuaire", "nav.directory"));
     NAVIGATION.put(Role.MEMBER, member);
     NAVIGATION.put(
         Role.MERCHANT,
@@ -33,7 +34,8 @@ public final class HomePages {
             new Link("/till/history", "nav.till.history"),
             new Link("/till/cashiers", "nav.till.cashiers"),
             new Link("/till/reconversion", "nav.till.reconversion"),
-            new Link("/till/counter-code", "nav.till.counterCode")));
+            new Link("/till/counter-code", "nav.till.counterCode"),
+            new Link("/till/profile", "nav.till.profile")));
     NAVIGATION.put(
         Role.CASHIER,
         List.of(
@@ -54,7 +56,8 @@ public final class HomePages {
             new Link("/coordinator/fonte", "nav.coordinator.fonte"),
             new Link("/coordinator/people", "nav.coordinator.people"),
             new Link("/coordinator/corrections", "nav.coordinator.corrections"),
-            new Link("/coordinator/audit", "nav.coordinator.audit")));
+            new Link("/coordinator/audit", "nav.coordinator.audit"),
+            new Link("/coordinator/directory", "nav.coordinator.directory")));
   }
 
   static {

@@ -135,6 +135,8 @@ final class ApiAccessRules {
           coordinators(
               HttpMethod.POST, "/api/v1/networks/{networkId}/people/{username}/close", Scope.ADMIN),
           anyUser(HttpMethod.GET, "/api/v1/transfers/{id}", Scope.READ),
+          // a receipt is its two sides' (the endpoint answers 404 to anyone else)
+          anyUser(HttpMethod.GET, "/api/v1/transfers/{id}/receipt.pdf", Scope.READ),
           // paying needs an account of one's own to debit: staff roles hold none
           roles(HttpMethod.POST, "/api/v1/transfers", Scope.PAY, ACCOUNT_HOLDERS),
           // coordinators read their networks' entries, administrators the installation's only
@@ -169,6 +171,23 @@ final class ApiAccessRules {
               HttpMethod.GET, "/api/v1/merchants/{accountId}/static-code/qr.png", Scope.READ, TILL),
           roles(
               HttpMethod.GET, "/api/v1/merchants/{accountId}/static-code/qr.svg", Scope.READ, TILL),
+          // --- the directory of merchants (coop.sol.web.directory): public when the network
+          // publishes it, else its users' (the endpoint decides, 404 for anyone else)
+          publicEndpoint(HttpMethod.GET, "/api/v1/directory"),
+          publicEndpoint(HttpMethod.GET, "/api/v1/directory/guide.pdf"),
+          roles(HttpMethod.GET, "/api/v1/directory/publication", Scope.READ, REPORT_READERS),
+          roles(HttpMethod.PUT, "/api/v1/directory/publication", Scope.ADMIN, REPORT_READERS),
+          // a listing is written by its merchant or a coordinator of the network
+          roles(
+              HttpMethod.GET,
+              "/api/v1/merchants/{accountId}/profile",
+              Scope.READ,
+              EnumSet.of(Role.MERCHANT, Role.COORDINATOR)),
+          roles(
+              HttpMethod.PUT,
+              "/api/v1/merchants/{accountId}/profile",
+              Scope.ADMIN,
+              EnumSet.of(Role.MERCHANT, Role.COORDINATOR)),
           roles(HttpMethod.POST, "/api/v1/pay-tokens", Scope.PAY, ACCOUNT_HOLDERS),
           anyUser(HttpMethod.GET, "/api/v1/pay-tokens/{id}", Scope.READ),
           anyUser(HttpMethod.GET, "/api/v1/pay-tokens/{id}/qr.png", Scope.READ),

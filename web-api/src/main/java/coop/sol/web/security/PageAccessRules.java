@@ -98,6 +98,8 @@ final class PageAccessRules {
           // a code's link (what a phone's camera opens): the page decides by the kind of code
           anyUser(HttpMethod.GET, "/p/{payload}"),
           anyUser(HttpMethod.POST, "/p/{payload}"),
+          // a transfer's receipt: the page answers 404 to anyone not on either side of it
+          anyUser(HttpMethod.GET, "/receipts/{id}"),
           // a photo or camera frame of a QR code, decoded on the server (members and tills)
           roles(
               HttpMethod.POST, "/qr/decode", EnumSet.of(Role.MEMBER, Role.MERCHANT, Role.CASHIER)),
@@ -129,6 +131,8 @@ final class PageAccessRules {
           roles(HttpMethod.POST, "/till/cashiers/limits", MERCHANT),
           roles(HttpMethod.POST, "/till/cashiers/new", MERCHANT),
           roles(HttpMethod.POST, "/till/cashiers/{id}/letter", MERCHANT),
+          roles(HttpMethod.GET, "/till/profile", MERCHANT),
+          roles(HttpMethod.POST, "/till/profile", MERCHANT),
           roles(HttpMethod.GET, "/till/reconversion", MERCHANT),
           roles(HttpMethod.POST, "/till/reconversion", MERCHANT),
           // --- exchange offices (coop.sol.web.page.office)
@@ -164,7 +168,11 @@ final class PageAccessRules {
           roles(HttpMethod.GET, "/admin/networks/{code}", ADMINISTRATOR),
           roles(HttpMethod.POST, "/admin/networks/{code}", ADMINISTRATOR),
           roles(HttpMethod.POST, "/admin/networks/{code}/coordinators", ADMINISTRATOR),
-          roles(HttpMethod.POST, "/admin/networks/{code}/people/{id}/letter", ADMINISTRATOR));
+          roles(HttpMethod.POST, "/admin/networks/{code}/people/{id}/letter", ADMINISTRATOR),
+          roles(HttpMethod.GET, "/coordinator/directory", COORDINATOR),
+          roles(HttpMethod.POST, "/coordinator/directory/publication", COORDINATOR),
+          roles(HttpMethod.GET, "/coordinator/directory/{accountId}", COORDINATOR),
+          roles(HttpMethod.POST, "/coordinator/directory/{accountId}", COORDINATOR));
 
   private PageAccessRules() {}
 

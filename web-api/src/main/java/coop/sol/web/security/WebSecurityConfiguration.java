@@ -68,6 +68,10 @@ class WebSecurityConfiguration {
     "/transparence/*",
     "/transparency/*",
     "/css/transparency.css",
+    // the directory of merchants: public when the network publishes it, else the page sends to
+    // the login form (coop.sol.web.page.directory)
+    "/annuaire",
+    "/directory",
     // the container's error dispatches, which only ever render a problem
     "/error"
   };

@@ -43,7 +43,7 @@ class PageAccessIT {
   private static final List<String> TILL_PAGES =
       List.of("/till", "/till/charge", "/till/counter-code");
   private static final List<String> MERCHANT_ONLY_PAGES =
-      List.of("/till/history", "/till/cashiers", "/till/reconversion");
+      List.of("/till/history", "/till/cashiers", "/till/reconversion", "/till/profile");
   private static final List<String> EVERYONE_PAGES =
       List.of("/account/profile", "/account/tokens", "/account/security");
 

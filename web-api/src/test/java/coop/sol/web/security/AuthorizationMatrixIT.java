@@ -210,6 +210,12 @@ class AuthorizationMatrixIT {
         "alice's payment to the bakery",
         c -> api(c).get("/api/v1/transfers/" + aliceToBakery),
         Expect.authenticated(404).only(200, "alice", "boulangerie", "coord1"));
+    // a receipt is its two sides' only, the payee's cashier acting for it; coordinators too get 404
+    probe(
+        "GET /api/v1/transfers/{id}/receipt.pdf",
+        "alice's payment to the bakery",
+        c -> api(c).get("/api/v1/transfers/" + aliceToBakery + "/receipt.pdf"),
+        Expect.authenticated(404).only(200, "alice", "boulangerie", "caisse"));
     probe(
         "GET /api/v1/transfers/{id}",
         "a transfer of another network",
@@ -445,6 +451,8 @@ class AuthorizationMatrixIT {
     // --- the reports: their probes are in ReportProbes
     new ReportProbes(this::api, demo, otherCoordinator, otherMember, aliceToBakery)
         .addTo(this::probe);
+    // --- the directory of merchants: its probes are in DirectoryProbes
+    new DirectoryProbes(this::api, callers, demo, otherCoordinator, otherMember).addTo(this::probe);
 
     // --- networks and people: their probes are in PeopleProbes
     new PeopleProbes(callers, context, this::api, demo, otherCoordinator).addTo(this::probe);
@@ -518,6 +526,9 @@ class AuthorizationMatrixIT {
             "POST /till/reconversion",
             "GET /account/profile",
             "POST /account/profile",
+            "GET /till/profile",
+            "POST /till/profile",
+            "GET /receipts/{id}",
             "GET /account/tokens",
             "POST /account/tokens",
             "POST /account/tokens/{id}/revoke",
@@ -560,7 +571,11 @@ class AuthorizationMatrixIT {
             "POST /coordinator/corrections",
             "POST /coordinator/corrections/{id}/approve",
             "POST /coordinator/corrections/{id}/decline",
-            "GET /coordinator/audit")) {
+            "GET /coordinator/audit",
+            "GET /coordinator/directory",
+            "POST /coordinator/directory/publication",
+            "GET /coordinator/directory/{accountId}",
+            "POST /coordinator/directory/{accountId}")) {
       String path = page.substring(page.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "1");
       boolean get = page.startsWith("GET ");
       probe(

@@ -1,10 +1,18 @@
 package coop.sol.web.page.member;
 
+import coop.sol.web.amount.ApiAmounts;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.page.AccountPages;
+import coop.sol.web.page.FormError;
+import coop.sol.web.problem.ApiProblemException;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,21 +39,85 @@ class MemberPages {
   /**
    * @param account the account whose history to show; the member's first (Coopération) if none
    * @param before the paging cursor: only transfers older than this one
+   * @param from first day (yyyy-MM-dd), to last day, min and max amounts, with a part of the other
+   *     side's name: what the history is narrowed to; a value that cannot be read is said so
    */
   @GetMapping("/history")
   String history(
       @RequestParam(required = false) Long account,
       @RequestParam(required = false) Long before,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String min,
+      @RequestParam(required = false) String max,
+      @RequestParam(required = false) String with,
       Caller caller,
       Locale locale,
       Model model) {
     List<AccountPages.BalanceRow> held = accounts.balances(caller, locale);
     model.addAttribute("accounts", held);
+    Map<String, String> typed = new LinkedHashMap<>();
+    typed.put("from", blankToEmpty(from));
+    typed.put("to", blankToEmpty(to));
+    typed.put("min", blankToEmpty(min));
+    typed.put("max", blankToEmpty(max));
+    typed.put("with", blankToEmpty(with));
+    model.addAttribute("filter", typed);
     if (held.isEmpty()) {
       return "member/history";
     }
     long accountId = account == null ? held.get(0).accountId() : account;
-    model.addAttribute("page", accounts.history(caller, accountId, before, locale));
+    int scale = accounts.scale(caller, accountId);
+    List<FormError> errors = new ArrayList<>();
+    LocalDate first = date("from", from, errors);
+    LocalDate last = date("to", to, errors);
+    Long least = amount("min", min, scale, errors);
+    Long most = amount("max", max, scale, errors);
+    model.addAttribute("errors", errors);
+    model.addAttribute(
+        "page",
+        accounts.history(
+            caller,
+            accountId,
+            before,
+            new AccountPages.HistoryFilter(first, last, least, most, blankToNull(with)),
+            locale));
     return "member/history";
+  }
+
+  private static String blankToEmpty(String text) {
+    return text == null ? "" : text.strip();
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  private static LocalDate date(String field, String text, List<FormError> errors) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      LocalDate day = LocalDate.parse(text.strip());
+      if (day.getYear() < 1900 || day.getYear() > 9999) {
+        throw new DateTimeParseException("out of range", text, 0);
+      }
+      return day;
+    } catch (DateTimeParseException e) {
+      errors.add(new FormError(field, "history.filter.invalidDate"));
+      return null;
+    }
+  }
+
+  private static Long amount(String field, String text, int scale, List<FormError> errors) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return ApiAmounts.parse(ApiAmounts.typed(text), scale).minorUnits();
+    } catch (ApiProblemException e) {
+      errors.add(new FormError(field, "history.filter.invalidAmount"));
+      return null;
+    }
   }
 }

@@ -81,8 +81,12 @@ class OfficePages {
     this.problems = problems;
   }
 
-  /** A sale as the confirmation shows it. */
-  record Sale(String buyer, String euros, String sol, String bonus, String total) {}
+  /**
+   * A sale as the confirmation shows it.
+   *
+   * @param receipt the transfer whose receipt the buyer gets (the SOL issued to them)
+   */
+  record Sale(String buyer, String euros, String sol, String bonus, String total, long receipt) {}
 
   /** A line of the till: a sale's euros. */
   record TillLine(long transferId, String date, String euros, String reference) {}
@@ -146,7 +150,8 @@ class OfficePages {
                 Amounts.format(sold.euros(), networks.scale(network, StrandKind.EURO), locale),
                 Amounts.format(sold.sol(), solScale, locale),
                 Amounts.format(sold.bonus(), solScale, locale),
-                Amounts.format(Math.addExact(sold.sol(), sold.bonus()), solScale, locale)));
+                Amounts.format(Math.addExact(sold.sol(), sold.bonus()), solScale, locale),
+                sold.transfers().get(0).id().value()));
         return "redirect:/office";
       } catch (ApiProblemException e) {
         errors.add(new FormError(null, problems.problemKey(e.code())));
