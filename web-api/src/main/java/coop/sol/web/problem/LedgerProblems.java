@@ -102,8 +102,8 @@ public final class LedgerProblems {
       case CORRECTION_NOT_FOUND, CREDIT_LIMIT_CHANGE_NOT_FOUND, CARD_UNKNOWN ->
           HttpStatus.NOT_FOUND;
       case NOT_THE_AUTHOR -> HttpStatus.FORBIDDEN;
-      case CARD_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
-      case CARD_BLOCKED, CARD_REPLACED, CARD_NOT_BLOCKED -> HttpStatus.CONFLICT;
+      // CARD_BUSY: other tills' PINs for this card are being checked; retrying soon is the answer
+      case CARD_BUSY, CARD_BLOCKED, CARD_REPLACED, CARD_NOT_BLOCKED -> HttpStatus.CONFLICT;
       case CORRECTION_ALREADY_DECIDED,
           SELF_APPROVAL,
           ACCOUNT_CLOSED,
