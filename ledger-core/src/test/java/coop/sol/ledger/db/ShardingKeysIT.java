@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The schema as migrated can be distributed by {@code network_id} (docs/scale-out.md): every table
- * is either distributed — its primary key, its unique keys and its foreign keys to other
- * distributed tables lead with {@code network_id}, so each network's rows and the joins between
- * them live on one shard — or one of the tables the document lists as not distributed, read from
- * the document itself so that the two cannot disagree. A distributed table may reference a
+ * is either distributed — its primary key, its unique keys and indexes, and its foreign keys to
+ * other distributed tables lead with {@code network_id}, so each network's rows and the joins
+ * between them live on one shard — or one of the tables the document lists as not distributed, read
+ * from the document itself so that the two cannot disagree. A distributed table may reference a
  * reference table (Citus allows it); a reference table may reference nothing distributed.
  */
 class ShardingKeysIT {
@@ -106,6 +106,8 @@ class ShardingKeysIT {
                   code text NOT NULL UNIQUE,
                   PRIMARY KEY (network_id, fixture_id),
                   FOREIGN KEY (account_id, network_id) REFERENCES account (account_id, network_id));
+              CREATE UNIQUE INDEX fixture_by_network_twice
+                  ON fixture_by_network (fixture_id, network_id);
               CREATE TABLE fixture_without_key (network_id bigint NOT NULL);
               ALTER TABLE app_user ADD COLUMN fixture_network_id bigint,
                   ADD COLUMN fixture_account_id bigint,
@@ -119,6 +121,7 @@ class ShardingKeysIT {
               "foreign key fixture_by_network.fixture_by_network_account_id_network_id_fkey"
                   + " [account_id, network_id] → account[account_id, network_id]",
               "fixture_without_key has no primary key",
+              "unique index fixture_by_network.fixture_by_network_twice [fixture_id, network_id]",
               "a table not distributed references a distributed one:"
                   + " app_user.app_user_fixture_network_id_fixture_account_id_fkey"
                   + " [fixture_network_id, fixture_account_id] → account[network_id, account_id]");
@@ -155,6 +158,11 @@ class ShardingKeysIT {
             && !(key.leadsWithNetwork() && key.referencedColumns().get(0).equals("network_id"))) {
           violations.add("foreign key " + key);
         }
+      }
+    }
+    for (Key index : uniqueIndexes(tables)) {
+      if (!notDistributed.containsKey(index.table()) && !index.leadsWithNetwork()) {
+        violations.add("unique index " + index);
       }
     }
     for (Key key : keys) {
@@ -196,6 +204,44 @@ class ShardingKeysIT {
       }
     }
     return tables;
+  }
+
+  /**
+   * The unique indexes that back no constraint (partial or on expressions, made by CREATE UNIQUE
+   * INDEX): Citus requires them to hold the distribution column as well. An expression's column is
+   * shown as "(expression)".
+   */
+  private static List<Key> uniqueIndexes(DataSource database) throws SQLException {
+    String sql =
+        """
+        SELECT i.indrelid::regclass::text, c.relname,
+               ARRAY(SELECT coalesce(a.attname, '(expression)')
+                       FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(n, o)
+                       LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n
+                      ORDER BY k.o)::text[]
+          FROM pg_index i
+          JOIN pg_class c ON c.oid = i.indexrelid
+          JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = 'public' AND i.indisunique
+           AND NOT EXISTS (SELECT 1 FROM pg_constraint k
+                            WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid
+                              AND k.contype IN ('p', 'u', 'x'))
+        """;
+    List<Key> indexes = new ArrayList<>();
+    try (Connection c = database.getConnection();
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
+      while (rs.next()) {
+        indexes.add(
+            new Key(
+                rs.getString(1),
+                rs.getString(2),
+                'i',
+                List.of((String[]) rs.getArray(3).getArray()),
+                null,
+                List.of()));
+      }
+    }
+    return indexes;
   }
 
   private static List<Key> keys(DataSource database) throws SQLException {
