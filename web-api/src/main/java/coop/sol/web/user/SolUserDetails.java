@@ -113,11 +113,22 @@ public final class SolUserDetails implements UserDetails, CredentialsContainer {
                         g.network() == null ? null : g.network().value(),
                         g.merchantRef()))
             .toList();
-    return new Serialized(user.id(), user.username(), user.displayName(), user.enabled(), grants);
+    return new Serialized(
+        user.id(),
+        user.username(),
+        user.displayName(),
+        user.enabled(),
+        grants,
+        user.credentialsVersion());
   }
 
   private record Serialized(
-      long id, String username, String displayName, boolean enabled, List<Grant> grants)
+      long id,
+      String username,
+      String displayName,
+      boolean enabled,
+      List<Grant> grants,
+      long credentialsVersion)
       implements Serializable {
     private record Grant(String role, Long network, String merchantRef) implements Serializable {}
 
@@ -134,7 +145,15 @@ public final class SolUserDetails implements UserDetails, CredentialsContainer {
               .toList();
       SolUserDetails details =
           new SolUserDetails(
-              new AppUser(id, username, displayName, "", Optional.empty(), enabled, roles));
+              new AppUser(
+                  id,
+                  username,
+                  displayName,
+                  "",
+                  Optional.empty(),
+                  enabled,
+                  roles,
+                  credentialsVersion));
       details.eraseCredentials();
       return details;
     }
