@@ -1,16 +1,21 @@
 package coop.sol.web.backup;
 
+import coop.sol.web.schedule.ScheduledRuns;
+import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 /**
  * Takes a backup at the times of {@code sol.backup.cron}, while the application serves requests
- * (never in one-shot commands). A failed backup is logged and the next one comes at its time.
+ * (never in one-shot commands), on one instance per time ({@link ScheduledRuns}; only an instance
+ * that runs the embedded database takes backups). A failed backup is logged and the next one comes
+ * at its time.
  */
 @Component
 @ConditionalOnWebApplication
@@ -19,7 +24,7 @@ class BackupSchedule implements DisposableBean {
 
   private final ThreadPoolTaskScheduler scheduler;
 
-  BackupSchedule(Backups backups, BackupProperties settings) {
+  BackupSchedule(Backups backups, BackupProperties settings, ScheduledRuns runs) {
     if (settings.cron().isBlank()) {
       scheduler = null;
       return;
@@ -41,7 +46,11 @@ class BackupSchedule implements DisposableBean {
     scheduler.schedule(
         () -> {
           try {
-            backups.create(Backups.Requester.SCHEDULE);
+            runs.runOncePer(
+                "backup",
+                CronExpression.parse(settings.cron()),
+                ZoneId.systemDefault(),
+                () -> backups.create(Backups.Requester.SCHEDULE));
           } catch (RuntimeException e) {
             log.error("Scheduled backup failed", e);
           }

@@ -1,5 +1,7 @@
 package coop.sol.web.login;
 
+import coop.sol.web.schedule.ScheduledRuns;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -9,7 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Purges the login counts that no longer matter, every ten minutes (with the other jobs: absent
- * with {@code sol.jobs.enabled=false}). Idempotent: instances may purge at the same time.
+ * with {@code sol.jobs.enabled=false}), on one instance per period ({@link ScheduledRuns}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -17,17 +19,26 @@ import org.springframework.scheduling.annotation.Scheduled;
 class LoginThrottlePurge {
   private static final Logger log = LoggerFactory.getLogger(LoginThrottlePurge.class);
 
-  private final LoginThrottle throttle;
+  private static final Duration EVERY = Duration.ofMinutes(10);
 
-  LoginThrottlePurge(LoginThrottle throttle) {
+  private final LoginThrottle throttle;
+  private final ScheduledRuns runs;
+
+  LoginThrottlePurge(LoginThrottle throttle, ScheduledRuns runs) {
     this.throttle = throttle;
+    this.runs = runs;
   }
 
   @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
   void purge() {
-    int purged = throttle.purge();
-    if (purged > 0) {
-      log.debug("Forgot {} login counts", purged);
-    }
+    runs.runOncePer(
+        "login-throttle-purge",
+        EVERY,
+        () -> {
+          int purged = throttle.purge();
+          if (purged > 0) {
+            log.debug("Forgot {} login counts", purged);
+          }
+        });
   }
 }

@@ -2,6 +2,7 @@ package coop.sol.web.payment;
 
 import coop.sol.ledger.payment.PaymentRequest;
 import coop.sol.ledger.payment.PaymentRequestStore;
+import coop.sol.web.database.InstanceBroadcasts;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -25,14 +27,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * status} event (the request, as {@code GET} shows it) at once, then one each time it changes; the
  * stream ends once the request is PAID, EXPIRED or CANCELLED.
  *
- * <p>Changes made by this instance are pushed at once; the subscribed requests are also re-read
- * every second, which catches the changes of other instances and expiry (a status that changes by
- * the clock alone).
+ * <p>Changes made by this instance are pushed at once, and so are those of other instances, which
+ * tell this one through {@link InstanceBroadcasts} ({@code LISTEN/NOTIFY}); the subscribed requests
+ * are also re-read every second ({@code sol.payment-requests.poll-interval}), which catches expiry
+ * (a status that changes by the clock alone) and any change whose notice was lost.
  */
 @Component
 class PaymentRequestEvents implements DisposableBean {
   static final String EVENT = "status";
-  private static final Duration POLL = Duration.ofSeconds(1);
   private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
   /** Longest a stream stays open; a till that still waits subscribes again. */
@@ -52,11 +54,17 @@ class PaymentRequestEvents implements DisposableBean {
             return thread;
           });
 
-  PaymentRequestEvents(PaymentRequestStore store, PaymentViews views, Clock clock) {
+  PaymentRequestEvents(
+      PaymentRequestStore store,
+      PaymentViews views,
+      Clock clock,
+      InstanceBroadcasts broadcasts,
+      @Value("${sol.payment-requests.poll-interval:1s}") Duration poll) {
     this.store = store;
     this.clock = clock;
     this.views = views;
-    poller.scheduleWithFixedDelay(this::poll, 1, POLL.toMillis(), TimeUnit.MILLISECONDS);
+    broadcasts.subscribe(InstanceBroadcasts.Topic.PAYMENT_REQUESTS, this::changed);
+    poller.scheduleWithFixedDelay(this::poll, 1, poll.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** One watcher's stream, and what it was last told. */
@@ -94,7 +102,10 @@ class PaymentRequestEvents implements DisposableBean {
     return emitter;
   }
 
-  /** The request changed here: tell its watchers now rather than at the next poll. */
+  /**
+   * The request changed, here or on another instance: tell its watchers now rather than at the next
+   * poll.
+   */
   void changed(String requestId) {
     List<Subscription> watchers = byRequest.get(requestId);
     if (watchers == null || watchers.isEmpty()) {

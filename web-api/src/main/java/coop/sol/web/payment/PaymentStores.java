@@ -4,6 +4,8 @@ import coop.sol.ledger.Ledger;
 import coop.sol.ledger.Operations;
 import coop.sol.ledger.payment.PayTokenStore;
 import coop.sol.ledger.payment.PaymentRequestStore;
+import coop.sol.web.database.InstanceBroadcasts;
+import coop.sol.web.database.InstanceBroadcasts.Topic;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * ledger-core's payment requests and pay tokens (their stores and the rules of their use), one of
- * each for the application; a request's changes of state are told to the tills watching it.
+ * each for the application; a request's changes of state are told to the tills watching it, on this
+ * instance and, through {@link InstanceBroadcasts}, on the others.
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentStores {
@@ -21,9 +24,18 @@ class PaymentStores {
       Operations operations,
       Ledger ledger,
       Clock clock,
-      PaymentRequestEvents events) {
+      PaymentRequestEvents events,
+      InstanceBroadcasts broadcasts) {
     return new coop.sol.ledger.payment.PaymentRequests(
-        store, operations.payments(), ledger.transfers(), clock, events::changed);
+        store,
+        operations.payments(),
+        ledger.transfers(),
+        clock,
+        requestId -> {
+          events.changed(requestId);
+          // the tills watching it from other instances
+          broadcasts.publish(Topic.PAYMENT_REQUESTS, requestId);
+        });
   }
 
   @Bean

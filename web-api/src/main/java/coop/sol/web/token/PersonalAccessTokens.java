@@ -11,6 +11,8 @@ import coop.sol.web.audit.AuditLog;
 import coop.sol.web.audit.AuditRecord;
 import coop.sol.web.auth.Scope;
 import coop.sol.web.auth.TokenAuthentication;
+import coop.sol.web.database.InstanceBroadcasts;
+import coop.sol.web.database.InstanceBroadcasts.Topic;
 import coop.sol.web.user.AppUser;
 import coop.sol.web.user.RoleGrant;
 import coop.sol.web.user.SolUserDetails;
@@ -43,9 +45,12 @@ import org.springframework.stereotype.Service;
  *
  * <p>A verified token is remembered for a short while ({@code sol.security.token-cache}, 5 s by
  * default; 0 turns it off), so that a busy till does not cost one query per request. Revoking a
- * token here, or {@link #forgetUser(long) forgetting a user} whose roles or status changed, takes
- * effect at once in this process; another instance sees it when its entry expires. An entry never
- * outlives the token's own expiry.
+ * token, or {@link #forgetUser(long) forgetting a user} whose roles or status changed, takes effect
+ * at once in this process and is told to every other instance ({@link InstanceBroadcasts}, {@code
+ * LISTEN/NOTIFY}), which forgets the entry as the notice arrives (milliseconds). While an instance
+ * is not listening (its connection lost) it trusts no entry and reads every token; when it listens
+ * again it forgets them all, as notices may have been missed. An entry never outlives the token's
+ * own expiry.
  */
 @Service
 public class PersonalAccessTokens {
@@ -62,6 +67,7 @@ public class PersonalAccessTokens {
   private final AuditLog audit;
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
+  private final InstanceBroadcasts broadcasts;
 
   /** Verified tokens by SHA-256 (hex): never the secret itself. */
   private final Cache<String, Verified> verified;
@@ -80,22 +86,41 @@ public class PersonalAccessTokens {
       DataSource dataSource,
       AuditLog audit,
       Clock clock,
+      InstanceBroadcasts broadcasts,
       @Value("${sol.security.token-cache:5s}") Duration cacheFor) {
     this.store = new TokenStore(dataSource);
     this.audit = audit;
     this.clock = clock;
+    this.broadcasts = broadcasts;
     this.verified =
         cacheFor.isNegative() || cacheFor.isZero()
             ? null
             : Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(10_000).build();
+    broadcasts.subscribe(Topic.TOKENS, this::noticed);
+    broadcasts.onReconnect(() -> forget(v -> true));
   }
 
   /**
-   * Forgets what was verified of the user's tokens: to be called when their roles or status change,
-   * so that their next request reads them again.
+   * Forgets what was verified of the user's tokens, here and on every instance: to be called when
+   * their roles or status change, so that their next request reads them again.
    */
   public void forgetUser(long userId) {
     forget(v -> v.userId() == userId);
+    broadcasts.publish(Topic.TOKENS, USER_NOTICE + userId);
+  }
+
+  private static final String TOKEN_NOTICE = "token:";
+  private static final String USER_NOTICE = "user:";
+
+  /** Another instance revoked a token or forgot a user. */
+  private void noticed(String notice) {
+    if (notice.startsWith(TOKEN_NOTICE)) {
+      long tokenId = Long.parseLong(notice.substring(TOKEN_NOTICE.length()));
+      forget(v -> v.tokenId() == tokenId);
+    } else if (notice.startsWith(USER_NOTICE)) {
+      long userId = Long.parseLong(notice.substring(USER_NOTICE.length()));
+      forget(v -> v.userId() == userId);
+    }
   }
 
   private void forget(Predicate<Verified> which) {
@@ -177,6 +202,9 @@ public class PersonalAccessTokens {
     boolean revoked = revokeRow(owner, tokenId, clientAddress);
     // after the commit: a lookup running meanwhile either read the revocation or is not cached
     forget(v -> v.tokenId() == tokenId);
+    if (revoked) {
+      broadcasts.publish(Topic.TOKENS, TOKEN_NOTICE + tokenId);
+    }
     return revoked;
   }
 
@@ -206,7 +234,9 @@ public class PersonalAccessTokens {
     }
     Instant instant = clock.instant();
     byte[] hash = sha256(token);
-    String key = verified == null ? null : HexFormat.of().formatHex(hash);
+    // not listening to the other instances: a revocation there could go unnoticed, read the row
+    String key =
+        verified == null || !broadcasts.listening() ? null : HexFormat.of().formatHex(hash);
     if (key != null) {
       Verified known = verified.getIfPresent(key);
       if (known != null && known.expiresAt().isAfter(instant)) {

@@ -1,7 +1,11 @@
 package coop.sol.web.user;
 
+import coop.sol.ledger.network.NetworkId;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -92,5 +96,66 @@ public final class SolUserDetails implements UserDetails, CredentialsContainer {
   public void eraseCredentials() {
     passwordHash = null;
     user = user.withoutSecrets();
+  }
+
+  /**
+   * A page session keeps its principal in the database (Spring Session JDBC), serialized: as this
+   * form, which holds neither password hash nor TOTP secret, whether they were erased or not.
+   */
+  @Serial
+  private Object writeReplace() {
+    List<Serialized.Grant> grants =
+        user.roles().stream()
+            .map(
+                g ->
+                    new Serialized.Grant(
+                        g.role().name(),
+                        g.network() == null ? null : g.network().value(),
+                        g.merchantRef()))
+            .toList();
+    return new Serialized(
+        user.id(),
+        user.username(),
+        user.displayName(),
+        user.enabled(),
+        grants,
+        user.credentialsVersion());
+  }
+
+  private record Serialized(
+      long id,
+      String username,
+      String displayName,
+      boolean enabled,
+      List<Grant> grants,
+      long credentialsVersion)
+      implements Serializable {
+    private record Grant(String role, Long network, String merchantRef) implements Serializable {}
+
+    @Serial
+    private Object readResolve() {
+      List<RoleGrant> roles =
+          grants.stream()
+              .map(
+                  g ->
+                      new RoleGrant(
+                          Role.valueOf(g.role()),
+                          g.network() == null ? null : new NetworkId(g.network()),
+                          g.merchantRef()))
+              .toList();
+      SolUserDetails details =
+          new SolUserDetails(
+              new AppUser(
+                  id,
+                  username,
+                  displayName,
+                  "",
+                  Optional.empty(),
+                  enabled,
+                  roles,
+                  credentialsVersion));
+      details.eraseCredentials();
+      return details;
+    }
   }
 }

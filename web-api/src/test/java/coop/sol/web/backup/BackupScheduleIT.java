@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import coop.sol.web.Callers;
 import coop.sol.web.reliability.ReliabilityApplicationTest;
+import coop.sol.web.schedule.ScheduledRuns;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -16,18 +17,20 @@ import org.springframework.context.ApplicationContext;
 @ReliabilityApplicationTest
 class BackupScheduleIT {
   private final Backups backups;
+  private final ScheduledRuns runs;
   private final Callers callers;
 
   @Autowired
   BackupScheduleIT(@LocalServerPort int port, ApplicationContext context) {
     this.backups = context.getBean(Backups.class);
+    this.runs = context.getBean(ScheduledRuns.class);
     this.callers = Callers.of(port, context);
   }
 
   @Test
   void a_schedule_takes_backups_at_its_times() throws Exception {
     Instant before = Instant.now();
-    var schedule = new BackupSchedule(backups, new BackupProperties("*/2 * * * * *", 2));
+    var schedule = new BackupSchedule(backups, new BackupProperties("*/2 * * * * *", 2), runs);
     try {
       await()
           .atMost(Duration.ofSeconds(20))

@@ -3,10 +3,16 @@ package coop.sol.web.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import coop.sol.web.schedule.ScheduledRuns;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * The schedule's settings as the application reads them: on by default, each job called on its
@@ -17,7 +23,14 @@ class OperationScheduleTest {
   private final CountingJobs jobs = new CountingJobs();
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
+          // "5s" as a Duration, as in the application
+          .withInitializer(
+              context ->
+                  context
+                      .getBeanFactory()
+                      .setConversionService(ApplicationConversionService.getSharedInstance()))
           .withBean(OperationJobs.class, () -> jobs)
+          .withBean(ScheduledRuns.class, EveryPeriodHere::new)
           .withUserConfiguration(OperationSchedule.class);
 
   @Test
@@ -61,6 +74,25 @@ class OperationScheduleTest {
                   .atMost(Duration.ofSeconds(1))
                   .until(() -> jobs.pending.get() == 0);
             });
+  }
+
+  /** This instance runs every period (the claims are ScheduledRunsIT's business). */
+  private static final class EveryPeriodHere extends ScheduledRuns {
+    EveryPeriodHere() {
+      super(null, Clock.systemUTC(), new SimpleMeterRegistry());
+    }
+
+    @Override
+    public boolean runOncePer(String job, Duration every, Runnable work) {
+      work.run();
+      return true;
+    }
+
+    @Override
+    public boolean runOncePer(String job, CronExpression cron, ZoneId zone, Runnable work) {
+      work.run();
+      return true;
+    }
   }
 
   /** Counts the calls; no ledger behind it. */

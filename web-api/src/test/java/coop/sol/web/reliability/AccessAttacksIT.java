@@ -266,26 +266,26 @@ class AccessAttacksIT {
     // a page asked for before logging in opens a session (to return to the page afterwards)
     HttpResponse<String> page = victim.send(victim.request("/app").header("Accept", "text/html"));
     assertThat(page.statusCode()).isEqualTo(302);
-    String before = victim.cookie("JSESSIONID");
+    String before = victim.cookie("SESSION");
     assertThat(before).as("a session before login").isNotNull();
 
     assertThat(victim.logIn(member, callers.password(member)).statusCode()).isEqualTo(302);
-    String after = victim.cookie("JSESSIONID");
+    String after = victim.cookie("SESSION");
     assertThat(after).isNotNull().isNotEqualTo(before);
     assertThat(victim.send(victim.request("/api/v1/me")).statusCode()).isEqualTo(200);
 
     // the attacker who planted or read the first id holds nothing
     Browser attacker = new Browser();
-    attacker.setCookie("JSESSIONID", before);
+    attacker.setCookie("SESSION", before);
     assertThat(attacker.send(attacker.request("/api/v1/me")).statusCode()).isEqualTo(401);
 
     // an id the attacker makes up and plants in the victim's browser is not adopted either
     String madeUp = "0123456789ABCDEF0123456789ABCDEF";
     Browser planted = new Browser();
-    planted.setCookie("JSESSIONID", madeUp);
+    planted.setCookie("SESSION", madeUp);
     assertThat(planted.logIn(member, callers.password(member)).statusCode()).isEqualTo(302);
     Browser planter = new Browser();
-    planter.setCookie("JSESSIONID", madeUp);
+    planter.setCookie("SESSION", madeUp);
     assertThat(planter.send(planter.request("/api/v1/me")).statusCode()).isEqualTo(401);
   }
 

@@ -21,6 +21,7 @@ import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.user.Role;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -64,7 +65,7 @@ class AssociationPages {
 
   record HoursForm(String member, String hours, String minutes, String description, String key) {}
 
-  record Certified(String member, long minutes, String amount) {}
+  record Certified(String member, long minutes, String amount) implements Serializable {}
 
   @GetMapping
   String page(Caller caller, Locale locale, Model model) {

@@ -20,6 +20,7 @@ import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.LedgerProblems;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -92,7 +93,8 @@ class FontePage {
       String total) {}
 
   /** What a run charged, shown after it. */
-  record RunDone(String strand, String periodLabel, String chargedNow, long charged) {}
+  record RunDone(String strand, String periodLabel, String chargedNow, long charged)
+      implements Serializable {}
 
   @GetMapping
   String page(

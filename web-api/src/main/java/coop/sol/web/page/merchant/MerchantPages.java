@@ -25,6 +25,7 @@ import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.user.Role;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -171,7 +172,7 @@ class MerchantPages {
   }
 
   /** A quote's figures for the page, localized. */
-  record QuoteView(String sol, String fee, String net, String euros) {}
+  record QuoteView(String sol, String fee, String net, String euros) implements Serializable {}
 
   private QuoteView quoteView(NetworkId network, ReconversionQuote q, Locale locale) {
     return new QuoteView(

@@ -29,6 +29,7 @@ import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.user.Role;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -86,7 +87,8 @@ class OfficePages {
    *
    * @param receipt the transfer whose receipt the buyer gets (the SOL issued to them)
    */
-  record Sale(String buyer, String euros, String sol, String bonus, String total, long receipt) {}
+  record Sale(String buyer, String euros, String sol, String bonus, String total, long receipt)
+      implements Serializable {}
 
   /** A line of the till: a sale's euros. */
   record TillLine(long transferId, String date, String euros, String reference) {}
