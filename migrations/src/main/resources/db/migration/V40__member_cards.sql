@@ -18,7 +18,7 @@ CREATE TABLE member_card (
     network_id         bigint      NOT NULL REFERENCES network (network_id),
     -- printed on the card and typed at a till when the QR code cannot be read: 12 digits, the last a
     -- Luhn check digit; each version has its own, so that an old card typed in is refused too
-    card_number        text        NOT NULL UNIQUE CHECK (card_number ~ '^[0-9]{12}$'),
+    card_number        text        NOT NULL CHECK (card_number ~ '^[0-9]{12}$'),
     holder_account_id  bigint      NOT NULL,
     -- the holder's name as printed (the till shows its first word)
     holder_name        text        NOT NULL CHECK (length(holder_name) BETWEEN 1 AND 200),
@@ -36,7 +36,9 @@ CREATE TABLE member_card (
     issued_by          text        NOT NULL CHECK (length(issued_by) BETWEEN 1 AND 100),
     blocked_at         timestamptz,
     replaced_at        timestamptz,
-    PRIMARY KEY (card_id, version),
+    -- keys lead with network_id, the distribution column of docs/scale-out.md (ShardingKeysIT)
+    PRIMARY KEY (network_id, card_id, version),
+    UNIQUE (network_id, card_number),
     FOREIGN KEY (network_id, holder_account_id) REFERENCES account (network_id, account_id),
     CHECK ((state = 'BLOCKED') = (blocked_reason IS NOT NULL)),
     CHECK ((state = 'REPLACED') = (replaced_at IS NOT NULL))
@@ -45,7 +47,10 @@ CREATE TABLE member_card (
 CREATE SEQUENCE member_card_id_seq;
 
 -- one version of a card is not replaced: the current one
-CREATE UNIQUE INDEX member_card_one_current ON member_card (card_id) WHERE state <> 'REPLACED';
+CREATE UNIQUE INDEX member_card_one_current ON member_card (network_id, card_id)
+    WHERE state <> 'REPLACED';
+CREATE INDEX member_card_number_idx ON member_card (card_number);
+CREATE INDEX member_card_id_idx ON member_card (card_id);
 CREATE INDEX member_card_holder_idx ON member_card (network_id, holder_account_id);
 CREATE INDEX member_card_holder_user_idx ON member_card (holder_user_id);
 CREATE INDEX member_card_issued_idx ON member_card (network_id, issued_at);
@@ -62,10 +67,11 @@ CREATE TABLE member_card_settings (
 );
 
 CREATE TABLE member_card_day (
+    network_id         bigint      NOT NULL REFERENCES network (network_id),
     card_id            bigint      NOT NULL,
     day                date        NOT NULL,
     spent              bigint      NOT NULL CHECK (spent >= 0),
-    PRIMARY KEY (card_id, day)
+    PRIMARY KEY (network_id, card_id, day)
 );
 
 CREATE TABLE member_card_payment (
@@ -81,7 +87,7 @@ CREATE TABLE member_card_payment (
     -- when an offline till accepted the card, for a charge it sent later
     offline_at         timestamptz,
     PRIMARY KEY (network_id, transfer_id),
-    FOREIGN KEY (card_id, version) REFERENCES member_card (card_id, version)
+    FOREIGN KEY (network_id, card_id, version) REFERENCES member_card (network_id, card_id, version)
 );
 
 CREATE INDEX member_card_payment_card_idx ON member_card_payment (card_id, paid_at);
@@ -89,7 +95,7 @@ CREATE INDEX member_card_payment_card_idx ON member_card_payment (card_id, paid_
 -- what happened to each card, for the coordinators' reports (cards issued, blocked, replaced per
 -- period) and for its holder; never updated
 CREATE TABLE member_card_event (
-    event_id           bigserial   PRIMARY KEY,
+    event_id           bigserial,
     network_id         bigint      NOT NULL REFERENCES network (network_id),
     card_id            bigint      NOT NULL,
     version            integer     NOT NULL,
@@ -99,7 +105,8 @@ CREATE TABLE member_card_event (
     detail             text        CHECK (length(detail) <= 100),
     actor              text        NOT NULL CHECK (length(actor) BETWEEN 1 AND 100),
     at                 timestamptz NOT NULL,
-    FOREIGN KEY (card_id, version) REFERENCES member_card (card_id, version)
+    PRIMARY KEY (network_id, event_id),
+    FOREIGN KEY (network_id, card_id, version) REFERENCES member_card (network_id, card_id, version)
 );
 
 CREATE INDEX member_card_event_period_idx ON member_card_event (network_id, at);

@@ -275,24 +275,29 @@ public final class CardStore {
    * Reserves {@code amount} of the card's spending on {@code day}, if it stays within {@code cap}:
    * one upsert, so that concurrent tills cannot both pass the cap. True if reserved.
    */
-  boolean reserve(CardId id, LocalDate day, long amount, long cap) {
+  boolean reserve(NetworkId network, CardId id, LocalDate day, long amount, long cap) {
     if (amount > cap) {
       return false;
     }
     return sql.fetchOptional(
-            "INSERT INTO member_card_day AS d (card_id, day, spent) VALUES ({0}, {1}, {2})"
-                + " ON CONFLICT (card_id, day) DO UPDATE SET spent = d.spent + {2}"
+            "INSERT INTO member_card_day AS d (network_id, card_id, day, spent)"
+                + " VALUES ({4}, {0}, {1}, {2})"
+                + " ON CONFLICT (network_id, card_id, day) DO UPDATE SET spent = d.spent + {2}"
                 + " WHERE d.spent + {2} <= {3} RETURNING spent",
-            DSL.val(id.value()), DSL.val(day), DSL.val(amount), DSL.val(cap))
+            DSL.val(id.value()),
+            DSL.val(day),
+            DSL.val(amount),
+            DSL.val(cap),
+            DSL.val(network.value()))
         .isPresent();
   }
 
   /** Gives back a reservation whose payment did not post. */
-  void release(CardId id, LocalDate day, long amount) {
+  void release(NetworkId network, CardId id, LocalDate day, long amount) {
     sql.execute(
         "UPDATE member_card_day SET spent = greatest(spent - {0}, 0)"
-            + " WHERE card_id = {1} AND day = {2}",
-        DSL.val(amount), DSL.val(id.value()), DSL.val(day));
+            + " WHERE network_id = {3} AND card_id = {1} AND day = {2}",
+        DSL.val(amount), DSL.val(id.value()), DSL.val(day), DSL.val(network.value()));
   }
 
   /** What the card has spent on {@code day}, minor units. */

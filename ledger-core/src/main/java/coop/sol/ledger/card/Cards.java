@@ -368,13 +368,13 @@ public final class Cards {
       return Outcome.refused(pin.get());
     }
     LocalDate day = today();
-    if (!store.reserve(card.id(), day, amount, card.dailyCap(caps))) {
+    if (!store.reserve(card.network(), card.id(), day, amount, card.dailyCap(caps))) {
       return Outcome.refused(OperationReason.CARD_DAILY_CAP_EXCEEDED);
     }
     Outcome<Paid> outcome = payments.pay(order);
     if (outcome instanceof Outcome.Done<Paid> done) {
       if (done.value().replayed()) {
-        store.release(card.id(), day, amount); // a concurrent retry posted it
+        store.release(card.network(), card.id(), day, amount); // a concurrent retry posted it
       } else {
         store.recordPayment(
             new CardStore.CardPayment(
@@ -391,7 +391,7 @@ public final class Cards {
     } else if (!(outcome instanceof Outcome.Rejected<Paid> r
         && PaymentRequests.unknown(r.reason()))) {
       // nothing posted: the day's reservation is given back (kept while the outcome is unknown)
-      store.release(card.id(), day, amount);
+      store.release(card.network(), card.id(), day, amount);
     }
     return outcome;
   }
