@@ -1,4 +1,4 @@
--- SOL schema, version 10: running a real network from an empty installation (issue 16, onboarding).
+-- SOL schema, version 50: running a real network from an empty installation (issue 16, onboarding).
 --
 --   network            a profile an administrator sets: the currency's name, the time zone, the
 --                      language letters and pages default to
@@ -9,11 +9,14 @@
 --   activation         one-time activation codes, stored as a SHA-256 hash only, valid 14 days
 --   role_proposal      a coordinator's appointment waiting for a second coordinator (dual control)
 
+-- IF NOT EXISTS: KeysMigrationIT gives a database of the schema before V9 these columns (the
+-- ledger code it writes that schema's data with reads them), with these very definitions
 ALTER TABLE network
-    ADD COLUMN currency_name    text CHECK (length(currency_name) BETWEEN 1 AND 100),
-    ADD COLUMN time_zone        text NOT NULL DEFAULT 'Europe/Paris'
+    ADD COLUMN IF NOT EXISTS currency_name    text CHECK (length(currency_name) BETWEEN 1 AND 100),
+    ADD COLUMN IF NOT EXISTS time_zone        text NOT NULL DEFAULT 'Europe/Paris'
                                      CHECK (length(time_zone) BETWEEN 1 AND 64),
-    ADD COLUMN default_language text NOT NULL DEFAULT 'fr' CHECK (default_language IN ('fr', 'en'));
+    ADD COLUMN IF NOT EXISTS default_language text NOT NULL DEFAULT 'fr'
+                                     CHECK (default_language IN ('fr', 'en'));
 
 ALTER TABLE app_user
     ALTER COLUMN password_hash DROP NOT NULL,

@@ -60,8 +60,18 @@ class KeysMigrationIT {
   void keys_and_checkpoints_from_before_v9_survive_it_and_the_line_continues_with_the_key_id(
       @TempDir Path dir) throws Exception {
     var clock = new SettableClock(Instant.parse("2026-03-01T00:00:00Z"));
-    try (var fx =
-        LedgerFixture.on(TestDatabase.newDatabaseBefore("9"), WriterSettings.DEFAULTS, clock)) {
+    var before9 = TestDatabase.newDatabaseBefore("9");
+    // the ledger code that writes this schema's data reads a network's profile (V50): give the
+    // old schema those columns, as V50 defines them (it adds them only if missing)
+    TestDatabase.execute(
+        before9,
+        "ALTER TABLE network"
+            + " ADD COLUMN currency_name text CHECK (length(currency_name) BETWEEN 1 AND 100),"
+            + " ADD COLUMN time_zone text NOT NULL DEFAULT 'Europe/Paris'"
+            + " CHECK (length(time_zone) BETWEEN 1 AND 64),"
+            + " ADD COLUMN default_language text NOT NULL DEFAULT 'fr'"
+            + " CHECK (default_language IN ('fr', 'en'))");
+    try (var fx = LedgerFixture.on(before9, WriterSettings.DEFAULTS, clock)) {
       NetworkId network = fx.network.id();
       var j = new Journals(fx, clock);
       var coop = StrandKind.COOPERATION;
