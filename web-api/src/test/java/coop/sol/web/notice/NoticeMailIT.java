@@ -160,7 +160,7 @@ class NoticeMailIT {
                     "amount",
                     "30.00",
                     "expiresAt",
-                    Instant.now().plus(Duration.ofDays(30)).toString(),
+                    clock.instant().plus(Duration.ofDays(30)).toString(),
                     "categories",
                     List.of("FOOD"),
                     "label",
@@ -309,7 +309,7 @@ class NoticeMailIT {
   }
 
   private void contact(String username, String email, String language, Preferences preferences) {
-    notices.setContact(userId(username), username, email, language, preferences, Instant.now());
+    notices.setContact(userId(username), username, email, language, preferences, clock.instant());
   }
 
   private long userId(String username) {
