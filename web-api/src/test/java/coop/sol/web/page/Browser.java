@@ -129,7 +129,11 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
-  /** Logs in through the login form as a demo user (with a TOTP code if their role needs one). */
+  /**
+   * Logs in through the login form as a user {@link Callers} knows (a demo user, one it made, or
+   * one who activated their access and was remembered), with a TOTP code when they have a second
+   * factor.
+   */
   Browser logIn(String username) {
     open("/login");
     return fillLogin(username);
@@ -139,7 +143,7 @@ final class Browser implements AutoCloseable {
   Browser fillLogin(String username) {
     field("username").sendKeys(username);
     field("password").sendKeys(callers.password(username));
-    if (isTotpUser(username)) {
+    if (callers.hasTotp(username)) {
       field("totp").sendKeys(callers.nextTotp(username));
     }
     submit("main form button[type=submit]");
@@ -198,10 +202,6 @@ final class Browser implements AutoCloseable {
         throw dropped;
       }
     };
-  }
-
-  private static boolean isTotpUser(String username) {
-    return username.startsWith("coord") || username.equals("admin");
   }
 
   /** The element with this id, once the page has it. */
