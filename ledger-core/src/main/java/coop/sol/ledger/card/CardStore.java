@@ -361,6 +361,100 @@ public final class CardStore {
         DSL.val(utc(at)));
   }
 
+  /**
+   * A new PIN-reset activation for the card; an unused older one is superseded, in the same
+   * transaction.
+   */
+  void insertPinActivation(
+      NetworkId network, CardId id, byte[] codeHash, String by, Instant now, Instant expiresAt) {
+    sql.transaction(
+        cfg -> {
+          DSLContext t = cfg.dsl();
+          t.execute(
+              "UPDATE member_card_pin_activation SET superseded_at = {0} WHERE network_id = {1}"
+                  + " AND card_id = {2} AND used_at IS NULL AND superseded_at IS NULL",
+              DSL.val(utc(now)), DSL.val(network.value()), DSL.val(id.value()));
+          t.execute(
+              "INSERT INTO member_card_pin_activation (network_id, card_id, code_hash, issued_by,"
+                  + " issued_at, expires_at) VALUES ({0}, {1}, {2}, {3}, {4}, {5})",
+              DSL.val(network.value()),
+              DSL.val(id.value()),
+              DSL.val(codeHash),
+              DSL.val(by),
+              DSL.val(utc(now)),
+              DSL.val(utc(expiresAt)));
+        });
+  }
+
+  /** The card of a usable (unused, not superseded, unexpired) PIN-reset activation. */
+  record PinActivation(long activationId, NetworkId network, CardId card) {}
+
+  Optional<PinActivation> usablePinActivation(byte[] codeHash, Instant now) {
+    return sql.fetchOptional(
+            "SELECT activation_id, network_id, card_id FROM member_card_pin_activation"
+                + " WHERE code_hash = {0} AND used_at IS NULL AND superseded_at IS NULL"
+                + " AND expires_at > {1}",
+            DSL.val(codeHash), DSL.val(utc(now)))
+        .map(
+            r ->
+                new PinActivation(
+                    r.get(0, Long.class),
+                    new NetworkId(r.get(1, Long.class)),
+                    new CardId(r.get(2, Long.class))));
+  }
+
+  /**
+   * Uses the activation and sets the card version's PIN hash, in one transaction: the wrong-PIN
+   * count starts again and a version blocked by wrong PINs is unblocked. False if the activation
+   * was used, superseded or expired meanwhile, or the version replaced.
+   */
+  boolean resetPin(PinActivation activation, Card card, String hash, Instant now) {
+    try {
+      return resetPinOnce(activation, card, hash, now);
+    } catch (ReplacedMeanwhile replaced) {
+      return false;
+    }
+  }
+
+  private boolean resetPinOnce(PinActivation activation, Card card, String hash, Instant now) {
+    return sql.transactionResult(
+        cfg -> {
+          DSLContext t = cfg.dsl();
+          int used =
+              t.execute(
+                  "UPDATE member_card_pin_activation SET used_at = {0} WHERE activation_id = {1}"
+                      + " AND used_at IS NULL AND superseded_at IS NULL AND expires_at > {0}",
+                  DSL.val(utc(now)), DSL.val(activation.activationId()));
+          if (used != 1) {
+            return false;
+          }
+          int set =
+              t.execute(
+                  "UPDATE member_card SET pin_hash = {0}, wrong_pins = 0,"
+                      + " state = CASE WHEN blocked_reason = 'WRONG_PINS' THEN 'ACTIVE' ELSE state"
+                      + " END, blocked_at = CASE WHEN blocked_reason = 'WRONG_PINS' THEN NULL ELSE"
+                      + " blocked_at END, blocked_reason = CASE WHEN blocked_reason = 'WRONG_PINS'"
+                      + " THEN NULL ELSE blocked_reason END"
+                      + " WHERE network_id = {1} AND card_id = {2} AND version = {3}"
+                      + " AND state <> 'REPLACED'",
+                  DSL.val(hash),
+                  DSL.val(card.network().value()),
+                  DSL.val(card.id().value()),
+                  DSL.val(card.version()));
+          if (set != 1) {
+            throw new ReplacedMeanwhile();
+          }
+          return true;
+        });
+  }
+
+  /** Rolls the activation's use back when the version was replaced meanwhile. */
+  static final class ReplacedMeanwhile extends RuntimeException {
+    ReplacedMeanwhile() {
+      super("the card version was replaced meanwhile", null, false, false);
+    }
+  }
+
   /** How many events of each kind the network's cards had in [from, to). */
   public Map<CardEvent, Long> countEvents(NetworkId network, Instant from, Instant to) {
     var counts = new EnumMap<CardEvent, Long>(CardEvent.class);

@@ -55,6 +55,17 @@ public final class Cards {
   private final ZoneId zone;
   private final SecureRandom random;
   private final PinHash pins;
+  private final Listener listener;
+
+  /** Told of every card event once it is stored (the application's audit log). */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * @param detail the block's reason, the new cap... or null
+     * @param actor who did it (a username), or "pin" for a block after three wrong PINs
+     */
+    void happened(Card card, CardEvent kind, String detail, String actor, Instant at);
+  }
 
   /**
    * @param zone the time zone of a card's day (its daily cap)
@@ -67,6 +78,23 @@ public final class Cards {
       Clock clock,
       ZoneId zone,
       SecureRandom random) {
+    this(store, accounts, payments, transfers, clock, zone, random, (c, k, d, a, t) -> {});
+  }
+
+  /**
+   * @param zone the time zone of a card's day (its daily cap)
+   * @param listener told of each card event after it is stored
+   */
+  public Cards(
+      CardStore store,
+      Accounts accounts,
+      Payments payments,
+      Transfers transfers,
+      Clock clock,
+      ZoneId zone,
+      SecureRandom random,
+      Listener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
     this.store = store;
     this.accounts = accounts;
     this.payments = payments;
@@ -129,7 +157,7 @@ public final class Cards {
             null,
             null);
     store.insert(card, pins.hash(issue.pin()));
-    store.event(card, CardEvent.ISSUED, null, issue.by().id(), now);
+    event(card, CardEvent.ISSUED, null, issue.by().id(), now);
     return Outcome.done(card);
   }
 
@@ -176,6 +204,73 @@ public final class Cards {
     store.setCaps(network, caps);
   }
 
+  /**
+   * Sets the network's caps (minor units), refusing them unless all are positive and offline cap ≤
+   * payment cap ≤ daily cap; the caps now in force.
+   */
+  public Outcome<CardCaps> changeCaps(
+      NetworkId network, long dailyCap, long paymentCap, long offlineCap) {
+    if (dailyCap <= 0
+        || paymentCap <= 0
+        || offlineCap <= 0
+        || paymentCap > dailyCap
+        || offlineCap > paymentCap) {
+      return Outcome.refused(OperationReason.CARD_CAPS_INVALID);
+    }
+    CardCaps caps = new CardCaps(dailyCap, paymentCap, offlineCap);
+    store.setCaps(network, caps);
+    return Outcome.done(caps);
+  }
+
+  /**
+   * Issues a PIN-reset activation for the card's current version (not a replaced one): the code's
+   * SHA-256 {@code codeHash} (the code itself is shown once by the caller, never stored), usable
+   * once until {@code expiresAt}; an unused older one for the card stops being usable.
+   */
+  public Outcome<Card> issuePinReset(
+      NetworkId network, CardId id, byte[] codeHash, Instant expiresAt, Actor by) {
+    Optional<Card> found = store.current(network, id);
+    if (found.isEmpty()) {
+      return Outcome.refused(OperationReason.CARD_UNKNOWN);
+    }
+    Instant now = clock.instant();
+    if (!expiresAt.isAfter(now)) {
+      throw new IllegalArgumentException("an activation expires after it is issued");
+    }
+    store.insertPinActivation(network, id, codeHash.clone(), by.id(), now, expiresAt);
+    event(found.get(), CardEvent.PIN_RESET_ISSUED, null, by.id(), now);
+    return Outcome.done(found.get());
+  }
+
+  /**
+   * The holder sets a new PIN with a PIN-reset activation's code ({@code codeHash}, its SHA-256):
+   * the activation is used once; the wrong-PIN count starts again and a card blocked by wrong PINs
+   * is unblocked (one blocked by its holder or staff stays blocked). The card's current version.
+   */
+  public Outcome<Card> resetPin(byte[] codeHash, Pin pin, Actor by) {
+    Instant now = clock.instant();
+    Optional<CardStore.PinActivation> activation = store.usablePinActivation(codeHash, now);
+    if (activation.isEmpty()) {
+      return Outcome.refused(OperationReason.CARD_PIN_RESET_INVALID);
+    }
+    Optional<Card> card = store.current(activation.get().network(), activation.get().card());
+    if (card.isEmpty()) {
+      return Outcome.refused(OperationReason.CARD_PIN_RESET_INVALID);
+    }
+    if (!store.resetPin(activation.get(), card.get(), pins.hash(pin), now)) {
+      return Outcome.refused(OperationReason.CARD_PIN_RESET_INVALID);
+    }
+    event(card.get(), CardEvent.PIN_RESET, null, by.id(), now);
+    return reloaded(card.get().network(), card.get().id());
+  }
+
+  /** The card a usable PIN-reset code is for (its current version), without using the code. */
+  public Optional<Card> pinResetCard(byte[] codeHash) {
+    return store
+        .usablePinActivation(codeHash, clock.instant())
+        .flatMap(a -> store.current(a.network(), a.card()));
+  }
+
   /** What the card has spent today (its daily cap's day), minor units. */
   public long spentToday(CardId id) {
     return store.spent(id, today());
@@ -193,7 +288,7 @@ public final class Cards {
     }
     Instant now = clock.instant();
     if (store.block(id, card.get().version(), reason, now)) {
-      store.event(card.get(), CardEvent.BLOCKED, reason.name(), by.id(), now);
+      event(card.get(), CardEvent.BLOCKED, reason.name(), by.id(), now);
     }
     return reloaded(network, id); // blocking a blocked card changes nothing
   }
@@ -206,7 +301,7 @@ public final class Cards {
     if (!store.unblock(id, card.get().version())) {
       return Outcome.refused(OperationReason.CARD_NOT_BLOCKED);
     }
-    store.event(card.get(), CardEvent.UNBLOCKED, null, by.id(), clock.instant());
+    event(card.get(), CardEvent.UNBLOCKED, null, by.id(), clock.instant());
     return reloaded(network, id);
   }
 
@@ -241,8 +336,8 @@ public final class Cards {
     if (!store.replace(from, next, now)) {
       return Outcome.refused(OperationReason.CARD_REPLACED);
     }
-    store.event(from, CardEvent.REPLACED, null, by.id(), now);
-    store.event(next, CardEvent.ISSUED, "replacement", by.id(), now);
+    event(from, CardEvent.REPLACED, null, by.id(), now);
+    event(next, CardEvent.ISSUED, "replacement", by.id(), now);
     return Outcome.done(next);
   }
 
@@ -261,7 +356,7 @@ public final class Cards {
       return Outcome.refused(pin.get());
     }
     store.setPinHash(id, card.version(), pins.hash(next));
-    store.event(card, CardEvent.PIN_CHANGED, null, by.id(), clock.instant());
+    event(card, CardEvent.PIN_CHANGED, null, by.id(), clock.instant());
     return reloaded(network, id);
   }
 
@@ -278,7 +373,7 @@ public final class Cards {
       return Outcome.refused(OperationReason.CARD_CAP_ABOVE_NETWORK);
     }
     store.setDailyCap(id, found.get().version(), cap);
-    store.event(
+    event(
         found.get(),
         CardEvent.CAP_CHANGED,
         cap == null ? "network" : Long.toString(cap),
@@ -425,10 +520,15 @@ public final class Cards {
     }
     Instant now = clock.instant();
     if (store.blockIfThreeWrong(card.id(), card.version(), now)) {
-      store.event(card, CardEvent.BLOCKED, BlockReason.WRONG_PINS.name(), "pin", now);
+      event(card, CardEvent.BLOCKED, BlockReason.WRONG_PINS.name(), "pin", now);
       return Optional.of(OperationReason.CARD_BLOCKED);
     }
     return Optional.of(OperationReason.CARD_WRONG_PIN);
+  }
+
+  private void event(Card card, CardEvent kind, String detail, String actor, Instant at) {
+    store.event(card, kind, detail, actor, at);
+    listener.happened(card, kind, detail, actor, at);
   }
 
   private Outcome<Card> reloaded(NetworkId network, CardId id) {

@@ -136,6 +136,10 @@ public enum OperationReason {
   CARD_NOT_BLOCKED,
   /** The account a card is issued for must be a member's, open, in this network. */
   CARD_ACCOUNT_NOT_ELIGIBLE,
+  /** The PIN-reset code is unknown, used, replaced by a newer one, or expired. */
+  CARD_PIN_RESET_INVALID,
+  /** A network's card caps are all positive, offline cap ≤ payment cap ≤ daily cap. */
+  CARD_CAPS_INVALID,
 
   // --- idempotency
   /** The idempotency key was used before for a different request. */

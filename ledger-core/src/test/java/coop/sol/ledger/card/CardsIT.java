@@ -427,4 +427,81 @@ class CardsIT {
         .as("a blocked card's replacement is active")
         .isEqualTo(CardState.ACTIVE);
   }
+
+  static byte[] codeHash(String code) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256")
+          .digest(code.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void a_pin_reset_activation_sets_a_new_pin_once_and_unblocks_a_card_blocked_by_wrong_pins() {
+    Account jeanne = member("60.00");
+    Card card = issue(jeanne);
+    for (int i = 0; i < 3; i++) {
+      charge(card, WRONG, "1.00");
+    }
+    assertThat(cards.current(of.network(), card.id()).orElseThrow().state())
+        .isEqualTo(CardState.BLOCKED);
+    Instant expires = of.clock.instant().plus(Duration.ofDays(14));
+    byte[] older = codeHash("OLDERCODE" + PEOPLE.incrementAndGet());
+    cards.issuePinReset(of.network(), card.id(), older, expires, COORD).orElseThrow();
+    byte[] code = codeHash("RESETCODE" + PEOPLE.incrementAndGet());
+    cards.issuePinReset(of.network(), card.id(), code, expires, COORD).orElseThrow();
+    assertThat(cards.resetPin(older, WRONG, Actor.of("holder")))
+        .as("a newer activation supersedes an unused older one")
+        .isEqualTo(Outcome.refused(OperationReason.CARD_PIN_RESET_INVALID));
+    assertThat(cards.pinResetCard(code)).map(Card::id).contains(card.id());
+
+    Pin fresh = Pin.of("902716").orElseThrow();
+    Card reset = otherInstance.resetPin(code, fresh, Actor.of("holder")).orElseThrow();
+    assertThat(reset.state()).isEqualTo(CardState.ACTIVE);
+    assertThat(reset.wrongPins()).isZero();
+    assertThat(cards.resetPin(code, PIN, Actor.of("holder")))
+        .as("once")
+        .isEqualTo(Outcome.refused(OperationReason.CARD_PIN_RESET_INVALID));
+    assertThat(charge(card, PIN, "1.00"))
+        .isEqualTo(Outcome.refused(OperationReason.CARD_WRONG_PIN));
+    assertThat(charge(card, fresh, "1.00").orElseThrow().first().debit()).isEqualTo(jeanne.id());
+  }
+
+  @Test
+  void a_pin_reset_activation_expires_and_leaves_a_card_blocked_by_its_holder_blocked() {
+    Card card = issue(member("10.00"));
+    cards.block(of.network(), card.id(), BlockReason.BY_HOLDER, COORD).orElseThrow();
+    byte[] late = codeHash("LATECODE" + PEOPLE.incrementAndGet());
+    cards
+        .issuePinReset(
+            of.network(), card.id(), late, of.clock.instant().plus(Duration.ofDays(14)), COORD)
+        .orElseThrow();
+    byte[] code = codeHash("BLOCKEDCODE" + PEOPLE.incrementAndGet());
+    Card other = issue(member("10.00"));
+    cards
+        .issuePinReset(
+            of.network(), other.id(), code, of.clock.instant().plus(Duration.ofDays(14)), COORD)
+        .orElseThrow();
+    Card reset = cards.resetPin(late, Pin.of("5555").orElseThrow(), COORD).orElseThrow();
+    assertThat(reset.state())
+        .as("blocked by its holder: stays blocked")
+        .isEqualTo(CardState.BLOCKED);
+    of.clock.advance(Duration.ofDays(15));
+    assertThat(cards.resetPin(code, PIN, COORD))
+        .isEqualTo(Outcome.refused(OperationReason.CARD_PIN_RESET_INVALID));
+  }
+
+  @Test
+  void network_caps_are_checked_before_they_are_set() {
+    assertThat(cards.changeCaps(of.network(), 100, 200, 10))
+        .isEqualTo(Outcome.refused(OperationReason.CARD_CAPS_INVALID));
+    assertThat(cards.changeCaps(of.network(), 100, 50, 0))
+        .isEqualTo(Outcome.refused(OperationReason.CARD_CAPS_INVALID));
+    CardCaps before = cards.caps(of.network());
+    assertThat(cards.changeCaps(of.network(), 20_000, 6_000, 1_500).orElseThrow())
+        .isEqualTo(new CardCaps(20_000, 6_000, 1_500));
+    assertThat(cards.caps(of.network())).isEqualTo(new CardCaps(20_000, 6_000, 1_500));
+    cards.setCaps(of.network(), before);
+  }
 }

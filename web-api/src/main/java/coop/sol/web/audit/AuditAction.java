@@ -97,5 +97,16 @@ public enum AuditAction {
   /** A merchant or a coordinator wrote a merchant's public profile. */
   MERCHANT_PROFILE_CHANGED,
   /** A coordinator published the network's directory to everyone, or kept it for members. */
-  DIRECTORY_PUBLICATION_CHANGED
+  DIRECTORY_PUBLICATION_CHANGED,
+  // --- member cards (coop.sol.web.card; docs/member-card.md)
+  CARD_ISSUED,
+  CARD_BLOCKED,
+  CARD_BLOCKED_WRONG_PINS,
+  CARD_UNBLOCKED,
+  CARD_REPLACED,
+  CARD_PIN_CHANGED,
+  CARD_PIN_RESET_ISSUED,
+  CARD_PIN_RESET,
+  CARD_CAP_CHANGED,
+  CARD_CAPS_CHANGED
 }

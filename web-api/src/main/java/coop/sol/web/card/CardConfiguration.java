@@ -4,6 +4,7 @@ import coop.sol.ledger.Ledger;
 import coop.sol.ledger.Operations;
 import coop.sol.ledger.card.CardStore;
 import coop.sol.ledger.card.Cards;
+import coop.sol.web.audit.AuditLog;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -21,6 +22,7 @@ class CardConfiguration {
       Ledger ledger,
       Operations operations,
       Clock clock,
+      AuditLog audit,
       @Value("${sol.cards.zone:Europe/Paris}") String zone) {
     return new Cards(
         new CardStore(dataSource),
@@ -29,6 +31,7 @@ class CardConfiguration {
         ledger.transfers(),
         clock,
         ZoneId.of(zone),
-        new SecureRandom());
+        new SecureRandom(),
+        new CardAudit(audit));
   }
 }

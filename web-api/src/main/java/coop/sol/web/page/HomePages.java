@@ -23,6 +23,7 @@ public final class HomePages {
             new Link("/member/history", "nav.member.history"),
             new Link("/member/pay", "nav.member.pay"),
             new Link("/member/pay-token", "nav.member.payToken"),
+            new Link("/member/cards", "nav.member.cards"),
             new Link("/annuaire", "nav.directory"));
     NAVIGATION.put(Role.MEMBER, member);
     NAVIGATION.put(
@@ -45,7 +46,10 @@ public final class HomePages {
             new Link("/till/counter-code", "nav.till.counterCode")));
     // exchange offices, associations, funders, coordinators (page.office, .association,
     // .coordinator)
-    NAVIGATION.put(Role.EXCHANGE_AGENT, List.of(new Link("/office", "nav.office.till")));
+    NAVIGATION.put(
+        Role.EXCHANGE_AGENT,
+        List.of(
+            new Link("/office", "nav.office.till"), new Link("/cards/issue", "nav.cards.issue")));
     NAVIGATION.put(Role.ASSOCIATION, List.of(new Link("/association", "nav.association.hours")));
     NAVIGATION.put(Role.FUNDER, List.of(new Link("/funder", "nav.funder.vouchers")));
     NAVIGATION.put(
@@ -57,7 +61,9 @@ public final class HomePages {
             new Link("/coordinator/people", "nav.coordinator.people"),
             new Link("/coordinator/corrections", "nav.coordinator.corrections"),
             new Link("/coordinator/audit", "nav.coordinator.audit"),
-            new Link("/coordinator/directory", "nav.coordinator.directory")));
+            new Link("/coordinator/directory", "nav.coordinator.directory"),
+            new Link("/cards/issue", "nav.cards.issue"),
+            new Link("/coordinator/cards", "nav.coordinator.cards")));
   }
 
   static {

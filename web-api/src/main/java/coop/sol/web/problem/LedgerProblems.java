@@ -149,7 +149,9 @@ public final class LedgerProblems {
           CARD_DAILY_CAP_EXCEEDED,
           CARD_OFFLINE_CAP_EXCEEDED,
           CARD_CAP_ABOVE_NETWORK,
-          CARD_ACCOUNT_NOT_ELIGIBLE ->
+          CARD_ACCOUNT_NOT_ELIGIBLE,
+          CARD_PIN_RESET_INVALID,
+          CARD_CAPS_INVALID ->
           HttpStatus.UNPROCESSABLE_CONTENT;
     };
   }
@@ -271,6 +273,9 @@ public final class LedgerProblems {
       case CARD_NOT_BLOCKED -> "Cette carte n'est pas bloquée.";
       case CARD_ACCOUNT_NOT_ELIGIBLE ->
           "Une carte est émise pour le compte ouvert d'un adhérent de ce réseau.";
+      case CARD_PIN_RESET_INVALID ->
+          "Ce code de nouveau PIN est inconnu, déjà utilisé, remplacé ou expiré.";
+      case CARD_CAPS_INVALID -> "Plafonds positifs, hors ligne ≤ par paiement ≤ journalier.";
     };
   }
 }

@@ -39,8 +39,14 @@ class ReportController {
   private final ReportScope scope;
   private final ReportService service;
   private final ReportMessages messages;
+  private final coop.sol.ledger.card.Cards cards;
 
-  ReportController(ReportScope scope, ReportService service, ReportMessages messages) {
+  ReportController(
+      ReportScope scope,
+      ReportService service,
+      ReportMessages messages,
+      coop.sol.ledger.card.Cards cards) {
+    this.cards = cards;
     this.scope = scope;
     this.service = service;
     this.messages = messages;
@@ -163,7 +169,9 @@ class ReportController {
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
       Caller caller) {
     ReportService.Computed computed = compute(caller, params, acceptLanguage);
-    byte[] pdf = ReportPdf.write(computed, messages.in(computed.query().locale()));
+    byte[] pdf =
+        ReportPdf.write(
+            computed, messages.in(computed.query().locale()), CardCounts.of(cards, computed));
     return download(pdf, MediaType.APPLICATION_PDF, computed, "pdf");
   }
 

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
@@ -35,6 +36,15 @@ final class ReportPdf {
   private ReportPdf() {}
 
   static byte[] write(ReportService.Computed computed, ReportMessages.Texts t) {
+    return write(computed, t, Map.of());
+  }
+
+  /**
+   * @param cardCounts member cards issued, blocked, replaced... in the report's period (the keys of
+   *     {@code card.report.*}); none: no card section
+   */
+  static byte[] write(
+      ReportService.Computed computed, ReportMessages.Texts t, Map<String, Long> cardCounts) {
     CirculationReport r = computed.report();
     boolean comma = t.french();
     Font title = font(FontFactory.HELVETICA_BOLD, 18);
@@ -106,6 +116,23 @@ final class ReportPdf {
       }
       if (table != null) {
         doc.add(table);
+      }
+      if (!cardCounts.isEmpty()) {
+        Paragraph p = new Paragraph(t.get("card.report.section"), h2);
+        p.setSpacingBefore(10);
+        p.setSpacingAfter(4);
+        doc.add(p);
+        PdfPTable cards = new PdfPTable(new float[] {6, 2});
+        cards.setWidthPercentage(100);
+        cards.setHeaderRows(1);
+        header(cards, t.get("report.column.figure"), bold);
+        header(cards, t.get("report.column.count"), bold);
+        cardCounts.forEach(
+            (key, count) -> {
+              cards.addCell(cell(t.get("card.report." + key), body, Element.ALIGN_LEFT));
+              cards.addCell(cell(Long.toString(count), body, Element.ALIGN_RIGHT));
+            });
+        doc.add(cards);
       }
       doc.newPage();
       doc.add(new Paragraph(t.get("report.charts"), h2));

@@ -207,6 +207,10 @@ final class ApiAccessRules {
           anyUser(HttpMethod.POST, "/api/v1/cards/{id}/block", Scope.READ),
           anyUser(HttpMethod.POST, "/api/v1/cards/{id}/unblock", Scope.READ),
           roles(HttpMethod.POST, "/api/v1/cards/{id}/replace", Scope.READ, CARD_STAFF),
+          // a PIN-reset activation (code and link) for the holder: the network's staff
+          roles(HttpMethod.POST, "/api/v1/cards/{id}/pin-reset", Scope.READ, CARD_STAFF),
+          coordinators(HttpMethod.GET, "/api/v1/networks/{id}/settings/card-caps", Scope.READ),
+          coordinators(HttpMethod.PUT, "/api/v1/networks/{id}/settings/card-caps", Scope.ADMIN),
           anyUser(HttpMethod.PUT, "/api/v1/cards/{id}/pin", Scope.PAY),
           anyUser(HttpMethod.PUT, "/api/v1/cards/{id}/daily-cap", Scope.PAY),
           roles(HttpMethod.GET, "/api/v1/reports/cards", Scope.READ, REPORT_READERS),

@@ -78,6 +78,9 @@ final class PageAccessRules {
   private static final Set<Role> COORDINATOR = EnumSet.of(Role.COORDINATOR);
   private static final Set<Role> ADMINISTRATOR = EnumSet.of(Role.ADMINISTRATOR);
 
+  /** Who issues member cards: the network's coordinators and exchange offices. */
+  private static final Set<Role> CARD_STAFF = EnumSet.of(Role.COORDINATOR, Role.EXCHANGE_AGENT);
+
   static final List<Rule> RULES =
       List.of(
           // --- every user: their home page, their account settings
@@ -169,6 +172,20 @@ final class PageAccessRules {
           roles(HttpMethod.POST, "/admin/networks/{code}", ADMINISTRATOR),
           roles(HttpMethod.POST, "/admin/networks/{code}/coordinators", ADMINISTRATOR),
           roles(HttpMethod.POST, "/admin/networks/{code}/people/{id}/letter", ADMINISTRATOR),
+          // --- member cards (coop.sol.web.page.card): issuing by the network's staff, the
+          // holder's cards, the network's caps
+          roles(HttpMethod.GET, "/cards/issue", CARD_STAFF),
+          roles(HttpMethod.POST, "/cards/issue", CARD_STAFF),
+          roles(HttpMethod.POST, "/cards/issue/pin", CARD_STAFF),
+          roles(HttpMethod.GET, "/cards/{id}", CARD_STAFF),
+          roles(HttpMethod.POST, "/cards/{id}/pin-reset", CARD_STAFF),
+          roles(HttpMethod.GET, "/member/cards", MEMBER),
+          roles(HttpMethod.POST, "/member/cards/{id}/block", MEMBER),
+          roles(HttpMethod.POST, "/member/cards/{id}/unblock", MEMBER),
+          roles(HttpMethod.POST, "/member/cards/{id}/daily-cap", MEMBER),
+          roles(HttpMethod.POST, "/member/cards/{id}/pin", MEMBER),
+          roles(HttpMethod.GET, "/coordinator/cards", COORDINATOR),
+          roles(HttpMethod.POST, "/coordinator/cards/caps", COORDINATOR),
           roles(HttpMethod.GET, "/coordinator/directory", COORDINATOR),
           roles(HttpMethod.POST, "/coordinator/directory/publication", COORDINATOR),
           roles(HttpMethod.GET, "/coordinator/directory/{accountId}", COORDINATOR),

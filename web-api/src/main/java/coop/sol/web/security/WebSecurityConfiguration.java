@@ -64,6 +64,9 @@ class WebSecurityConfiguration {
     // choosing one's password with an activation code: the code is the credential (throttled)
     "/activate",
     "/activer",
+    // a member card's new PIN with a PIN-reset code: the code is the credential (throttled)
+    "/carte/pin",
+    "/card-pin",
     // a network's public transparency page (404 unless it publishes it; coop.sol.web.report)
     "/transparence/*",
     "/transparency/*",

@@ -18,18 +18,21 @@ import org.springframework.context.ApplicationContext;
  * Paying with a member card at the bakery's till in a real browser: the cashier types the amount
  * and the card's number, the till shows the holder's first name, the holder types the PIN on the
  * pad (cashier and holder on the same screen), and the till's receipt follows; three wrong PINs
- * block the card. The card is issued by a coordinator through the API, with the PIN the holder
- * chose (the issuing page is not built yet: docs/member-card.md).
+ * block the card. The cards paid with are issued by a coordinator through the API, with the PIN the
+ * holder chose; the issuing page itself is driven by the exchange office: find the person, issue,
+ * the holder types the PIN twice on the pad (never shown), and the card to print.
  */
 @SolApplicationTest
 class CardBrowserIT {
   private static Browser till;
   private static Callers callers;
   private static long alices;
+  private static int port;
 
   @BeforeAll
   static void startBrowser(@Autowired ApplicationContext context, @LocalServerPort int port) {
     callers = Callers.of(port, context);
+    CardBrowserIT.port = port;
     till = Browser.start(port, callers).logIn("caisse");
     alices =
         callers
@@ -42,6 +45,47 @@ class CardBrowserIT {
   static void closeBrowser() {
     if (till != null) {
       till.close();
+    }
+  }
+
+  @Test
+  void the_office_issues_a_card_the_holder_types_the_pin_twice_on_the_pad_and_it_pays() {
+    try (Browser office = Browser.start(port, callers).logIn("comptoir")) {
+      office.open("/cards/issue");
+      office.field("who").sendKeys("alice");
+      office.submit("main form[role=search] button[type=submit]");
+      office.waitUntil(d -> office.path().startsWith("/cards/issue?who="));
+      office.find("form.card-candidate input[name=holderName]").clear();
+      office.find("form.card-candidate input[name=holderName]").sendKeys("Alice Martin");
+      office.screenshots("member-card", "issue-find");
+      office.submit("form.card-candidate button[type=submit]");
+      office.waitUntil(d -> office.path().equals("/cards/issue"));
+      assertThat(office.text("#card-holder")).contains("Alice Martin");
+      assertThat(office.find("#pin").getAttribute("type")).isEqualTo("password");
+      assertThat(office.find("#confirmation").getAttribute("type")).isEqualTo("password");
+      for (char digit : "8642".toCharArray()) {
+        office.find("[data-pinpad-keys] button[data-digit='" + digit + "']").click();
+      }
+      office.find("#confirmation").click();
+      for (char digit : "8642".toCharArray()) {
+        office.find("[data-pinpad-keys] button[data-digit='" + digit + "']").click();
+      }
+      assertThat(office.find("#pin").getAttribute("value")).isEqualTo("8642");
+      assertThat(office.find("#confirmation").getAttribute("value")).isEqualTo("8642");
+      assertThat(office.text("main")).as("the PIN never shows").doesNotContain("8642");
+      office.screenshots("member-card", "issue-holder-pin");
+      office.submit("[data-pinpad-keys] button[type=submit]");
+      office.waitUntil(d -> office.path().matches("/cards/[0-9]+\\?issued"));
+      String number = office.text("#card-number");
+      assertThat(office.find("#card-pdf").getAttribute("href")).endsWith("/card.pdf");
+      assertThat(office.find("#card-pdf-large").getAttribute("href")).endsWith("largePrint=true");
+      office.screenshots("member-card", "issue-print");
+
+      readCard(number, "1,20");
+      assertThat(till.text("#card-holder")).contains("Alice");
+      typeOnPad("8642");
+      till.submit("[data-pinpad-keys] button[type=submit]");
+      till.waitUntil(d -> till.path().startsWith("/till/charged/"));
     }
   }
 

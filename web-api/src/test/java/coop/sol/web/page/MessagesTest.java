@@ -96,8 +96,8 @@ class MessagesTest {
     }
     for (String[] language :
         new String[][] {
-          {"messages.properties", "coordinator.properties"},
-          {"messages_en.properties", "coordinator_en.properties"}
+          {"messages.properties", "coordinator.properties", "card.properties"},
+          {"messages_en.properties", "coordinator_en.properties", "card_en.properties"}
         }) {
       Set<String> keys = new TreeSet<>();
       for (String bundle : language) {

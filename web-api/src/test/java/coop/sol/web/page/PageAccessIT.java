@@ -39,7 +39,7 @@ class PageAccessIT {
           "<script(?![^>]*\\ssrc=)[^>]*>|<style|\\sstyle=|\\son[a-z]+=", Pattern.CASE_INSENSITIVE);
 
   private static final List<String> MEMBER_PAGES =
-      List.of("/member", "/member/history", "/member/pay", "/member/pay-token");
+      List.of("/member", "/member/history", "/member/pay", "/member/pay-token", "/member/cards");
   private static final List<String> TILL_PAGES =
       List.of("/till", "/till/charge", "/till/counter-code");
   private static final List<String> MERCHANT_ONLY_PAGES =

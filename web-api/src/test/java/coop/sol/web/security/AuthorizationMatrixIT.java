@@ -448,6 +448,8 @@ class AuthorizationMatrixIT {
     new LifecycleProbes(callers, this::api, demo, otherCoordinator).addTo(this::probe);
     // --- member cards: their probes are in CardProbes
     new CardProbes(callers, this::api, otherCoordinator, alices, bakeryCoop).addTo(this::probe);
+    // --- member cards' PIN resets, caps and pages: their probes are in CardPagesProbes
+    new CardPagesProbes(callers, this::api, demo, otherCoordinator, alices).addTo(this::probe);
     // --- the reports: their probes are in ReportProbes
     new ReportProbes(this::api, demo, otherCoordinator, otherMember, aliceToBakery)
         .addTo(this::probe);

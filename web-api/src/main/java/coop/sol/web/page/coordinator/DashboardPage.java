@@ -53,12 +53,15 @@ class DashboardPage {
   private final Aggregator aggregator;
   private final Operations operations;
   private final Coordination coordination;
+  private final coop.sol.ledger.card.Cards cards;
 
   DashboardPage(
       CirculationReports reports,
       Aggregator aggregator,
       Operations operations,
-      Coordination coordination) {
+      Coordination coordination,
+      coop.sol.ledger.card.Cards cards) {
+    this.cards = cards;
     this.reports = reports;
     this.aggregator = aggregator;
     this.operations = operations;
@@ -144,6 +147,10 @@ class DashboardPage {
                 .withLocale(locale)
                 .format(reportPeriod.to().minusDays(1)));
     model.addAttribute("networkName", network.name());
+    model.addAttribute(
+        "cardCounts",
+        coop.sol.web.report.CardCounts.of(
+            cards, networkId, reportPeriod.from(), reportPeriod.to(), zone));
     return "coordinator/dashboard";
   }
 
