@@ -47,15 +47,19 @@ public class PasswordResets {
     return mailer.enabled();
   }
 
-  /** Handles a request for {@code email}, later and out of the caller's sight. */
-  public void request(String email) {
+  /**
+   * Handles a request for {@code email}, later and out of the caller's sight.
+   *
+   * @param clientAddress whence the request came, for the audit entry of the reset
+   */
+  public void request(String email, String clientAddress) {
     if (!mailer.enabled() || email == null || email.isBlank() || email.length() > 254) {
       return;
     }
-    mail.later(() -> send(email.strip()));
+    mail.later(() -> send(email.strip(), clientAddress));
   }
 
-  private void send(String email) {
+  private void send(String email, String clientAddress) {
     Optional<Contact> contact = notices.contactByEmail(email);
     if (contact.isEmpty()) {
       return;
@@ -74,7 +78,9 @@ public class PasswordResets {
       return; // a link was sent to them less than 15 minutes ago
     }
     Optional<ActivationLinks.Link> link =
-        links.getIfAvailable(() -> ActivationLinks.NONE).newActivation(contact.get().userId());
+        links
+            .getIfAvailable(() -> ActivationLinks.NONE)
+            .newActivation(contact.get().userId(), clientAddress);
     if (link.isEmpty()) {
       notices.recordSent(notice.get(), Optional.of("no activation link available"), now);
       return;

@@ -263,6 +263,47 @@ public class People {
   }
 
   /**
+   * Resets a person's access at their own request ("forgot password", the link sent to their
+   * address): as {@link #reset}, their password, TOTP secret, sessions, tokens and any unused code
+   * stop working; the person is the audit entry's actor. Nobody is notified here: whoever asked
+   * emails the link. Empty if the person is unknown or disabled.
+   */
+  public Optional<Issued> resetForgotten(long personId, String clientAddress) {
+    Optional<AppUser> found = users.find(personId);
+    if (found.isEmpty() || !found.get().enabled()) {
+      return Optional.empty();
+    }
+    AppUser person = found.get();
+    String code = ActivationCodes.generate(random);
+    NewActivation activation = activation(code, person.id(), clock.instant());
+    Set<NetworkId> networks = networks(person);
+    store.reissue(
+        person.id(),
+        activation,
+        audit.entry(
+            new AuditRecord(
+                AuditAction.ACCESS_RESET,
+                networks,
+                networks.isEmpty(),
+                person.id(),
+                person.username(),
+                "person " + person.username(),
+                clientAddress,
+                Map.of("expiresAt", activation.expiresAt().toString(), "via", "forgot-password"))));
+    tokens.forgetUser(person.id());
+    return Optional.of(
+        new Issued(
+            person.id(),
+            person.username(),
+            person.displayName(),
+            code,
+            link(code),
+            activation.expiresAt(),
+            person.roles().stream().map(RoleGrant::role).distinct().toList(),
+            List.of()));
+  }
+
+  /**
    * The person's usable activation of this code, for printing their letter: only whoever may manage
    * them, only with the code they were shown, only while it is unused (404 otherwise).
    */
