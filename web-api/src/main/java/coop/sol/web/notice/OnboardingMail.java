@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * issued at an enrolment or by a coordinator's reset is recorded as the person's in-app notice and,
  * when the installation sends email and the person has an address, emailed to them ({@link
  * NoticeMail#sendActivation}, on the mail thread). As the {@link ActivationLinks}: "forgot
- * password" issues a new activation through onboarding ({@link People#resetForgotten}, the same as
- * a coordinator's reset), whose link {@link PasswordResets} emails.
+ * password" issues a reset link through onboarding ({@link People#requestReset}: the current
+ * password keeps working until the link is used), which {@link PasswordResets} emails.
  *
  * <p>The code is in the link only, which is emailed and never logged nor stored; a failure to
  * record or send never undoes the enrolment or reset, which has committed: the coordinator can
@@ -53,7 +53,7 @@ class OnboardingMail implements OnboardingNotifier, ActivationLinks {
   @Override
   public Optional<Link> newActivation(long userId, String clientAddress) {
     return people
-        .resetForgotten(userId, clientAddress)
+        .requestReset(userId, clientAddress)
         .map(issued -> new ActivationLinks.Link(issued.link(), issued.expiresAt()));
   }
 }

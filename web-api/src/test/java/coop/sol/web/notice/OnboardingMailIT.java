@@ -35,8 +35,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Onboarding's activations by email, through a real SMTP server in the test's process (GreenMail):
  * a person enrolled with an address gets the link and activates with it; "forgot password" mails a
- * link that activates a new password and ends the old one; an unknown address gets the same answer
- * and no mail.
+ * link, the old password working until the link is used, which replaces it (once); an unknown
+ * address gets the same answer and no mail; repeated requests send one mail, a later one replaces
+ * the first link; a coordinator's link keeps their second factor.
  */
 @SolApplicationTest
 class OnboardingMailIT {
@@ -115,25 +116,103 @@ class OnboardingMailIT {
     assertThat(unknown.status()).isEqualTo(202);
     assertThat(known.body()).isEqualTo(unknown.body());
 
-    MimeMessage reset =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () ->
-                    java.util.Arrays.stream(SMTP.getReceivedMessages())
-                        .skip(before)
-                        .filter(m -> to(m).contains(email))
-                        .findFirst(),
-                Optional::isPresent)
-            .get();
+    MimeMessage reset = awaitMailSince(before, email);
     assertThat(reset.getSubject()).isEqualTo("SOL : choisir un nouveau mot de passe");
+    // asking again at once sends nothing new, however many times
+    assertThat(forgot(email).status()).isEqualTo(202);
+    assertThat(forgot(email.toUpperCase(java.util.Locale.ROOT)).status()).isEqualTo(202);
+    // the request changed nothing: the old password still works, until the link is used
+    assertThat(api.basic(member, oldPassword).get("/api/v1/me").send().status()).isEqualTo(200);
     activate(member, code(text(reset)));
     assertThat(api.basic(member, oldPassword).get("/api/v1/me").send().status()).isEqualTo(401);
     assertThat(api.basic(member, callers.password(member)).get("/api/v1/me").send().status())
         .isEqualTo(200);
-    // the unknown address got nothing: every mail since went to the member
+    // the link works once
+    var again =
+        api.anonymous()
+            .post(
+                "/api/v1/auth/activate",
+                Api.json("code", code(text(reset)), "password", "encore une phrase bien longue 7"))
+            .send();
+    assertThat(again.status()).as(again.toString()).isEqualTo(400);
+    // one mail only for the three requests, and none to the unknown address: requests are
+    // handled in order on the one mail thread, so once a later request's mail has come, every
+    // mail of the earlier ones would have too
+    String witness = unique("temoin");
+    enrol(claire, network, witness, witness + "@example.org");
+    awaitMailTo(witness + "@example.org");
+    int beforeMarker = SMTP.getReceivedMessages().length;
+    forgot(witness + "@example.org");
+    MimeMessage marker = awaitMailSince(beforeMarker, witness + "@example.org");
+    assertThat(marker.getSubject()).isEqualTo("SOL : choisir un nouveau mot de passe");
     assertThat(java.util.Arrays.stream(SMTP.getReceivedMessages()).skip(before))
-        .allMatch(m -> to(m).contains(email));
+        .filteredOn(m -> to(m).contains(email))
+        .hasSize(1);
+    assertThat(java.util.Arrays.stream(SMTP.getReceivedMessages()).skip(before))
+        .allMatch(m -> to(m).contains(email) || to(m).contains(witness + "@example.org"));
+  }
+
+  @Test
+  void a_reset_link_is_limited_in_the_database_and_keeps_the_second_factor() throws Exception {
+    String network = newNetwork();
+    String claire = coordinator(network);
+    String email = claire + "@example.org";
+    coop.sol.web.MovableClock clock = context.getBean(coop.sol.web.MovableClock.class);
+    context
+        .getBean(Notices.class)
+        .setContact(
+            userId(claire),
+            "Claire",
+            email,
+            "en",
+            coop.sol.ledger.notice.Preferences.DEFAULT,
+            clock.instant());
+    try {
+      int before = SMTP.getReceivedMessages().length;
+      forgot(email);
+      MimeMessage first = awaitMailSince(before, email);
+      assertThat(first.getSubject()).isEqualTo("SOL: choose a new password");
+      // a quarter of an hour later, a new link replaces the first one
+      clock.advance(Duration.ofMinutes(16));
+      forgot(email);
+      MimeMessage second = awaitMailSince(before + 1, email);
+      String stale = code(text(first));
+      var refused =
+          api.anonymous()
+              .post(
+                  "/api/v1/auth/activate",
+                  Api.json("code", stale, "password", "une phrase de passe toute neuve 1"))
+              .send();
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+      String totp = callers.totpSecret(claire);
+      var used =
+          api.anonymous()
+              .post(
+                  "/api/v1/auth/activate",
+                  Api.json(
+                      "code", code(text(second)), "password", "une phrase de passe toute neuve 2"))
+              .send();
+      assertThat(used.status()).as(used.toString()).isEqualTo(200);
+      // the link replaced the password only: the coordinator's authenticator still holds
+      assertThat(used.json().get("totpSecret").isNull()).isTrue();
+      callers.remember(claire, "une phrase de passe toute neuve 2", totp);
+      assertThat(callers.as(claire).get("/api/v1/me").send().status()).isEqualTo(200);
+    } finally {
+      clock.reset();
+    }
+  }
+
+  private MimeMessage awaitMailSince(int before, String email) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                java.util.Arrays.stream(SMTP.getReceivedMessages())
+                    .skip(before)
+                    .filter(m -> to(m).contains(email))
+                    .findFirst(),
+            Optional::isPresent)
+        .get();
   }
 
   private Api.Response forgot(String email) {
