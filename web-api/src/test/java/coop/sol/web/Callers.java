@@ -87,6 +87,11 @@ public final class Callers {
     }
   }
 
+  /** The TOTP secret {@code username} logs in with, or null. */
+  public String totpSecret(String username) {
+    return totpSecrets.get(username);
+  }
+
   /** Whether {@code username} logs in with a TOTP code too. */
   public boolean hasTotp(String username) {
     return totpSecrets.containsKey(username);

@@ -1,8 +1,11 @@
 package coop.sol.ledger.directory;
 
+import static coop.sol.ledger.jooq.Tables.ACCOUNT;
 import static coop.sol.ledger.jooq.Tables.DIRECTORY_PUBLICATION;
 import static coop.sol.ledger.jooq.Tables.MERCHANT_PROFILE;
 
+import coop.sol.ledger.account.AccountStatus;
+import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.jooq.tables.records.MerchantProfileRecord;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
@@ -15,12 +18,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /** The directory's tables ({@code merchant_profile}, {@code directory_publication}, V21). */
-final class DirectoryStore {
+public final class DirectoryStore {
   private final DSLContext sql;
 
   DirectoryStore(DataSource dataSource) {
@@ -31,9 +35,17 @@ final class DirectoryStore {
   record Stored(MerchantProfile profile, Instant changedAt, String changedBy) {}
 
   void save(MerchantProfile p, Instant at, String by) {
+    write(sql, p, at, by);
+  }
+
+  /**
+   * Writes a merchant's profile (the whole of it) within the caller's transaction {@code t}: how
+   * enrolling a merchant lists them in the same transaction ({@code PeopleStore.create}).
+   */
+  public static void write(DSLContext t, MerchantProfile p, Instant at, String by) {
     OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
     String[] strands = p.strands().stream().sorted().map(StrandKind::name).toArray(String[]::new);
-    sql.insertInto(MERCHANT_PROFILE)
+    t.insertInto(MERCHANT_PROFILE)
         .set(MERCHANT_PROFILE.NETWORK_ID, p.network().value())
         .set(MERCHANT_PROFILE.MERCHANT_REF, p.merchantRef())
         .set(MERCHANT_PROFILE.TRADING_NAME, p.tradingName())
@@ -61,10 +73,24 @@ final class DirectoryStore {
         .execute();
   }
 
+  /**
+   * A listing is shown while its merchant has an account that is not closed: a closed merchant's
+   * listing (pseudonymized when the person was closed) is no longer in the directory.
+   */
+  private static final Condition LISTED =
+      DSL.exists(
+          DSL.selectOne()
+              .from(ACCOUNT)
+              .where(ACCOUNT.NETWORK_ID.eq(MERCHANT_PROFILE.NETWORK_ID))
+              .and(ACCOUNT.OWNER_REF.eq(MERCHANT_PROFILE.MERCHANT_REF))
+              .and(ACCOUNT.OWNER_KIND.eq(OwnerKind.MERCHANT.name()))
+              .and(ACCOUNT.STATUS.ne(AccountStatus.CLOSED.name())));
+
   Optional<Stored> find(NetworkId network, String merchantRef) {
     return sql.selectFrom(MERCHANT_PROFILE)
         .where(MERCHANT_PROFILE.NETWORK_ID.eq(network.value()))
         .and(MERCHANT_PROFILE.MERCHANT_REF.eq(merchantRef))
+        .and(LISTED)
         .fetchOptional()
         .map(DirectoryStore::stored);
   }
@@ -73,6 +99,7 @@ final class DirectoryStore {
   List<Stored> all(NetworkId network) {
     return sql.selectFrom(MERCHANT_PROFILE)
         .where(MERCHANT_PROFILE.NETWORK_ID.eq(network.value()))
+        .and(LISTED)
         .orderBy(DSL.lower(MERCHANT_PROFILE.TRADING_NAME), MERCHANT_PROFILE.MERCHANT_REF)
         .fetch(DirectoryStore::stored);
   }

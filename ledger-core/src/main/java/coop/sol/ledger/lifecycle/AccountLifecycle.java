@@ -53,7 +53,10 @@ public final class AccountLifecycle {
     return change(network, account, null, AccountStatus.CLOSED, reason, by);
   }
 
-  /** Freezes every account of {@code ownerRef} in the network (closed ones stay closed). */
+  /**
+   * Freezes every account of {@code ownerRef} in the network (closed ones stay closed) and ends the
+   * person's open sessions, on every instance (their credentials version moves on).
+   */
   public Outcome<List<StatusChange>> freezePerson(
       NetworkId network, String ownerRef, String reason, Actor by) {
     return change(network, null, ownerRef, AccountStatus.FROZEN, reason, by);
@@ -68,7 +71,8 @@ public final class AccountLifecycle {
   /**
    * Closes every account of {@code ownerRef} in the network, all or none: refused with {@link
    * OperationReason#ACCOUNT_NOT_EMPTY} while one of them holds anything. In the same transaction
-   * every account of theirs is renamed {@code pseudonym}: the journal names accounts by id only, so
+   * every account of theirs is renamed {@code pseudonym}, so is their listing in the directory (its
+   * other fields emptied), and their open sessions end: the journal names accounts by id only, so
    * its rows and hash chains are untouched.
    */
   public Outcome<List<StatusChange>> closePerson(
@@ -137,6 +141,11 @@ public final class AccountLifecycle {
           }
           if (rename != null) {
             locked.rename(network, ownerRef, rename);
+            locked.pseudonymizeListing(network, ownerRef, rename, now);
+          }
+          if (person && to != AccountStatus.OPEN) {
+            // a frozen or closed person's open sessions end at once, on every instance
+            locked.endSessions(ownerRef);
           }
           return Outcome.done(List.copyOf(changes));
         });

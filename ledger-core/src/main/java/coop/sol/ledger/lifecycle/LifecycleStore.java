@@ -2,7 +2,9 @@ package coop.sol.ledger.lifecycle;
 
 import static coop.sol.ledger.jooq.Tables.ACCOUNT;
 import static coop.sol.ledger.jooq.Tables.ACCOUNT_STATUS_CHANGE;
+import static coop.sol.ledger.jooq.Tables.APP_USER;
 import static coop.sol.ledger.jooq.Tables.CREDIT_LIMIT_CHANGE;
+import static coop.sol.ledger.jooq.Tables.MERCHANT_PROFILE;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.val;
@@ -104,6 +106,39 @@ final class LifecycleStore {
         .where(ACCOUNT.NETWORK_ID.eq(network.value()))
         .and(ACCOUNT.OWNER_REF.eq(ownerRef))
         .and(ACCOUNT.OWNER_KIND.ne(OwnerKind.SYSTEM.name()))
+        .execute();
+  }
+
+  /**
+   * Ends every open session of the person with this username, on every instance: their credentials
+   * version moves on, which each instance compares with the session's on its next request ({@code
+   * SessionCredentialsFilter}). Their password and tokens are left as they are.
+   */
+  void endSessions(String username) {
+    sql.update(APP_USER)
+        .set(APP_USER.CREDENTIALS_VERSION, APP_USER.CREDENTIALS_VERSION.plus(1))
+        .where(APP_USER.USERNAME.eq(username))
+        .execute();
+  }
+
+  /**
+   * Replaces the merchant's listing in the network's directory by the pseudonym, every other field
+   * emptied; the directory shows no listing of a merchant whose accounts are all closed.
+   */
+  void pseudonymizeListing(NetworkId network, String merchantRef, String pseudonym, Instant at) {
+    sql.update(MERCHANT_PROFILE)
+        .set(MERCHANT_PROFILE.TRADING_NAME, pseudonym)
+        .set(MERCHANT_PROFILE.DESCRIPTION, "")
+        .set(MERCHANT_PROFILE.ADDRESS, "")
+        .set(MERCHANT_PROFILE.TOWN, "")
+        .set(MERCHANT_PROFILE.OPENING_HOURS, "")
+        .set(MERCHANT_PROFILE.PHONE, "")
+        .set(MERCHANT_PROFILE.WEBSITE, "")
+        .set(MERCHANT_PROFILE.STRANDS, new String[0])
+        .set(MERCHANT_PROFILE.CHANGED_AT, at.atOffset(ZoneOffset.UTC))
+        .set(MERCHANT_PROFILE.CHANGED_BY, pseudonym)
+        .where(MERCHANT_PROFILE.NETWORK_ID.eq(network.value()))
+        .and(MERCHANT_PROFILE.MERCHANT_REF.eq(merchantRef))
         .execute();
   }
 

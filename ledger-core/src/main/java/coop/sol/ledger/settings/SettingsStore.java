@@ -35,7 +35,7 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /** The settings tables, through jOOQ; records stay here. */
-final class SettingsStore {
+public final class SettingsStore {
   private final DSLContext sql;
 
   SettingsStore(DataSource dataSource) {
@@ -144,8 +144,23 @@ final class SettingsStore {
 
   Versioned<Set<String>> insertMerchantCategories(
       NetworkId network, String merchantRef, Set<String> codes, Instant at, Actor actor) {
+    return insertMerchantCategories(sql, network, merchantRef, codes, at, actor);
+  }
+
+  /**
+   * A new version of a merchant's categories, within the caller's transaction {@code t} (codes
+   * checked against the catalogue by the caller): how enrolling a merchant gives their category in
+   * the same transaction ({@code PeopleStore.create}).
+   */
+  public static Versioned<Set<String>> insertMerchantCategories(
+      DSLContext t,
+      NetworkId network,
+      String merchantRef,
+      Set<String> codes,
+      Instant at,
+      Actor actor) {
     var r =
-        sql.insertInto(MERCHANT_CATEGORIES)
+        t.insertInto(MERCHANT_CATEGORIES)
             .set(MERCHANT_CATEGORIES.NETWORK_ID, network.value())
             .set(MERCHANT_CATEGORIES.MERCHANT_REF, merchantRef)
             .set(MERCHANT_CATEGORIES.EFFECTIVE_FROM, utc(at))

@@ -8,6 +8,11 @@ import static coop.sol.ledger.jooq.Tables.USER_ROLE;
 
 import coop.sol.ledger.auditlog.AuditEntry;
 import coop.sol.ledger.auditlog.AuditLogStore;
+import coop.sol.ledger.directory.DirectoryStore;
+import coop.sol.ledger.directory.MerchantProfile;
+import coop.sol.ledger.operation.Actor;
+import coop.sol.ledger.settings.SettingsStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.LongFunction;
 import javax.sql.DataSource;
 import org.jooq.Condition;
@@ -34,6 +40,12 @@ public final class PeopleStore {
   private static final String UNIQUE_VIOLATION = "23505";
 
   public static final String COORDINATOR = "COORDINATOR";
+
+  /** {@code activation.purpose}: issued at enrolment or by a coordinator's reset. */
+  private static final String ACCESS = "ACCESS";
+
+  /** {@code activation.purpose}: a "forgot password" link asked for by the person. */
+  private static final String RESET = "RESET";
 
   private final DSLContext sql;
   private final UserStore users;
@@ -58,16 +70,39 @@ public final class PeopleStore {
       String email,
       String language,
       List<StoredRole> roles,
-      List<Long> proposedCoordinatorIn) {
+      List<Long> proposedCoordinatorIn,
+      Listing listing) {
     public NewPerson {
       roles = List.copyOf(roles);
       proposedCoordinatorIn = List.copyOf(proposedCoordinatorIn);
     }
+
+    public NewPerson(
+        String username,
+        String displayName,
+        String email,
+        String language,
+        List<StoredRole> roles,
+        List<Long> proposedCoordinatorIn) {
+      this(username, displayName, email, language, roles, proposedCoordinatorIn, null);
+    }
   }
 
   /**
-   * Creates the person (no password), their roles, proposals and first activation, and the audit
-   * entry made knowing their id, all or nothing.
+   * A merchant's listing in the network's directory, written with their enrolment.
+   *
+   * @param categories codes of the network's catalogue (checked by the caller); empty for none
+   */
+  public record Listing(MerchantProfile profile, Set<String> categories, Actor by) {
+    public Listing {
+      categories = Set.copyOf(categories);
+    }
+  }
+
+  /**
+   * Creates the person (no password), their roles, proposals and first activation, a merchant's
+   * listing in the directory and category (if given), and the audit entry made knowing their id,
+   * all or nothing.
    *
    * @return the new person's id; empty if the username is taken
    */
@@ -93,6 +128,20 @@ public final class PeopleStore {
                   propose(t, network, id, proposedBy, activation.issuedAt());
                 }
                 insertActivation(t, id, activation);
+                Listing listing = person.listing();
+                if (listing != null) {
+                  DirectoryStore.write(
+                      t, listing.profile(), activation.issuedAt(), listing.by().id());
+                  if (!listing.categories().isEmpty()) {
+                    SettingsStore.insertMerchantCategories(
+                        t,
+                        listing.profile().network(),
+                        listing.profile().merchantRef(),
+                        listing.categories(),
+                        activation.issuedAt(),
+                        listing.by());
+                  }
+                }
                 AuditLogStore.insert(t, audit.apply(id));
                 return id;
               }));
@@ -130,7 +179,8 @@ public final class PeopleStore {
 
   /** The activation of this code, if it is neither used, replaced nor expired at {@code now}. */
   public Optional<UsableActivation> usable(byte[] codeHash, Instant now) {
-    return sql.select(ACTIVATION.ACTIVATION_ID, ACTIVATION.USER_ID, ACTIVATION.EXPIRES_AT)
+    return sql.select(
+            ACTIVATION.ACTIVATION_ID, ACTIVATION.USER_ID, ACTIVATION.EXPIRES_AT, ACTIVATION.PURPOSE)
         .from(ACTIVATION)
         .where(ACTIVATION.CODE_HASH.eq(codeHash))
         .and(ACTIVATION.USED_AT.isNull())
@@ -141,13 +191,71 @@ public final class PeopleStore {
             r ->
                 users
                     .find(r.value2())
-                    .map(user -> new UsableActivation(r.value1(), r.value3().toInstant(), user)));
+                    .map(
+                        user ->
+                            new UsableActivation(
+                                r.value1(),
+                                r.value3().toInstant(),
+                                user,
+                                RESET.equals(r.value4()))));
   }
 
   /**
-   * Uses an activation: sets the person's password (and TOTP secret, or none), moves their
-   * credentials version on, and writes the audit entry, provided the activation is still usable;
-   * one use only, however many arrive at once.
+   * Issues a "forgot password" link ({@code activation.purpose = 'RESET'}) to an enabled person,
+   * changing nothing else of their access: their password, second factor, sessions, tokens and any
+   * code issued by a coordinator keep working until the link is used. At most one such link is live
+   * (a new one replaces the previous unused one), and none is issued if one was issued less than
+   * {@code quietFor} ago: counted in the database, under the person's row lock, so two requests at
+   * once on two instances issue one link.
+   *
+   * @return whether the link was issued (false: unknown or disabled person, or too soon)
+   */
+  public boolean issueReset(
+      long userId, NewActivation activation, Duration quietFor, AuditEntry audit) {
+    return sql.transactionResult(
+        tx -> {
+          DSLContext t = tx.dsl();
+          OffsetDateTime now = utc(activation.issuedAt());
+          var person =
+              t.select(APP_USER.USER_ID)
+                  .from(APP_USER)
+                  .where(APP_USER.USER_ID.eq(userId))
+                  .and(APP_USER.ENABLED)
+                  .forUpdate()
+                  .fetchOptional();
+          if (person.isEmpty()) {
+            return false;
+          }
+          boolean recent =
+              t.fetchExists(
+                  ACTIVATION,
+                  ACTIVATION
+                      .USER_ID
+                      .eq(userId)
+                      .and(ACTIVATION.PURPOSE.eq(RESET))
+                      .and(ACTIVATION.ISSUED_AT.gt(utc(activation.issuedAt().minus(quietFor)))));
+          if (recent) {
+            return false;
+          }
+          t.update(ACTIVATION)
+              .set(ACTIVATION.SUPERSEDED_AT, now)
+              .where(ACTIVATION.USER_ID.eq(userId))
+              .and(ACTIVATION.PURPOSE.eq(RESET))
+              .and(ACTIVATION.USED_AT.isNull())
+              .and(ACTIVATION.SUPERSEDED_AT.isNull())
+              .execute();
+          insertActivation(t, userId, activation, RESET);
+          AuditLogStore.insert(t, audit);
+          return true;
+        });
+  }
+
+  /**
+   * Uses an activation: sets the person's password (and TOTP secret, or none; a reset link with a
+   * null secret keeps the one they have), moves their credentials version on (every session of
+   * theirs ends), revokes their tokens, replaces their other unused codes and links, and writes the
+   * audit entry, provided the activation is still usable; one use only, however many arrive at
+   * once.
    *
    * @return false if the activation was used, replaced or expired meanwhile
    */
@@ -171,13 +279,22 @@ public final class PeopleStore {
           if (used != 1) {
             return false;
           }
-          t.update(APP_USER)
-              .set(APP_USER.PASSWORD_HASH, passwordHash)
-              .set(APP_USER.TOTP_SECRET, totpSecret)
-              .set(APP_USER.TOTP_LAST_STEP, (Long) null)
-              .set(APP_USER.CREDENTIALS_VERSION, APP_USER.CREDENTIALS_VERSION.plus(1))
-              .where(APP_USER.USER_ID.eq(activation.user().id()))
-              .execute();
+          long userId = activation.user().id();
+          var update =
+              t.update(APP_USER)
+                  .set(APP_USER.PASSWORD_HASH, passwordHash)
+                  .set(APP_USER.CREDENTIALS_VERSION, APP_USER.CREDENTIALS_VERSION.plus(1));
+          if (!activation.reset() || totpSecret != null) {
+            // a reset link keeps the second factor the person has (null: keep it)
+            update =
+                update
+                    .set(APP_USER.TOTP_SECRET, totpSecret)
+                    .set(APP_USER.TOTP_LAST_STEP, (Long) null);
+          }
+          update.where(APP_USER.USER_ID.eq(userId)).execute();
+          // whichever code was used, the person's other unused codes and links stop working
+          supersede(t, userId, utc(now));
+          revokeTokens(t, userId, OptionalLong.empty(), utc(now));
           AuditLogStore.insert(t, audit);
           return true;
         });
@@ -316,8 +433,8 @@ public final class PeopleStore {
 
   /**
    * Replaces a person's roles in one network by {@code roles} (all of that network), and proposes
-   * them as coordinator there when {@code proposeCoordinator} (unless a proposal is pending); with
-   * the audit entry.
+   * them as coordinator there when {@code proposeCoordinator} (unless a proposal is pending); their
+   * open sessions end (they log in again under their new roles); with the audit entry.
    */
   public void replaceRoles(
       long userId,
@@ -381,6 +498,7 @@ public final class PeopleStore {
                       .and(ROLE_PROPOSAL.STATUS.eq("PENDING")))) {
             propose(t, networkId, userId, by, now);
           }
+          endSessions(t, userId);
           AuditLogStore.insert(t, audit);
         });
   }
@@ -403,8 +521,9 @@ public final class PeopleStore {
   }
 
   /**
-   * Approves (grants the role) or declines a pending proposal, by a coordinator other than the one
-   * who proposed it; the proposal's row is locked, so two decisions cannot both pass.
+   * Approves (grants the role, and ends the person's open sessions so that the next login carries
+   * it) or declines a pending proposal, by a coordinator other than the one who proposed it; the
+   * proposal's row is locked, so two decisions cannot both pass.
    */
   public Decision decide(
       long proposalId,
@@ -439,6 +558,7 @@ public final class PeopleStore {
                 .set(USER_ROLE.ROLE, row.getRole())
                 .onConflictDoNothing()
                 .execute();
+            endSessions(t, row.getUserId());
           }
           AuditLogStore.insert(t, audit.apply(row.getUserId()));
           return Decision.DONE;
@@ -480,6 +600,18 @@ public final class PeopleStore {
                     r.value10()));
   }
 
+  /**
+   * Ends the person's open sessions on every instance (their credentials version moves on): a
+   * session holds the roles it logged in with, so a change of roles takes effect at its next
+   * request, by a new login.
+   */
+  private static void endSessions(DSLContext t, long userId) {
+    t.update(APP_USER)
+        .set(APP_USER.CREDENTIALS_VERSION, APP_USER.CREDENTIALS_VERSION.plus(1))
+        .where(APP_USER.USER_ID.eq(userId))
+        .execute();
+  }
+
   private static void grant(DSLContext t, long userId, StoredRole role) {
     t.insertInto(USER_ROLE)
         .set(USER_ROLE.USER_ID, userId)
@@ -500,7 +632,13 @@ public final class PeopleStore {
   }
 
   private static void insertActivation(DSLContext t, long userId, NewActivation activation) {
+    insertActivation(t, userId, activation, ACCESS);
+  }
+
+  private static void insertActivation(
+      DSLContext t, long userId, NewActivation activation, String purpose) {
     t.insertInto(ACTIVATION)
+        .set(ACTIVATION.PURPOSE, purpose)
         .set(ACTIVATION.USER_ID, userId)
         .set(ACTIVATION.CODE_HASH, activation.codeHash())
         .set(ACTIVATION.ISSUED_BY_USER_ID, activation.issuedBy())

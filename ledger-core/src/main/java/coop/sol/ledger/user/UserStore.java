@@ -114,8 +114,8 @@ public final class UserStore {
    * Replaces what identifies a closed person by a pseudonym and stops every way in, in one
    * transaction: the display name becomes {@code pseudonym}, the password hash one of a secret
    * nobody knows, the second factor is removed, the user disabled (password logins and tokens
-   * refuse a disabled user) and their tokens revoked at {@code now}. The username stays: it keys
-   * their accounts in the ledger, whose journal is never rewritten.
+   * refuse a disabled user), their email removed and their tokens revoked at {@code now}. The
+   * username stays: it keys their accounts in the ledger, whose journal is never rewritten.
    *
    * @return false if there is no such user
    */
@@ -127,6 +127,7 @@ public final class UserStore {
               tx.dsl()
                   .update(APP_USER)
                   .set(APP_USER.DISPLAY_NAME, pseudonym)
+                  .set(APP_USER.EMAIL, (String) null)
                   .set(APP_USER.PASSWORD_HASH, unusablePasswordHash)
                   .set(APP_USER.TOTP_SECRET, (String) null)
                   .set(APP_USER.ENABLED, false)

@@ -89,6 +89,11 @@ public enum AuditAction {
   COORDINATOR_DECLINED,
   /** A person's access was reset: new activation, old password, sessions and tokens ended. */
   ACCESS_RESET,
+  /**
+   * A person asked for a link to choose a new password ("forgot password"): nothing of their access
+   * changed yet, their current password still works until the link is used.
+   */
+  RESET_REQUESTED,
   /** A person used their activation code and chose their password. */
   ACCESS_ACTIVATED,
   /** A person changed their own password; their other sessions and tokens ended. */

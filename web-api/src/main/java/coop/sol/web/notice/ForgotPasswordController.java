@@ -47,8 +47,9 @@ class ForgotPasswordController {
               + " nouveau mot de passe, au plus un par quart d'heure. La réponse est la même que"
               + " l'adresse existe ou non, et ne tarde pas plus dans un cas que dans l'autre.")
   @ApiResponse(responseCode = "202", description = "Demande reçue")
-  ForgotAnswer forgot(@Valid @RequestBody ForgotRequest request) {
-    resets.request(request.email());
+  ForgotAnswer forgot(
+      @Valid @RequestBody ForgotRequest request, jakarta.servlet.http.HttpServletRequest http) {
+    resets.request(request.email(), coop.sol.web.auth.ClientAddress.of(http));
     return new ForgotAnswer(ANSWER);
   }
 }

@@ -15,14 +15,14 @@ import org.springframework.stereotype.Component;
  * "Forgot password": given an email address, sends its owner a link to choose a new password (a new
  * activation, {@link ActivationLinks}), if the installation sends email and exactly one enabled
  * person has that address. Whatever the address, the caller learns nothing: the answer is the same,
- * and the lookup and the sending run on the mail thread, after the answer. At most one link per
- * person every 15 minutes (the notice of the request is recorded once per quarter hour), so the
- * form cannot flood a mailbox.
+ * and the lookup and the sending run on the mail thread, after the answer. The link changes nothing
+ * of the person's access until it is used: whoever knows an address cannot lock its owner out. At
+ * most one link per person every quarter hour and one live link at a time, counted in the database
+ * when the link is issued ({@code People.requestReset}), so the form cannot flood a mailbox,
+ * whichever instance answers.
  */
 @Component
 public class PasswordResets {
-  private static final long WINDOW_SECONDS = 15 * 60;
-
   private final Notices notices;
   private final NoticeMail mail;
   private final Mailer mailer;
@@ -47,18 +47,31 @@ public class PasswordResets {
     return mailer.enabled();
   }
 
-  /** Handles a request for {@code email}, later and out of the caller's sight. */
-  public void request(String email) {
+  /**
+   * Handles a request for {@code email}, later and out of the caller's sight.
+   *
+   * @param clientAddress whence the request came, for the audit entry of the reset
+   */
+  public void request(String email, String clientAddress) {
     if (!mailer.enabled() || email == null || email.isBlank() || email.length() > 254) {
       return;
     }
-    mail.later(() -> send(email.strip()));
+    mail.later(() -> send(email.strip(), clientAddress));
   }
 
-  private void send(String email) {
+  private void send(String email, String clientAddress) {
     Optional<Contact> contact = notices.contactByEmail(email);
     if (contact.isEmpty()) {
       return;
+    }
+    // the link first: issuing it is where the database counts (at most one per quarter hour and
+    // one live link per person), and it changes nothing of the person's access until it is used
+    Optional<ActivationLinks.Link> link =
+        links
+            .getIfAvailable(() -> ActivationLinks.NONE)
+            .newActivation(contact.get().userId(), clientAddress);
+    if (link.isEmpty()) {
+      return; // a link was issued to them less than a quarter hour ago (or none can be)
     }
     Instant now = clock.instant();
     Optional<Notice> notice =
@@ -66,19 +79,12 @@ public class PasswordResets {
             contact.get().userId(),
             null,
             NoticeKind.PASSWORD_RESET,
-            "reset:" + now.getEpochSecond() / WINDOW_SECONDS,
-            Map.of(),
+            "reset:" + link.get().expiresAt().toEpochMilli(),
+            Map.of("expiresAt", link.get().expiresAt().toString()),
             false,
             now);
-    if (notice.isEmpty()) {
-      return; // a link was sent to them less than 15 minutes ago
+    if (notice.isPresent()) {
+      mail.sendLinkNow(contact.get(), notice.get(), link.get());
     }
-    Optional<ActivationLinks.Link> link =
-        links.getIfAvailable(() -> ActivationLinks.NONE).newActivation(contact.get().userId());
-    if (link.isEmpty()) {
-      notices.recordSent(notice.get(), Optional.of("no activation link available"), now);
-      return;
-    }
-    mail.sendLinkNow(contact.get(), notice.get(), link.get());
   }
 }

@@ -28,8 +28,11 @@ class ForgotPasswordPages {
   }
 
   @PostMapping("/forgot-password")
-  String request(@RequestParam(required = false) String email, Model model) {
-    resets.request(email);
+  String request(
+      @RequestParam(required = false) String email,
+      Model model,
+      jakarta.servlet.http.HttpServletRequest http) {
+    resets.request(email, coop.sol.web.auth.ClientAddress.of(http));
     model.addAttribute("available", resets.available());
     model.addAttribute("sent", true);
     return "forgot-password";

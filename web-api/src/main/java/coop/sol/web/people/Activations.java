@@ -123,7 +123,11 @@ public class Activations {
     throttle.succeeded(subject, clientAddress);
     AppUser person = Users.user(usable.get().user());
     checkRules(person.username(), password, locale);
-    String totp = person.roleRequiresSecondFactor() ? TotpSecret.generate(random) : null;
+    // a "forgot password" link keeps the second factor the person already has: the link alone
+    // (whoever reads their mailbox) is not enough to replace their authenticator
+    boolean keepsTotp = usable.get().reset() && person.totpSecret().isPresent();
+    String totp =
+        person.roleRequiresSecondFactor() && !keepsTotp ? TotpSecret.generate(random) : null;
     Set<NetworkId> networks = networks(person);
     boolean done =
         store.activate(
@@ -140,10 +144,16 @@ public class Activations {
                     person.username(),
                     "person " + person.username(),
                     clientAddress,
-                    Map.of("secondFactor", totp != null))));
+                    Map.of(
+                        "secondFactor",
+                        totp != null || keepsTotp,
+                        "reset",
+                        usable.get().reset()))));
     if (!done) {
       throw new ApiProblemException(ProblemCode.ACTIVATION_INVALID);
     }
+    // after the commit: this instance forgets the tokens it had verified (revoked with the use)
+    tokens.forgetUser(person.id());
     return new Activated(
         person.username(), totp, totp == null ? null : otpauthUri(person.username(), totp));
   }

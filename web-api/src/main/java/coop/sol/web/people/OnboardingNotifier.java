@@ -4,10 +4,9 @@ import java.time.Instant;
 
 /**
  * Where onboarding tells a person about their access outside the response that issued it: the seam
- * for email. This half of issue 16 ships no mail code: the default ({@link
- * OnboardingConfiguration}) does nothing, as without SMTP the code reaches the person on the
- * printed letter or from the coordinator. The email half provides its own bean of this type (sent
- * only when SMTP is configured and the person has an email), which replaces the default.
+ * for email, implemented by {@code coop.sol.web.notice.OnboardingMail} (an in-app notice, and an
+ * email only when SMTP is configured and the person has an address); the default ({@link
+ * OnboardingConfiguration}), used when no other bean is there, does nothing.
  *
  * <p>Called after the transaction that issued the activation has committed, never with a stored
  * secret: the code is the one just generated, which exists nowhere else. An implementation must not

@@ -1,9 +1,12 @@
 package coop.sol.web.people;
 
 import coop.sol.ledger.Ledger;
+import coop.sol.ledger.Operations;
 import coop.sol.ledger.account.HolderAccounts;
+import coop.sol.ledger.directory.MerchantProfile;
 import coop.sol.ledger.network.Network;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.operation.Actor;
 import coop.sol.ledger.user.NewActivation;
 import coop.sol.ledger.user.PeopleStore;
 import coop.sol.ledger.user.PersonRow;
@@ -14,6 +17,7 @@ import coop.sol.web.audit.AuditAction;
 import coop.sol.web.audit.AuditLog;
 import coop.sol.web.audit.AuditRecord;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.directory.Directory;
 import coop.sol.web.payment.PublicUrl;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
@@ -58,6 +62,12 @@ public class People {
   /** How long an activation code works. */
   public static final Duration VALID_FOR = Duration.ofDays(14);
 
+  /** How long a "forgot password" link works. */
+  public static final Duration RESET_VALID_FOR = Duration.ofHours(24);
+
+  /** After a "forgot password" link is issued, how long further requests issue nothing. */
+  public static final Duration RESET_QUIET_FOR = Duration.ofMinutes(15);
+
   /** The roles a coordinator may give in their network. */
   public static final Set<Role> NETWORK_ROLES =
       EnumSet.of(
@@ -74,6 +84,7 @@ public class People {
   private final PeopleStore store;
   private final Users users;
   private final Ledger ledger;
+  private final Operations operations;
   private final HolderAccounts holders;
   private final AuditLog audit;
   private final PublicUrl publicUrl;
@@ -86,6 +97,7 @@ public class People {
       DataSource dataSource,
       Users users,
       Ledger ledger,
+      Operations operations,
       AuditLog audit,
       PublicUrl publicUrl,
       OnboardingNotifier notifier,
@@ -94,6 +106,7 @@ public class People {
     this.store = new PeopleStore(dataSource);
     this.users = users;
     this.ledger = ledger;
+    this.operations = operations;
     this.holders = new HolderAccounts(ledger.accounts());
     this.audit = audit;
     this.publicUrl = publicUrl;
@@ -117,7 +130,37 @@ public class People {
       String email,
       String language,
       List<String> roles,
-      String merchant) {}
+      String merchant,
+      Business business) {
+    public Enrolment(
+        String username,
+        String displayName,
+        String email,
+        String language,
+        List<String> roles,
+        String merchant) {
+      this(username, displayName, email, language, roles, merchant, null);
+    }
+  }
+
+  /**
+   * A merchant's business profile given at enrolment: their listing in the network's directory (as
+   * {@code PUT /api/v1/merchants/{id}/profile} writes it) and their category in the network's
+   * settings, written in the enrolment's transaction.
+   *
+   * @param category a code of the network's catalogue of categories, or null
+   * @param strands the SOL strands accepted at the till, or null for none said
+   */
+  public record Business(
+      String tradingName,
+      String category,
+      String address,
+      String town,
+      String phone,
+      String website,
+      String openingHours,
+      String description,
+      List<String> strands) {}
 
   /** An activation just issued: the code, shown this once. */
   public record Issued(
@@ -178,10 +221,14 @@ public class People {
         granted.add(new StoredRole(role.name(), network.id().value(), null));
       }
     }
+    PeopleStore.Listing listing = listing(caller, network, username, roles, request.business());
     String code = ActivationCodes.generate(random);
     Instant now = clock.instant();
     NewActivation activation = activation(code, caller.userId(), now);
     Map<String, Object> details = new LinkedHashMap<>();
+    if (listing != null) {
+      details.put("tradingName", listing.profile().tradingName());
+    }
     details.put("roles", granted.stream().map(StoredRole::role).toList());
     if (!proposed.isEmpty()) {
       details.put("proposedRoles", List.of(Role.COORDINATOR.name()));
@@ -189,7 +236,8 @@ public class People {
     details.put("expiresAt", activation.expiresAt().toString());
     Optional<Long> id =
         store.create(
-            new PeopleStore.NewPerson(username, displayName, email, language, granted, proposed),
+            new PeopleStore.NewPerson(
+                username, displayName, email, language, granted, proposed, listing),
             activation,
             caller.userId(),
             personId ->
@@ -260,6 +308,62 @@ public class People {
         networks.isEmpty() ? null : ledger.networks().find(networks.iterator().next()).orElse(null);
     notify(issued, stored.email(), stored.language(), network, true);
     return issued;
+  }
+
+  /**
+   * A "forgot password" link for a person, at their own request (the link is sent to their
+   * address): unlike {@link #reset}, nothing of their access changes now — their password, second
+   * factor, sessions and tokens keep working, and so does a code a coordinator gave them. Only the
+   * link's use ({@link Activations#activate}) replaces the password, ends their sessions and tokens
+   * and consumes it. At most one link is live, and at most one is issued every {@link
+   * #RESET_QUIET_FOR} (counted in the database). Nobody is notified here: whoever asked emails the
+   * link; the person is the audit entry's actor.
+   *
+   * @return the link; empty if the person is unknown or disabled, or had one issued too recently
+   */
+  public Optional<Issued> requestReset(long personId, String clientAddress) {
+    Optional<AppUser> found = users.find(personId);
+    if (found.isEmpty() || !found.get().enabled()) {
+      return Optional.empty();
+    }
+    AppUser person = found.get();
+    String code = ActivationCodes.generate(random);
+    Instant now = clock.instant();
+    NewActivation activation =
+        new NewActivation(
+            ActivationCodes.hash(ActivationCodes.normalise(code).orElseThrow()),
+            person.id(),
+            now,
+            now.plus(RESET_VALID_FOR));
+    Set<NetworkId> networks = networks(person);
+    boolean issued =
+        store.issueReset(
+            person.id(),
+            activation,
+            RESET_QUIET_FOR,
+            audit.entry(
+                new AuditRecord(
+                    AuditAction.RESET_REQUESTED,
+                    networks,
+                    networks.isEmpty(),
+                    person.id(),
+                    person.username(),
+                    "person " + person.username(),
+                    clientAddress,
+                    Map.of("expiresAt", activation.expiresAt().toString()))));
+    if (!issued) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Issued(
+            person.id(),
+            person.username(),
+            person.displayName(),
+            code,
+            link(code),
+            activation.expiresAt(),
+            person.roles().stream().map(RoleGrant::role).distinct().toList(),
+            List.of()));
   }
 
   /**
@@ -472,11 +576,54 @@ public class People {
     return store.proposal(proposalId).orElseThrow();
   }
 
+  /** The network's categories of merchants, for the enrolment form. */
+  public List<coop.sol.ledger.settings.MerchantCategory> merchantCategories(Network network) {
+    return operations.settings().categories(network.id());
+  }
+
   public PersonStatus status(long personId) {
     return users.stored(personId).map(PeopleStore::status).orElseThrow();
   }
 
   // --- helpers
+
+  /** The directory listing of a merchant being enrolled; null without a business profile. */
+  private PeopleStore.Listing listing(
+      Caller caller, Network network, String username, Set<Role> roles, Business business) {
+    if (business == null) {
+      return null;
+    }
+    if (!roles.contains(Role.MERCHANT)) {
+      throw new ApiProblemException(
+          ProblemCode.VALIDATION_FAILED,
+          "business : un profil commercial accompagne le rôle MERCHANT seulement.",
+          "business");
+    }
+    MerchantProfile profile =
+        Directory.profile(
+            network.id(),
+            username,
+            business.tradingName(),
+            business.description(),
+            business.address(),
+            business.town(),
+            business.openingHours(),
+            business.phone(),
+            business.website(),
+            business.strands());
+    Set<String> categories = Set.of();
+    if (business.category() != null && !business.category().isBlank()) {
+      String code = business.category().strip();
+      if (operations.settings().unknownCategories(network.id(), Set.of(code)).contains(code)) {
+        throw new ApiProblemException(
+            ProblemCode.VALIDATION_FAILED,
+            "category : une catégorie du réseau (son code), voir ses réglages.",
+            "category");
+      }
+      categories = Set.of(code);
+    }
+    return new PeopleStore.Listing(profile, categories, Actor.of(caller.username()));
+  }
 
   private void openAccounts(NetworkId network, Set<Role> roles, String username, String name) {
     for (Role role : roles) {

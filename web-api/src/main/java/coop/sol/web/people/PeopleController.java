@@ -17,6 +17,7 @@ import coop.sol.web.user.RoleGrant;
 import coop.sol.web.user.Users;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -88,7 +89,36 @@ class PeopleController {
       @Schema(
               nullable = true,
               description = "Pour un caissier : le nom d'utilisateur du commerçant")
-          String merchant) {}
+          String merchant,
+      @Schema(
+              nullable = true,
+              description =
+                  "Pour un commerçant : son profil commercial, inscrit à l'annuaire du réseau"
+                      + " dans la même transaction que l'inscription")
+          BusinessRequest business) {}
+
+  @Schema(name = "BusinessProfile")
+  record BusinessRequest(
+      @Schema(example = "Boulangerie du Port", requiredMode = Schema.RequiredMode.REQUIRED)
+          String tradingName,
+      @Schema(
+              nullable = true,
+              description = "Code d'une catégorie du réseau",
+              example = "BOULANGERIE")
+          String category,
+      @Schema(nullable = true, example = "12 quai de la Douane") String address,
+      @Schema(nullable = true, example = "Brest") String town,
+      @Schema(nullable = true, example = "02 98 00 00 00") String phone,
+      @Schema(nullable = true, example = "https://boulangerie.example") String website,
+      @Schema(nullable = true, example = "mar.–sam. 7 h–19 h") String openingHours,
+      @Schema(nullable = true, description = "Au plus 2 000 caractères") String description,
+      @ArraySchema(schema = @Schema(allowableValues = {"COOPERATION", "ENGAGEMENT", "AFFECTE"}))
+          List<String> strands) {
+    People.Business toBusiness() {
+      return new People.Business(
+          tradingName, category, address, town, phone, website, openingHours, description, strands);
+    }
+  }
 
   @Schema(name = "Activation")
   record ActivationView(
@@ -175,7 +205,8 @@ class PeopleController {
                 request.email(),
                 request.language(),
                 request.roles(),
-                request.merchant()),
+                request.merchant(),
+                request.business() == null ? null : request.business().toBusiness()),
             ClientAddress.of(http));
     return ResponseEntity.created(URI.create("/api/v1/people/" + issued.personId()))
         .cacheControl(CacheControl.noStore())

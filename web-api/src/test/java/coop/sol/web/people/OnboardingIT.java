@@ -370,6 +370,85 @@ class OnboardingIT {
   }
 
   @Test
+  void a_merchant_enrolled_with_a_business_profile_is_in_the_directory_at_once() {
+    String network = newNetwork();
+    String claire = coordinator(network);
+    var n = callers.ledger().networks().findByCode(network).orElseThrow();
+    context
+        .getBean(coop.sol.ledger.Operations.class)
+        .settings()
+        .defineCategory(
+            n.id(), new coop.sol.ledger.settings.MerchantCategory("EPICERIE", "Épicerie fine"));
+    String shop = unique("epicerie");
+    java.util.Map<String, Object> business = new java.util.LinkedHashMap<>();
+    business.put("tradingName", "Épicerie du Marché");
+    business.put("category", "EPICERIE");
+    business.put("address", "5 place Guérin");
+    business.put("town", "Brest");
+    business.put("phone", "02 98 00 00 02");
+    business.put("website", "https://epicerie.example");
+    business.put("openingHours", "mar.–sam. 9 h–19 h");
+    business.put("description", "Produits locaux");
+    var created =
+        callers
+            .as(claire)
+            .post(
+                "/api/v1/people",
+                Api.json(
+                    "network", network,
+                    "username", shop,
+                    "displayName", "Lucie " + shop,
+                    "roles", List.of("MERCHANT"),
+                    "business", business))
+            .send();
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+    var directory = callers.as(claire).get("/api/v1/directory?network=" + network).send();
+    assertThat(directory.status()).as(directory.toString()).isEqualTo(200);
+    JsonNode listed = directory.json().get("merchants").get(0);
+    assertThat(listed.get("merchant").asString()).isEqualTo(shop);
+    assertThat(listed.get("tradingName").asString()).isEqualTo("Épicerie du Marché");
+    assertThat(listed.get("town").asString()).isEqualTo("Brest");
+    assertThat(listed.get("openingHours").asString()).isEqualTo("mar.–sam. 9 h–19 h");
+    assertThat(listed.get("categories").findValuesAsString("code")).containsExactly("EPICERIE");
+
+    // a profile that cannot be stored refuses the whole enrolment: no person, no listing
+    String bad = unique("mauvais");
+    business.put("website", "ftp://nope");
+    var refused =
+        callers
+            .as(claire)
+            .post(
+                "/api/v1/people",
+                Api.json(
+                    "network", network,
+                    "username", bad,
+                    "displayName", "Bad",
+                    "roles", List.of("MERCHANT"),
+                    "business", business))
+            .send();
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.json().get("field").asString()).isEqualTo("website");
+    assertThat(context.getBean(coop.sol.web.user.Users.class).find(bad)).isEmpty();
+    // and a business profile goes with the merchant role only
+    business.put("website", "");
+    var notMerchant =
+        callers
+            .as(claire)
+            .post(
+                "/api/v1/people",
+                Api.json(
+                    "network", network,
+                    "username", bad,
+                    "displayName", "Bad",
+                    "roles", List.of("MEMBER"),
+                    "business", business))
+            .send();
+    assertThat(notMerchant.status()).as(notMerchant.toString()).isEqualTo(400);
+    assertThat(notMerchant.json().get("field").asString()).isEqualTo("business");
+  }
+
+  @Test
   void appointing_a_coordinator_needs_a_second_coordinator() {
     String network = newNetwork();
     String claire = coordinator(network);

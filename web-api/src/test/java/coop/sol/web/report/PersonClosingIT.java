@@ -175,6 +175,71 @@ class PersonClosingIT {
   }
 
   @Test
+  void a_closed_merchants_listing_is_a_pseudonym_and_leaves_the_directory() throws Exception {
+    String shop = callers.newUser("echoppe", Role.MERCHANT, j.network, null);
+    Account till = callers.account(j.network, OwnerKind.MERCHANT, shop, StrandKind.COOPERATION);
+    Api.Response listed =
+        callers
+            .as(j.coordinator)
+            .put(
+                "/api/v1/merchants/" + till.id().value() + "/profile",
+                Api.json(
+                    "tradingName",
+                    "Échoppe de Lucie",
+                    "address",
+                    "3 rue Vauban",
+                    "town",
+                    "Brest",
+                    "phone",
+                    "02 98 00 00 01",
+                    "website",
+                    "https://echoppe.example"))
+            .send();
+    assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+    assertThat(directory()).contains("Échoppe de Lucie");
+
+    Api.Response closed =
+        callers
+            .as(j.coordinator)
+            .post(
+                "/api/v1/networks/" + j.network.id().value() + "/people/" + shop + "/close",
+                Api.json("reason", "Fermeture de la boutique"))
+            .send();
+    assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+
+    // the directory no longer shows it, and what it said is gone from the listing itself
+    assertThat(directory()).doesNotContain("Échoppe de Lucie", shop);
+    long id = context.getBean(Users.class).find(shop).orElseThrow().id();
+    assertThat(
+            context
+                .getBean(coop.sol.web.directory.Directory.class)
+                .merchants()
+                .entry(j.network.id(), shop))
+        .isEmpty();
+    try (var connection = context.getBean(javax.sql.DataSource.class).getConnection();
+        var query =
+            connection.prepareStatement(
+                "SELECT trading_name, address || town || phone || website || description"
+                    + " FROM merchant_profile WHERE network_id = ? AND merchant_ref = ?")) {
+      query.setLong(1, j.network.id().value());
+      query.setString(2, shop);
+      try (var row = query.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        assertThat(row.getString(1)).isEqualTo(PeopleClosing.pseudonym(id));
+        assertThat(row.getString(2)).isEmpty();
+      }
+    }
+    assertThat(callers.ledger().verifier().verify(j.network.id()).valid()).isTrue();
+  }
+
+  private String directory() {
+    Api.Response r =
+        callers.as(j.coordinator).get("/api/v1/directory?network=" + j.network.code()).send();
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    return r.body();
+  }
+
+  @Test
   void a_person_of_another_network_is_not_found_there() {
     var other = callers.newNetwork("ailleurs");
     String stranger = callers.newUser("loin", Role.MEMBER, other, null);

@@ -76,7 +76,35 @@ class PeoplePage {
       String email,
       String language,
       List<String> roles,
-      String merchant) {}
+      String merchant,
+      People.Business business) {}
+
+  /** A merchant's business profile as the form gives it: null when every field is empty. */
+  static People.Business business(
+      String tradingName,
+      String category,
+      String address,
+      String town,
+      String phone,
+      String website,
+      String openingHours,
+      String description) {
+    List<String> fields =
+        List.of(tradingName, category, address, town, phone, website, openingHours, description);
+    if (fields.stream().allMatch(String::isBlank)) {
+      return null;
+    }
+    return new People.Business(
+        tradingName.strip(),
+        category.isBlank() ? null : category.strip(),
+        address,
+        town,
+        phone,
+        website,
+        openingHours,
+        description,
+        null);
+  }
 
   record Row(
       long id, String username, String displayName, String email, String status, String roles) {}
@@ -93,7 +121,7 @@ class PeoplePage {
       Locale locale,
       Model model) {
     if (!model.containsAttribute("form")) {
-      model.addAttribute("form", new Form("", "", "", "", List.of("MEMBER"), ""));
+      model.addAttribute("form", new Form("", "", "", "", List.of("MEMBER"), "", null));
     }
     model.addAttribute("errors", List.of());
     fill(caller, q, role, status, locale, model);
@@ -108,6 +136,14 @@ class PeoplePage {
       @RequestParam(defaultValue = "") String language,
       @RequestParam(required = false) List<String> roles,
       @RequestParam(defaultValue = "") String merchant,
+      @RequestParam(defaultValue = "") String tradingName,
+      @RequestParam(defaultValue = "") String category,
+      @RequestParam(defaultValue = "") String address,
+      @RequestParam(defaultValue = "") String town,
+      @RequestParam(defaultValue = "") String phone,
+      @RequestParam(defaultValue = "") String website,
+      @RequestParam(defaultValue = "") String openingHours,
+      @RequestParam(defaultValue = "") String description,
       Caller caller,
       HttpServletRequest http,
       Locale locale,
@@ -120,7 +156,9 @@ class PeoplePage {
             email.strip(),
             language.strip(),
             roles == null ? List.of() : roles,
-            merchant.strip());
+            merchant.strip(),
+            business(
+                tradingName, category, address, town, phone, website, openingHours, description));
     List<FormError> errors = new ArrayList<>();
     try {
       People.Issued issued =
@@ -133,7 +171,8 @@ class PeoplePage {
                   form.email(),
                   form.language(),
                   form.roles(),
-                  form.merchant().isEmpty() ? null : form.merchant()),
+                  form.merchant().isEmpty() ? null : form.merchant(),
+                  form.business()),
               ClientAddress.of(http));
       return IssuedActivations.show(
           issued,
@@ -237,6 +276,7 @@ class PeoplePage {
               p.proposedBy() == caller.userId()));
     }
     model.addAttribute("network", network);
+    model.addAttribute("categories", people.merchantCategories(network));
     model.addAttribute("people", rows);
     model.addAttribute("appointments", appointments);
     model.addAttribute("roleChoices", ROLES.stream().map(Role::name).toList());
