@@ -58,8 +58,7 @@ class PrintedCardPhotoTest {
       try (PDDocument document = Loader.loadPDF(pdf)) {
         // the QR code is on the front, or on the back of the large-print card
         printed =
-            new PDFRenderer(document)
-                .renderImageWithDPI(largePrint ? 1 : 0, DPI, ImageType.GRAY);
+            new PDFRenderer(document).renderImageWithDPI(largePrint ? 1 : 0, DPI, ImageType.GRAY);
       }
       assertThat(zbarimg(printed)).as("the card as printed").isEqualTo(code);
       List<String> read = new ArrayList<>();

@@ -62,8 +62,8 @@ import tools.jackson.databind.JsonNode;
  * the embedded PostgreSQL, B uses it as its external database (same data directory, so the same
  * keys passphrase). Each serves what the other started: payments through both, a page session used
  * on both, a token revoked on one refused by the other, a logout on one a logout on the other, a
- * till waiting on A told of a payment made through B, the scheduled jobs run once per period, and
- * a member card's wrong PINs typed at tills on A and B counted together (three block it).
+ * till waiting on A told of a payment made through B, the scheduled jobs run once per period, and a
+ * member card's wrong PINs typed at tills on A and B counted together (three block it).
  *
  * <p>The settings make a shortcut impossible: tokens are remembered for an hour (only a notice from
  * the other instance can make one forget a revoked token), and the tills' fallback poll runs every
