@@ -172,7 +172,7 @@ final class CardCommand implements Callable<Integer> {
           out, api.base(), network, memberCard, code, minorUnits.get(), typedAmount, key, readAt);
     }
 
-    out.printf("Carte de %s : %s SOL.%n", firstName, AmountFormat.SOL.format(minorUnits.get()));
+    out.printf("Carte de %s : %s.%n", firstName, AmountFormat.SOL.format(minorUnits.get()));
     char[] pin = till.pinPad().read("Code PIN du titulaire : ", out);
     ObjectNode charge =
         TillApi.JSON
@@ -239,7 +239,7 @@ final class CardCommand implements Callable<Integer> {
     long cap = Codes.minorUnits(snapshot.offlineCap()).orElse(0L);
     if (minorUnits > cap) {
       out.printf(
-          "HORS LIGNE : %s SOL dépasse le plafond hors ligne des cartes (%s) : carte refusée.%n",
+          "HORS LIGNE : %s dépasse le plafond hors ligne des cartes (%s) : carte refusée.%n",
           AmountFormat.SOL.format(minorUnits), AmountFormat.SOL.format(cap));
       return Exit.REFUSED;
     }
@@ -263,7 +263,7 @@ final class CardCommand implements Callable<Integer> {
     }
     out.printf(
         "HORS LIGNE : carte %d (version %d) vérifiée (signature, liste de révocation du %s) :"
-            + " %s SOL.%n",
+            + " %s.%n",
         memberCard.cardId(),
         memberCard.version(),
         snapshot.syncedAt(),

@@ -82,7 +82,10 @@ class PrintedCardPhotoTest {
           read.size(),
           read.size() + unread.size(),
           unread);
-      assertThat(read).as("not read: %s", unread).hasSizeGreaterThanOrEqualTo(largePrint ? 0 : 0);
+      // measured: 10 of 14 on both sides (not: the whole card scaled to 80 px, the 5 px shake,
+      // light on
+      // dark, everything at once)
+      assertThat(read).as("not read: %s", unread).hasSizeGreaterThanOrEqualTo(10);
     }
   }
 

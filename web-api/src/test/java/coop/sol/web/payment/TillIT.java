@@ -349,7 +349,8 @@ class TillIT {
       assertThat(offline.output()).contains("HORS LIGNE : carte remplacée (version 1");
       Run aboveCap = till(url, home, token, "card", nextPhoto.toString(), "--amount", "10.01");
       assertThat(aboveCap.exit()).as(aboveCap.output()).isEqualTo(1);
-      assertThat(aboveCap.output()).contains("dépasse le plafond hors ligne des cartes (10.00)");
+      assertThat(aboveCap.output())
+          .contains("dépasse le plafond hors ligne des cartes (10.00 SOL)");
       Run typed = till(url, home, token, "card", next.get("number").asString(), "--amount", "1");
       assertThat(typed.exit()).isEqualTo(3);
       assertThat(typed.output()).contains("un numéro saisi ne peut pas être vérifié");
