@@ -1,5 +1,6 @@
 package coop.sol.merchant.code;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -27,5 +28,24 @@ public record MemberCardCode(long networkId, long cardId, long version, long hol
   @Override
   public Optional<Instant> expiry() {
     return Optional.empty();
+  }
+
+  /**
+   * What the PIN an offline till seals for the network's key ({@code SealedForNetwork}) is bound
+   * to: the charge as the till sends it, {@code
+   * sol-card-pin|merchantAccountId|Idempotency-Key|amount|card|cardNumber} (an absent one empty).
+   * The server opens it only with the same, so a sealed PIN is good for its own charge alone.
+   */
+  public static byte[] pinSealContext(
+      long merchantAccountId, String idempotencyKey, String amount, String code, String number) {
+    return String.join(
+            "|",
+            "sol-card-pin",
+            Long.toString(merchantAccountId),
+            idempotencyKey == null ? "" : idempotencyKey,
+            amount,
+            code == null ? "" : code,
+            number == null ? "" : number)
+        .getBytes(StandardCharsets.UTF_8);
   }
 }

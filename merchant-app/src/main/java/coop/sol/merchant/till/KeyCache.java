@@ -44,9 +44,16 @@ final class KeyCache {
    *
    * @param fetchedAt when the keys were fetched from the API
    * @param fresh fetched just now, rather than read from the cache
+   * @param activeKey the key that signs the network's new codes: what a member card's PIN is sealed
+   *     for offline; empty if the API named none
    */
   record Network(
-      long networkId, String merchantName, TrustedKeys keys, Instant fetchedAt, boolean fresh) {}
+      long networkId,
+      String merchantName,
+      TrustedKeys keys,
+      Instant fetchedAt,
+      boolean fresh,
+      Optional<NetworkKey> activeKey) {}
 
   /**
    * The account's network and keys from the API, cached; from the cache if the API cannot be
@@ -90,7 +97,7 @@ final class KeyCache {
       throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
     }
     return new Network(
-        networkId, merchant.get("merchantName").asString(), trusted(keys), now, true);
+        networkId, merchant.get("merchantName").asString(), trusted(keys), now, true, active(keys));
   }
 
   /** The cached network of the account, for this API URL. */
@@ -111,7 +118,8 @@ final class KeyCache {
             known.path("merchantName").asString(""),
             trusted(network.get("keys")),
             Instant.parse(network.get("fetchedAt").asString()),
-            false));
+            false,
+            active(network.get("keys"))));
   }
 
   /** The file's content for {@code url}; an empty one if it is missing, unreadable or another's. */
@@ -129,6 +137,15 @@ final class KeyCache {
       // start afresh: the API is the source, this only a copy
     }
     return empty;
+  }
+
+  private static Optional<NetworkKey> active(JsonNode keys) {
+    for (JsonNode key : keys) {
+      if ("ACTIVE".equals(key.path("status").asString(""))) {
+        return Optional.of(NetworkKey.fromBase64Url(key.get("publicKey").asString()));
+      }
+    }
+    return Optional.empty();
   }
 
   private static TrustedKeys trusted(JsonNode keys) {

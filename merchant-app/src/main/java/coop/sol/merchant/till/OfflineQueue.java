@@ -13,9 +13,10 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code queue.jsonl}: the pay-token charges scanned while the API could not be reached, one JSON
- * object a line, oldest first. Each carries the Idempotency-Key it is sent with, derived from the
- * token, so sending one twice (the answer was lost, or two syncs raced) charges it once.
+ * {@code queue.jsonl}: the charges taken while the API could not be reached (members' pay tokens
+ * and member cards), one JSON object a line, oldest first. Each carries the Idempotency-Key it is
+ * sent with, so sending one twice (the answer was lost, or two syncs raced) charges it once. A
+ * card's PIN is kept only sealed for the network's key (docs/member-card.md), never in clear.
  */
 final class OfflineQueue {
   static final String FILE_NAME = "queue.jsonl";
@@ -32,7 +33,9 @@ final class OfflineQueue {
    * @param code the scanned text (link or payload)
    * @param amount decimal string, as the cashier typed it
    * @param scannedAt when the till checked the code: the server accepts the token if it was valid
-   *     then
+   *     then; for a card, when the till accepted it ({@code offlineAt})
+   * @param tokenId what the till prints of it: the token's id, or "carte 12 v2"
+   * @param sealedPin a member card's PIN sealed for the network's key; null for a pay token
    */
   record Charge(
       String code,
@@ -40,18 +43,37 @@ final class OfflineQueue {
       String amount,
       String idempotencyKey,
       Instant scannedAt,
-      String tokenId) {
+      String tokenId,
+      String sealedPin) {
+
+    Charge(
+        String code,
+        long merchantAccountId,
+        String amount,
+        String idempotencyKey,
+        Instant scannedAt,
+        String tokenId) {
+      this(code, merchantAccountId, amount, idempotencyKey, scannedAt, tokenId, null);
+    }
+
+    boolean isCard() {
+      return sealedPin != null;
+    }
 
     String toJson() {
-      return TillApi.JSON
-          .createObjectNode()
-          .put("code", code)
-          .put("merchantAccountId", merchantAccountId)
-          .put("amount", amount)
-          .put("idempotencyKey", idempotencyKey)
-          .put("scannedAt", scannedAt.toString())
-          .put("tokenId", tokenId)
-          .toString();
+      var node =
+          TillApi.JSON
+              .createObjectNode()
+              .put("code", code)
+              .put("merchantAccountId", merchantAccountId)
+              .put("amount", amount)
+              .put("idempotencyKey", idempotencyKey)
+              .put("scannedAt", scannedAt.toString())
+              .put("tokenId", tokenId);
+      if (sealedPin != null) {
+        node.put("sealedPin", sealedPin);
+      }
+      return node.toString();
     }
 
     static Charge fromJson(String line) {
@@ -62,7 +84,8 @@ final class OfflineQueue {
           node.get("amount").asString(),
           node.get("idempotencyKey").asString(),
           Instant.parse(node.get("scannedAt").asString()),
-          node.get("tokenId").asString());
+          node.get("tokenId").asString(),
+          node.hasNonNull("sealedPin") ? node.get("sealedPin").asString() : null);
     }
   }
 

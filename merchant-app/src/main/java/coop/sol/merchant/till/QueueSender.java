@@ -28,11 +28,13 @@ final class QueueSender {
         charge -> {
           try {
             TillApi.Answer answer =
-                api.post("/api/v1/pay-tokens/redeem", body(charge), charge.idempotencyKey());
+                charge.isCard()
+                    ? api.post("/api/v1/cards/charge", cardBody(charge), charge.idempotencyKey())
+                    : api.post("/api/v1/pay-tokens/redeem", body(charge), charge.idempotencyKey());
             charged[0]++;
             out.printf(
-                "File : jeton %s encaissé, %s SOL (virement %d)%s%n",
-                charge.tokenId(),
+                "File : %s encaissé, %s SOL (virement %d)%s%n",
+                label(charge),
                 answer.body().get("amount").asString(),
                 answer.body().get("id").asLong(),
                 answer.replayed() ? ", déjà reçu" : "");
@@ -40,15 +42,17 @@ final class QueueSender {
           } catch (TillApi.Unreachable offline) {
             return OfflineQueue.Outcome.STOP;
           } catch (TillApi.Refused refusal) {
-            if (refusal.status() >= 500 || refusal.status() == 401) {
-              // the server or the token is the trouble, not the charge: try again later
+            if (refusal.status() >= 500
+                || refusal.status() == 401
+                || "CARD_BUSY".equals(refusal.code())) {
+              // the server or the token is the trouble, not the charge (or other tills' PINs for
+              // the card are being checked): try again later
               out.printf("File : envoi remis à plus tard (%s)%n", refusal.code());
               return OfflineQueue.Outcome.STOP;
             }
             refused[0]++;
             out.printf(
-                "File : jeton %s REFUSÉ (%s) : %s%n",
-                charge.tokenId(), refusal.code(), refusal.detail());
+                "File : %s REFUSÉ (%s) : %s%n", label(charge), refusal.code(), refusal.detail());
             return OfflineQueue.Outcome.DONE;
           }
         });
@@ -57,6 +61,24 @@ final class QueueSender {
       out.printf("File : %d encaissement(s) toujours en attente (API injoignable)%n", waiting);
     }
     return new Report(charged[0], refused[0], waiting);
+  }
+
+  private static String label(OfflineQueue.Charge charge) {
+    return charge.isCard() ? charge.tokenId() : "jeton " + charge.tokenId();
+  }
+
+  /**
+   * A card charge the till accepted offline: the PIN as it was sealed then, {@code offlineAt} the
+   * time it was accepted; the server checks the PIN, the caps and the funds now.
+   */
+  private static Object cardBody(OfflineQueue.Charge charge) {
+    return TillApi.JSON
+        .createObjectNode()
+        .put("merchantAccountId", charge.merchantAccountId())
+        .put("card", charge.code())
+        .put("amount", charge.amount())
+        .put("sealedPin", charge.sealedPin())
+        .put("offlineAt", charge.scannedAt().toString());
   }
 
   private static Object body(OfflineQueue.Charge charge) {

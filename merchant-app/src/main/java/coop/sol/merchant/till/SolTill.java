@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       VerifyCommand.class,
       HistoryCommand.class,
       RefundCommand.class,
+      CardCommand.class,
       SyncCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -73,8 +74,12 @@ public final class SolTill implements Callable<Integer> {
   /** The till's one clock: codes' expiry, the time of a scan, how long to wait for a payment. */
   private final Clock clock;
 
-  private SolTill(Clock clock) {
+  /** Where a member card's holder types their PIN. */
+  private final PinPad pinPad;
+
+  private SolTill(Clock clock, PinPad pinPad) {
     this.clock = clock;
+    this.pinPad = pinPad;
   }
 
   public static void main(String[] args) {
@@ -83,14 +88,34 @@ public final class SolTill implements Callable<Integer> {
 
   /**
    * The till's command line on {@code clock}, to run with {@code execute(args)} (tests set its out
-   * and err, and their own clock).
+   * and err, and their own clock); PINs are typed on the terminal.
    */
   public static CommandLine commandLine(Clock clock) {
-    return new CommandLine(new SolTill(clock));
+    return commandLine(clock, PinPad.terminal());
+  }
+
+  /** The till's command line, PINs typed on {@code pinPad}. */
+  public static CommandLine commandLine(Clock clock, PinPad pinPad) {
+    return new CommandLine(new SolTill(clock, pinPad));
   }
 
   Clock clock() {
     return clock;
+  }
+
+  PinPad pinPad() {
+    return pinPad;
+  }
+
+  RevocationList revocations() {
+    return new RevocationList(home, clock);
+  }
+
+  /** The account, if the command line gave one. */
+  java.util.Optional<Long> accountIfGiven() {
+    return account == null || account <= 0
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(account);
   }
 
   @Override

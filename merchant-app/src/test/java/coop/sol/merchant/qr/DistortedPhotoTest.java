@@ -26,19 +26,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * put through what a camera does to them. Every photo must scan and verify to the very code that
  * was signed.
  */
-class DistortedPhotoTest {
+public class DistortedPhotoTest {
 
   private static final int MODULE_PIXELS = 6;
 
   /** A named camera effect, applied to the clean rendering. */
-  record Distortion(String name, UnaryOperator<BufferedImage> apply) {
+  public record Distortion(String name, UnaryOperator<BufferedImage> apply) {
     @Override
     public String toString() {
       return name;
     }
   }
 
-  static List<Distortion> distortions() {
+  public static List<Distortion> distortions() {
     return List.of(
         new Distortion("turned 17°", image -> Photo.rotate(image, 17, 200)),
         new Distortion("turned 90°", image -> Photo.rotate(image, 90, 200)),

@@ -118,6 +118,10 @@ class CardController {
       @Schema(allowableValues = {"ACTIVE", "BLOCKED", "REPLACED"}) String state) {}
 
   /**
+   * @param pin as the holder typed it on the till; or else
+   * @param sealedPin the PIN an offline till sealed for the network's key when the holder typed it
+   *     ({@code SealedForNetwork}, bound to the merchant account, the Idempotency-Key, the amount
+   *     and the card as sent: docs/member-card.md)
    * @param offlineAt for a charge an offline till accepted (below the offline cap) and sends now:
    *     when it accepted the card, at most 24 hours ago
    */
@@ -127,7 +131,8 @@ class CardController {
       @Schema(nullable = true) @Size(max = 1024) String card,
       @Schema(nullable = true, example = "4921 0378 5562") @Size(max = 20) String cardNumber,
       @NotNull @Schema(example = "12.50", pattern = AMOUNT_PATTERN) String amount,
-      @NotNull @Schema(example = "4821", pattern = "^[0-9]{4,6}$") String pin,
+      @Schema(nullable = true, example = "4821", pattern = "^[0-9]{4,6}$") String pin,
+      @Schema(nullable = true) @Size(max = 200) String sealedPin,
       @Schema(nullable = true) Instant offlineAt) {}
 
   @Schema(name = "MemberCardPayment")
@@ -362,8 +367,10 @@ class CardController {
   @Operation(
       summary = "Encaisser avec une carte",
       description =
-          "La carte (code ou numéro), le montant, le code PIN tapé par le titulaire. Un paiement"
-              + " par le chemin unique des paiements : mêmes règles, même idempotence, même reçu.")
+          "La carte (code ou numéro), le montant, le code PIN tapé par le titulaire (pin), ou,"
+              + " pour un encaissement mis en file par une caisse hors ligne, le code PIN scellé"
+              + " pour la clé du réseau (sealedPin, avec offlineAt). Un paiement par le chemin"
+              + " unique des paiements : mêmes règles, même idempotence, même reçu.")
   @ApiResponse(
       responseCode = "201",
       description = "Encaissé",
@@ -391,7 +398,8 @@ class CardController {
   @ApiResponse(
       responseCode = "422",
       description =
-          "Code PIN faux (CARD_WRONG_PIN), plafond dépassé (CARD_PAYMENT_CAP_EXCEEDED,"
+          "Code PIN faux (CARD_WRONG_PIN), absent, mal formé ou scellé illisible"
+              + " (CARD_PIN_INVALID), plafond dépassé (CARD_PAYMENT_CAP_EXCEEDED,"
               + " CARD_DAILY_CAP_EXCEEDED, CARD_OFFLINE_CAP_EXCEEDED), refus du grand livre",
       content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
   ResponseEntity<TransferView> charge(
@@ -407,6 +415,7 @@ class CardController {
             charge.cardNumber(),
             charge.amount(),
             charge.pin(),
+            charge.sealedPin(),
             charge.offlineAt());
     Transfer transfer = charged.paid().first();
     TransferView view = TransferView.of(transfer, networks.network(transfer.network()));

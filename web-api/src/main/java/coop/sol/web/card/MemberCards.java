@@ -1,5 +1,6 @@
 package coop.sol.web.card;
 
+import coop.sol.keys.SealedForNetwork;
 import coop.sol.keys.TrustedKeys;
 import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
@@ -29,9 +30,11 @@ import coop.sol.web.problem.LedgerProblems;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.user.Role;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -281,13 +284,25 @@ public class MemberCards {
       String number,
       String amountText,
       String pinText,
+      String sealedPin,
       Instant offlineAt) {
     var key = ClientKeys.ledgerKey(caller, clientKey);
     Account merchant = till(caller, merchantAccountId);
     NetworkId network = merchant.network();
     var amount = ApiAmounts.parse(amountText, networks.scale(network, merchant.strand()));
     Card card = read(network, code, number);
-    Pin pin = pin(pinText);
+    Pin pin =
+        sealedPin == null
+            ? pin(pinText)
+            : unseal(
+                network,
+                sealedPin,
+                pinText,
+                merchantAccountId,
+                clientKey,
+                amountText,
+                code,
+                number);
     Instant now = clock.instant();
     if (offlineAt != null) {
       if (offlineAt.isAfter(now.plus(CLOCK_SKEW)) || offlineAt.isBefore(now.minus(OFFLINE_GRACE))) {
@@ -311,6 +326,43 @@ public class MemberCards {
                     amount,
                     offlineAt)));
     return new Charged(paid, card);
+  }
+
+  /**
+   * The PIN an offline till sealed for the network's key (docs/member-card.md), bound to what the
+   * till sends with it. Only the network's active key opens it: a PIN sealed before a key rotation
+   * cannot be read, and the charge is refused without counting a wrong PIN.
+   */
+  private Pin unseal(
+      NetworkId network,
+      String sealed,
+      String pinText,
+      long merchantAccountId,
+      String clientKey,
+      String amountText,
+      String code,
+      String number) {
+    if (pinText != null) {
+      throw new ApiProblemException(
+          ProblemCode.VALIDATION_FAILED, "pin ou sealedPin : l'un des deux, pas les deux.");
+    }
+    byte[] context =
+        MemberCardCode.pinSealContext(merchantAccountId, clientKey, amountText, code, number);
+    byte[] opened =
+        SealedForNetwork.open(keys.signingKey(network), sealed, context)
+            .orElseThrow(
+                () ->
+                    new ApiProblemException(
+                        LedgerProblems.status(OperationReason.CARD_PIN_INVALID),
+                        OperationReason.CARD_PIN_INVALID.name(),
+                        "Code PIN scellé illisible : scellé pour une autre clé du réseau, ou pour"
+                            + " un autre encaissement.",
+                        java.util.Map.of()));
+    try {
+      return pin(new String(opened, StandardCharsets.US_ASCII));
+    } finally {
+      Arrays.fill(opened, (byte) 0);
+    }
   }
 
   static Pin pin(String text) {

@@ -8,11 +8,16 @@ import coop.sol.keys.TrustedKeys;
 import coop.sol.merchant.code.PaymentCodes;
 import coop.sol.merchant.code.PaymentRequestCode;
 import coop.sol.merchant.code.Verification;
+import coop.sol.merchant.qr.Caption;
+import coop.sol.merchant.qr.PngRenderer;
 import coop.sol.merchant.qr.QrScanner;
+import coop.sol.merchant.qr.QrSymbol;
 import coop.sol.merchant.till.SolTill;
 import coop.sol.web.Api;
 import coop.sol.web.Callers;
+import coop.sol.web.MovableClock;
 import coop.sol.web.SolApplicationTest;
+import coop.sol.web.user.Role;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -26,7 +31,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,20 +56,29 @@ import tools.jackson.databind.JsonNode;
 @SolApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TillIT {
+  private static final String PIN = "4821";
+
   private final Callers callers;
   private final int port;
+  private final MovableClock clock;
   private Shop shop;
+  private String coordinator;
   @TempDir Path files;
 
+  /** What the card's holder types on the till's PIN pad, in turn. */
+  private final Deque<String> pinsTyped = new ArrayDeque<>();
+
   @Autowired
-  TillIT(@LocalServerPort int port, ApplicationContext context) {
+  TillIT(@LocalServerPort int port, ApplicationContext context, MovableClock clock) {
     this.callers = Callers.of(port, context);
     this.port = port;
+    this.clock = clock;
   }
 
   @BeforeAll
   void aShopAndTwoMembers() {
     shop = Shop.in(callers).withMembers(2, "200.00");
+    coordinator = callers.newUser("coord", Role.COORDINATOR, shop.network, null);
   }
 
   /** One run of the till: its exit code and everything it printed. */
@@ -70,7 +86,14 @@ class TillIT {
 
   private Run till(String url, Path home, String token, String... args) {
     StringWriter out = new StringWriter();
-    var commandLine = SolTill.commandLine(java.time.Clock.systemUTC());
+    var commandLine =
+        SolTill.commandLine(
+            clock,
+            (prompt, pad) -> {
+              pad.print(prompt);
+              String typed = pinsTyped.poll();
+              return typed == null ? new char[0] : typed.toCharArray();
+            });
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(out, true));
     List<String> all = new ArrayList<>(List.of(args));
@@ -272,6 +295,152 @@ class TillIT {
     assertThat(output)
         .contains("AUTHENTIQUE", "code fixe du compte commerçant " + shop.merchantAccount);
     assertThat(files.resolve("jar").resolve("keys.json")).exists();
+  }
+
+  @Test
+  void a_member_card_pays_online_by_its_photo_or_its_number_with_the_holder_s_pin()
+      throws IOException {
+    JsonNode card = issueCard(0);
+    Path home = files.resolve("card-online");
+    long before = shop.balance(shop.memberAccount(0));
+
+    pinsTyped.add(PIN);
+    Run paid = cashier(home, "card", cardPhoto(card).toString(), "--amount", "3.20");
+    assertThat(paid.exit()).as(paid.output()).isZero();
+    assertThat(paid.output())
+        .contains("Carte de Jeanne : 3.20 SOL.", "Code PIN du titulaire", "ENCAISSÉ : 3.20 SOL")
+        .doesNotContain(PIN);
+
+    pinsTyped.add("0000");
+    Run wrong = cashier(home, "card", card.get("number").asString(), "--amount", "1.00");
+    assertThat(wrong.exit()).as(wrong.output()).isEqualTo(1);
+    assertThat(wrong.output()).contains("Carte de Jeanne", "CARD_WRONG_PIN");
+    assertThat(shop.balance(shop.memberAccount(0))).isEqualTo(before - 3_20);
+  }
+
+  @Test
+  void
+      a_replaced_card_s_old_version_is_refused_online_and_after_a_sync_offline_as_is_a_charge_above_the_offline_cap()
+          throws IOException {
+    Path home = files.resolve("card-replaced");
+    JsonNode old = issueCard(1);
+    Path oldPhoto = cardPhoto(old);
+    JsonNode next =
+        shop.as(coordinator)
+            .post("/api/v1/cards/" + old.get("id").asLong() + "/replace", null)
+            .send()
+            .json();
+    Path nextPhoto = cardPhoto(next);
+    try (SwitchableProxy network = new SwitchableProxy(port)) {
+      String url = "http://localhost:" + network.port();
+      String token = callers.token(shop.cashier);
+      Run online = till(url, home, token, "card", oldPhoto.toString(), "--amount", "1.00");
+      assertThat(online.exit()).as(online.output()).isEqualTo(1);
+      assertThat(online.output()).containsAnyOf("remplacée", "CARD_REPLACED");
+
+      Run sync = till(url, home, token, "sync");
+      assertThat(sync.exit()).as(sync.output()).isZero();
+      assertThat(sync.output()).contains("Liste de révocation des cartes à jour", "10.00 SOL");
+      assertThat(home.resolve("cards.json")).exists();
+
+      network.down();
+      Run offline = till(url, home, token, "card", oldPhoto.toString(), "--amount", "1.00");
+      assertThat(offline.exit()).as(offline.output()).isEqualTo(1);
+      assertThat(offline.output()).contains("HORS LIGNE : carte remplacée (version 1");
+      Run aboveCap = till(url, home, token, "card", nextPhoto.toString(), "--amount", "10.01");
+      assertThat(aboveCap.exit()).as(aboveCap.output()).isEqualTo(1);
+      assertThat(aboveCap.output())
+          .contains("dépasse le plafond hors ligne des cartes (10.00 SOL)");
+      Run typed = till(url, home, token, "card", next.get("number").asString(), "--amount", "1");
+      assertThat(typed.exit()).isEqualTo(3);
+      assertThat(typed.output()).contains("un numéro saisi ne peut pas être vérifié");
+      assertThat(home.resolve("queue.jsonl")).doesNotExist();
+      assertThat(pinsTyped).isEmpty();
+    }
+  }
+
+  @Test
+  void
+      a_card_charge_queued_offline_is_refused_at_send_with_a_wrong_pin_and_posts_once_with_the_right_one()
+          throws IOException {
+    Path home = files.resolve("card-queued");
+    JsonNode card = issueCard(1);
+    Path photo = cardPhoto(card);
+    long member = shop.balance(shop.memberAccount(1));
+    try (SwitchableProxy network = new SwitchableProxy(port)) {
+      String url = "http://localhost:" + network.port();
+      String token = callers.token(shop.cashier);
+      assertThat(till(url, home, token, "verify", staticCode()).exit()).isZero();
+      assertThat(till(url, home, token, "sync").exit()).isZero();
+
+      network.down();
+      pinsTyped.add("9999");
+      Run wrongPin = till(url, home, token, "card", photo.toString(), "--amount", "4.00");
+      assertThat(wrongPin.exit()).as(wrongPin.output()).isEqualTo(4);
+      assertThat(wrongPin.output()).contains("HORS LIGNE : carte " + card.get("id").asLong());
+      List<String> wrongLine = Files.readAllLines(home.resolve("queue.jsonl"));
+      pinsTyped.add(PIN);
+      Run rightPin = till(url, home, token, "card", photo.toString(), "--amount", "6.00");
+      assertThat(rightPin.exit()).as(rightPin.output()).isEqualTo(4);
+      List<String> queued = Files.readAllLines(home.resolve("queue.jsonl"));
+      assertThat(queued).hasSize(2);
+      // the PIN waits sealed for the network's key, never in clear
+      assertThat(String.join("\n", queued)).contains("sealedPin").doesNotContain(PIN, "9999");
+      String rightLine = queued.get(1);
+      assertThat(wrongLine).hasSize(1);
+      assertThat(shop.balance(shop.memberAccount(1))).isEqualTo(member);
+
+      network.up();
+      Run sync = till(url, home, token, "sync");
+      assertThat(sync.exit()).as(sync.output()).isEqualTo(1);
+      assertThat(sync.output())
+          .contains("REFUSÉ (CARD_WRONG_PIN)", "encaissé, 6.00 SOL")
+          .contains("Envoyés : 1 encaissé(s), 1 refusé(s), 0 en attente.");
+      assertThat(shop.balance(shop.memberAccount(1))).isEqualTo(member - 6_00);
+
+      // the answer was lost, twice: the same charge is sent again, with its own key, and posts once
+      for (int resend = 0; resend < 2; resend++) {
+        Files.writeString(home.resolve("queue.jsonl"), rightLine + "\n");
+        Run again = till(url, home, token, "sync");
+        assertThat(again.exit()).as(again.output()).isZero();
+        assertThat(again.output()).contains("encaissé, 6.00 SOL", "déjà reçu");
+      }
+      assertThat(shop.balance(shop.memberAccount(1))).isEqualTo(member - 6_00);
+      JsonNode payments =
+          shop.as(shop.member(1))
+              .get("/api/v1/cards/" + card.get("id").asLong() + "/payments")
+              .send()
+              .json();
+      assertThat(payments).hasSize(1);
+      assertThat(payments.get(0).get("offlineAt").isNull()).isFalse();
+    }
+  }
+
+  private JsonNode issueCard(int member) {
+    Api.Response issued =
+        shop.as(coordinator)
+            .post(
+                "/api/v1/cards",
+                Api.json(
+                    "holderAccountId",
+                    shop.memberAccount(member),
+                    "holderName",
+                    "Jeanne Martin",
+                    "pin",
+                    PIN))
+            .send();
+    assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+    return issued.json();
+  }
+
+  /** The card's QR code as the till's camera takes it. */
+  private Path cardPhoto(JsonNode card) throws IOException {
+    BufferedImage printed =
+        PngRenderer.render(QrSymbol.encode(card.get("code").asString()), Caption.none(), 6);
+    Path file =
+        files.resolve("card-" + card.get("id").asLong() + "-" + card.get("version") + ".png");
+    ImageIO.write(printed, "png", file.toFile());
+    return file;
   }
 
   /** The bakery's counter code, as printed. */

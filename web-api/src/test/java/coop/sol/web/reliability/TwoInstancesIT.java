@@ -62,7 +62,8 @@ import tools.jackson.databind.JsonNode;
  * the embedded PostgreSQL, B uses it as its external database (same data directory, so the same
  * keys passphrase). Each serves what the other started: payments through both, a page session used
  * on both, a token revoked on one refused by the other, a logout on one a logout on the other, a
- * till waiting on A told of a payment made through B, and the scheduled jobs run once per period.
+ * till waiting on A told of a payment made through B, the scheduled jobs run once per period, and a
+ * member card's wrong PINs typed at tills on A and B counted together (three block it).
  *
  * <p>The settings make a shortcut impossible: tokens are remembered for an hour (only a notice from
  * the other instance can make one forget a revoked token), and the tills' fallback poll runs every
@@ -359,6 +360,48 @@ class TwoInstancesIT {
     } finally {
       clockA.reset();
       clockB.reset();
+    }
+  }
+
+  @Test
+  @Order(6)
+  void three_wrong_pins_alternating_between_the_instances_block_a_member_card() {
+    String coordinator = callers.newUser("coord", Role.COORDINATOR, network, null);
+    Api.Response issued =
+        apiA.as(callers.token(coordinator))
+            .post(
+                "/api/v1/cards",
+                Api.json(
+                    "holderAccountId", memberAccount, "holderName", "Jeanne Martin", "pin", "4821"))
+            .send();
+    assertThat(issued.status()).as("%s", issued).isEqualTo(201);
+    String code = issued.json().get("code").asString();
+    long card = issued.json().get("id").asLong();
+    String till = callers.token(cashier);
+    List<Api> instances = List.of(apiA, apiB, apiA, apiB);
+    List<String> answers = new ArrayList<>();
+    for (int i = 0; i < instances.size(); i++) {
+      // three wrong PINs, A, B, A; then the right one on B
+      String pin = i < 3 ? "000" + i : "4821";
+      Api.Response charge =
+          instances
+              .get(i)
+              .as(till)
+              .post(
+                  "/api/v1/cards/charge",
+                  Api.json(
+                      "merchantAccountId", shopAccount, "card", code, "amount", "1.00", "pin", pin))
+              .header("Idempotency-Key", "carte-" + i)
+              .send();
+      answers.add(charge.status() + " " + charge.code());
+    }
+    assertThat(answers)
+        .containsExactly(
+            "422 CARD_WRONG_PIN", "422 CARD_WRONG_PIN", "409 CARD_BLOCKED", "409 CARD_BLOCKED");
+    for (Api instance : List.of(apiA, apiB)) {
+      JsonNode seen = instance.as(callers.token(member)).get("/api/v1/cards/" + card).send().json();
+      assertThat(seen.get("state").asString()).isEqualTo("BLOCKED");
+      assertThat(seen.get("blockedReason").asString()).isEqualTo("WRONG_PINS");
     }
   }
 

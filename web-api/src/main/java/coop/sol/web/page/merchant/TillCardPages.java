@@ -171,7 +171,7 @@ class TillCardPages {
     String typed = text == null ? number : null;
     try {
       MemberCards.Charged charged =
-          cards.charge(caller, key, account, text, typed, amount, pin, null);
+          cards.charge(caller, key, account, text, typed, amount, pin, null, null);
       Transfer transfer = charged.paid().first();
       return "redirect:/till/charged/" + transfer.id().value();
     } catch (ApiProblemException refused) {
