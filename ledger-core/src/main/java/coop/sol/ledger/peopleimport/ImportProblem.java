@@ -56,6 +56,8 @@ public enum ImportProblem {
   USERNAME_TAKEN,
   /** The network's system accounts or rates are not set up: opening balances cannot be posted. */
   NETWORK_NOT_SET_UP,
+  /** Enrolment refused the line (the API's problem code in the message). */
+  ENROLMENT_REFUSED,
   /** An earlier import posted a different opening balance for this person and strand. */
   OPENING_BALANCE_DIFFERS,
   /** The ledger refused the opening balance (the reason in the message). */

@@ -480,8 +480,10 @@ public final class PeopleCsv {
   /** Line numbers of character offsets in the text. */
   private static final class LineNumbers {
     private final List<Integer> starts = new ArrayList<>();
+    private final String text;
 
     LineNumbers(String text) {
+      this.text = text;
       starts.add(0);
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
@@ -491,8 +493,13 @@ public final class PeopleCsv {
       }
     }
 
+    /** The line of the record read from {@code offset} (where empty lines skipped begin). */
     int lineAt(long offset) {
-      int index = java.util.Collections.binarySearch(starts, (int) offset);
+      int at = (int) offset;
+      while (at < text.length() && (text.charAt(at) == '\r' || text.charAt(at) == '\n')) {
+        at++;
+      }
+      int index = java.util.Collections.binarySearch(starts, at);
       return (index >= 0 ? index : -index - 2) + 1;
     }
   }
