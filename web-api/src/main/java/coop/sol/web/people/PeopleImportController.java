@@ -125,8 +125,9 @@ class PeopleImportController {
           boolean dryRun,
       @RequestBody byte[] file,
       Caller caller,
-      HttpServletRequest http,
-      Locale locale) {
+      HttpServletRequest http) {
+    // as the password rules' reasons: English when Accept-Language prefers it, else French
+    Locale locale = PasswordController.apiLocale(http);
     Network target = networks.coordinated(caller, network);
     PeopleImports.Report report =
         dryRun
