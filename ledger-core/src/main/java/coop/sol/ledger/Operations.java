@@ -9,6 +9,7 @@ import coop.sol.ledger.lifecycle.AccountLifecycle;
 import coop.sol.ledger.lifecycle.CreditLimits;
 import coop.sol.ledger.network.Networks;
 import coop.sol.ledger.payment.Payments;
+import coop.sol.ledger.peopleimport.OpeningBalances;
 import coop.sol.ledger.reconversion.Reconversions;
 import coop.sol.ledger.refund.Refunds;
 import coop.sol.ledger.reward.Rewards;
@@ -39,6 +40,7 @@ public final class Operations {
   private final AccountLifecycle lifecycle;
   private final CreditLimits creditLimits;
   private final MerchantDirectory directory;
+  private final OpeningBalances openingBalances;
 
   /**
    * @param dataSource the ledger's database (the operations' tables are in the same schema)
@@ -62,6 +64,7 @@ public final class Operations {
     this.lifecycle = new AccountLifecycle(dataSource, clock);
     this.creditLimits = new CreditLimits(dataSource, clock);
     this.directory = new MerchantDirectory(dataSource, accounts, settings, clock);
+    this.openingBalances = new OpeningBalances(networks, accounts, transfers, settings);
   }
 
   /** Rates, categories, per-merchant and per-association settings, fonte rules, system accounts. */
@@ -130,5 +133,10 @@ public final class Operations {
   /** The directory of merchants: their public profiles, and whether it is published. */
   public MerchantDirectory directory() {
     return directory;
+  }
+
+  /** The opening balances of people imported from a file, posted once each. */
+  public OpeningBalances openingBalances() {
+    return openingBalances;
   }
 }

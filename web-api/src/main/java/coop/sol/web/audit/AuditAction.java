@@ -79,6 +79,8 @@ public enum AuditAction {
   NETWORK_CHANGED,
   /** A person was enrolled, with their roles and an activation code (never the code). */
   PERSON_CREATED,
+  /** A coordinator imported a file of people: how many lines, created, skipped; its SHA-256. */
+  PEOPLE_IMPORTED,
   /** A person's roles in a network were changed. */
   PERSON_ROLES_CHANGED,
   /** A coordinator's appointment was proposed, waiting for a second coordinator. */

@@ -39,46 +39,31 @@ public class ActivationLetters {
   }
 
   public byte[] render(People.Letter letter) {
-    Locale locale = Locale.forLanguageTag(letter.language());
-    Font title = font(FontFactory.HELVETICA_BOLD, 20);
-    Font body = font(FontFactory.HELVETICA, 12);
-    Font strong = font(FontFactory.HELVETICA_BOLD, 14);
-    Font code = font(FontFactory.COURIER_BOLD, 22);
-    Font small = font(FontFactory.HELVETICA, 9);
+    return renderAll(java.util.List.of(letter));
+  }
+
+  /** Several letters in one PDF, one page each (an import's), in the order given. */
+  public byte[] renderAll(java.util.List<People.Letter> all) {
+    if (all.isEmpty()) {
+      throw new IllegalArgumentException("no letter");
+    }
     var out = new ByteArrayOutputStream();
     var doc = new Document(PageSize.A4, 56, 56, 64, 64);
     try {
       PdfWriter.getInstance(doc, out);
-      doc.addTitle(text("letter.title", locale, letter.networkName()));
+      doc.addTitle(
+          text(
+              "letter.title",
+              Locale.forLanguageTag(all.get(0).language()),
+              all.get(0).networkName()));
       doc.addCreator("SOL");
       doc.open();
-      doc.add(new Paragraph(text("letter.title", locale, letter.networkName()), title));
-      doc.add(new Paragraph(" ", body));
-      doc.add(new Paragraph(text("letter.greeting", locale, letter.displayName()), body));
-      doc.add(new Paragraph(text("letter.intro", locale, letter.networkName()), body));
-      doc.add(new Paragraph(" ", body));
-      doc.add(new Paragraph(text("letter.username", locale), body));
-      doc.add(new Paragraph(letter.username(), strong));
-      doc.add(new Paragraph(text("letter.code", locale), body));
-      doc.add(new Paragraph(letter.code(), code));
-      doc.add(new Paragraph(" ", body));
-      doc.add(new Paragraph(text("letter.scan", locale), body));
-      Image qr =
-          Image.getInstance(PngRenderer.png(QrSymbol.encode(letter.link()), Caption.none(), 6));
-      qr.scaleToFit(180, 180);
-      qr.setAlignment(Element.ALIGN_CENTER);
-      doc.add(qr);
-      doc.add(new Paragraph(letter.link(), small));
-      doc.add(new Paragraph(" ", body));
-      String until =
-          DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-              .withLocale(locale)
-              .format(letter.expiresAt().atZone(ZONE));
-      doc.add(new Paragraph(text("letter.expires", locale, until), strong));
-      doc.add(new Paragraph(text("letter.once", locale), body));
-      doc.add(new Paragraph(text("letter.password", locale), body));
-      doc.add(new Paragraph(" ", body));
-      doc.add(new Paragraph(text("letter.keep", locale), small));
+      for (People.Letter letter : all) {
+        if (letter != all.get(0)) {
+          doc.newPage();
+        }
+        write(doc, letter);
+      }
       doc.close();
     } catch (DocumentException e) {
       throw new IllegalStateException("activation letter", e);
@@ -86,6 +71,42 @@ public class ActivationLetters {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  private void write(Document doc, People.Letter letter) throws DocumentException, IOException {
+    Locale locale = Locale.forLanguageTag(letter.language());
+    Font title = font(FontFactory.HELVETICA_BOLD, 20);
+    Font body = font(FontFactory.HELVETICA, 12);
+    Font strong = font(FontFactory.HELVETICA_BOLD, 14);
+    Font code = font(FontFactory.COURIER_BOLD, 22);
+    Font small = font(FontFactory.HELVETICA, 9);
+    doc.add(new Paragraph(text("letter.title", locale, letter.networkName()), title));
+    doc.add(new Paragraph(" ", body));
+    doc.add(new Paragraph(text("letter.greeting", locale, letter.displayName()), body));
+    doc.add(new Paragraph(text("letter.intro", locale, letter.networkName()), body));
+    doc.add(new Paragraph(" ", body));
+    doc.add(new Paragraph(text("letter.username", locale), body));
+    doc.add(new Paragraph(letter.username(), strong));
+    doc.add(new Paragraph(text("letter.code", locale), body));
+    doc.add(new Paragraph(letter.code(), code));
+    doc.add(new Paragraph(" ", body));
+    doc.add(new Paragraph(text("letter.scan", locale), body));
+    Image qr =
+        Image.getInstance(PngRenderer.png(QrSymbol.encode(letter.link()), Caption.none(), 6));
+    qr.scaleToFit(180, 180);
+    qr.setAlignment(Element.ALIGN_CENTER);
+    doc.add(qr);
+    doc.add(new Paragraph(letter.link(), small));
+    doc.add(new Paragraph(" ", body));
+    String until =
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+            .withLocale(locale)
+            .format(letter.expiresAt().atZone(ZONE));
+    doc.add(new Paragraph(text("letter.expires", locale, until), strong));
+    doc.add(new Paragraph(text("letter.once", locale), body));
+    doc.add(new Paragraph(text("letter.password", locale), body));
+    doc.add(new Paragraph(" ", body));
+    doc.add(new Paragraph(text("letter.keep", locale), small));
   }
 
   private String text(String key, Locale locale, Object... args) {

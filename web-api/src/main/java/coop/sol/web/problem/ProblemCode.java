@@ -111,6 +111,9 @@ public enum ProblemCode {
           + " FUNDER, COORDINATOR ; au moins un, chacun une fois."),
   USERNAME_TAKEN(HttpStatus.CONFLICT, "Ce nom d'utilisateur est déjà pris."),
   NETWORK_CODE_TAKEN(HttpStatus.CONFLICT, "Un réseau porte déjà ce code."),
+  IMPORT_FILE_INVALID(
+      HttpStatus.BAD_REQUEST,
+      "Fichier d'import illisible : voir problems (ligne, colonne, code) ; rien n'a été importé."),
   INTERNAL_ERROR(
       HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne du serveur ; elle a été journalisée.");
 

@@ -315,6 +315,8 @@ final class ApiAccessRules {
           // a person the caller does not manage.
           roles(HttpMethod.POST, "/api/v1/people", Scope.ADMIN, PEOPLE_MANAGERS),
           coordinators(HttpMethod.GET, "/api/v1/people", Scope.READ),
+          // a file of people: the network's coordinators (404 for another network)
+          coordinators(HttpMethod.POST, "/api/v1/people/imports", Scope.ADMIN),
           roles(HttpMethod.GET, "/api/v1/people/{id}", Scope.READ, PEOPLE_MANAGERS),
           coordinators(HttpMethod.PUT, "/api/v1/people/{id}/roles", Scope.ADMIN),
           roles(HttpMethod.POST, "/api/v1/people/{id}/activation", Scope.ADMIN, PEOPLE_MANAGERS),

@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * anything reads them: a declared Content-Length over the limit is refused at once; a body sent
  * without one (chunked) is read up to the limit, and refused if it goes beyond. Every request of
  * the API is a small JSON document, so nothing legitimate comes near. The pages that take a photo
- * of a QR code ({@link #IMAGE_UPLOADS}) accept up to {@link #MAX_IMAGE_BYTES}.
+ * of a QR code ({@link #IMAGE_UPLOADS}) accept up to {@link #MAX_IMAGE_BYTES}, the imports of
+ * people ({@link #IMPORT_UPLOADS}) {@link #MAX_IMPORT_BYTES}.
  */
 final class RequestSizeLimitFilter extends OncePerRequestFilter {
   /** 64 KiB. */
@@ -37,6 +38,16 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
   static final Set<String> IMAGE_UPLOADS =
       Set.of("/qr/decode", "/member/pay", "/till/charge", "/till/card");
 
+  /** 4 MiB: a file of people (a few thousand lines), as CSV or base64 in a form. */
+  static final int MAX_IMPORT_BYTES = 4 * 1024 * 1024;
+
+  /** The requests that carry a file of people to import. */
+  static final Set<String> IMPORT_UPLOADS =
+      Set.of(
+          "/api/v1/people/imports",
+          "/coordinator/people/import",
+          "/coordinator/people/import/confirm");
+
   private final Problems problems;
 
   RequestSizeLimitFilter(Problems problems) {
@@ -48,10 +59,13 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long declared = request.getContentLengthLong();
+    boolean post = "POST".equals(request.getMethod());
     int limit =
-        "POST".equals(request.getMethod()) && IMAGE_UPLOADS.contains(request.getRequestURI())
+        post && IMAGE_UPLOADS.contains(request.getRequestURI())
             ? MAX_IMAGE_BYTES
-            : MAX_BODY_BYTES;
+            : post && IMPORT_UPLOADS.contains(request.getRequestURI())
+                ? MAX_IMPORT_BYTES
+                : MAX_BODY_BYTES;
     if (declared > limit) {
       problems.write(request, response, ProblemCode.PAYLOAD_TOO_LARGE);
       return;

@@ -103,7 +103,7 @@ final class PageSession {
         .header("Accept", "text/html,application/xhtml+xml");
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) {
+  HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

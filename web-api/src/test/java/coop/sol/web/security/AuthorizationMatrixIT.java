@@ -458,6 +458,8 @@ class AuthorizationMatrixIT {
 
     // --- networks and people: their probes are in PeopleProbes
     new PeopleProbes(callers, context, this::api, demo, otherCoordinator).addTo(this::probe);
+    // --- imports of people: their probes are in PeopleImportProbes
+    new PeopleImportProbes(this::api, demo, otherCoordinator).addTo(this::probe);
 
     // --- administration: the installation's backups (admin creates one, of this test database)
     probe(
@@ -545,6 +547,9 @@ class AuthorizationMatrixIT {
             "POST /till/cashiers/{id}/letter",
             "GET /coordinator/people",
             "POST /coordinator/people",
+            "GET /coordinator/people/import",
+            "POST /coordinator/people/import",
+            "POST /coordinator/people/import/confirm",
             "POST /coordinator/people/{id}/reset",
             "POST /coordinator/people/{id}/letter",
             "POST /coordinator/people/appointments/{id}/approve",
