@@ -69,7 +69,7 @@ class Statements {
     Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
     if (start.isAfter(clock.instant())) {
       throw new ApiProblemException(
-          ProblemCode.VALIDATION_FAILED, "month : ce mois n'a pas encore commencé.", "month");
+          ProblemCode.INVALID_PERIOD, "month : ce mois n'a pas encore commencé.", "month");
     }
     Network network = networks.network(account.network());
     long opening = ledger.transfers().postedBalanceBefore(account.network(), account.id(), start);

@@ -125,7 +125,7 @@ class StatementIT {
     assertThat(callers.as(other).get(base + ".csv?month=" + now).send().status()).isEqualTo(404);
     Api.Response bad = callers.as(member).get(base + ".csv?month=2026-13").send();
     assertThat(bad.status()).isEqualTo(400);
-    assertThat(bad.code()).isEqualTo("VALIDATION_FAILED");
+    assertThat(bad.code()).isEqualTo("INVALID_PERIOD");
     assertThat(callers.as(member).get(base + ".csv?month=" + now.plusMonths(2)).send().status())
         .isEqualTo(400);
   }
