@@ -157,6 +157,11 @@ final class NoticeStore {
         .fetch(NoticeStore::toNotice);
   }
 
+  int unread(long userId) {
+    return sql.fetchCount(
+        sql.selectOne().from(NOTICE).where(NOTICE.USER_ID.eq(userId)).and(NOTICE.READ_AT.isNull()));
+  }
+
   int markRead(long userId, Instant now) {
     return sql.update(NOTICE)
         .set(NOTICE.READ_AT, utc(now))

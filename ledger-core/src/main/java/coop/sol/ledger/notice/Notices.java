@@ -81,6 +81,11 @@ public final class Notices {
     return store.latest(userId, limit);
   }
 
+  /** How many of the person's notices are still unread (what the pages' header counts). */
+  public int unread(long userId) {
+    return store.unread(userId);
+  }
+
   /** Marks every notice of the person read; how many were unread. */
   public int markRead(long userId, Instant now) {
     return store.markRead(userId, now);

@@ -1,6 +1,7 @@
 package coop.sol.ledger.payment;
 
 import coop.sol.ledger.account.Account;
+import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.account.AccountStatus;
 import coop.sol.ledger.account.Accounts;
 import coop.sol.ledger.account.OwnerKind;
@@ -146,6 +147,48 @@ public final class Payments {
 
   // --- earmarked vouchers
 
+  /**
+   * The payer's voucher lots that a payment of {@code amount} to {@code payee} would draw on now,
+   * in the order it draws them (valid now, open, holding something, allowing one of the payee's
+   * categories; earliest expiry first, ties the older lot), each with what it would give; only the
+   * first lots needed when {@code amount} is given (> 0), all of them otherwise. What the pages
+   * show before a payment ("paid by the town hall's food voucher"); the payment itself decides
+   * again.
+   *
+   * @return empty when none may pay there (or the payee is not a merchant of SOL Affecté)
+   */
+  public List<VoucherDraw> voucherDraw(
+      NetworkId network, String payerRef, AccountId payee, long amount) {
+    Optional<Account> merchant = accounts.find(network, payee);
+    if (merchant.isEmpty()
+        || merchant.get().strand() != StrandKind.AFFECTE
+        || merchant.get().ownerKind() != OwnerKind.MERCHANT) {
+      return List.of();
+    }
+    Set<String> categories = settings.merchantCategories(network, merchant.get().ownerRef());
+    Instant now = clock.instant();
+    var draws = new ArrayList<VoucherDraw>();
+    long left = amount;
+    for (VoucherHolding h : vouchers.holdings(network, payerRef)) {
+      if (amount > 0 && left <= 0) {
+        break;
+      }
+      if (paysHere(h, now, categories)) {
+        long draw = amount > 0 ? Math.min(left, h.remaining()) : h.remaining();
+        draws.add(new VoucherDraw(h, draw));
+        left -= draw;
+      }
+    }
+    return List.copyOf(draws);
+  }
+
+  /**
+   * A lot a voucher payment draws on.
+   *
+   * @param draw what it gives, in minor units, > 0
+   */
+  public record VoucherDraw(VoucherHolding holding, long draw) {}
+
   private Outcome<Paid> fromVouchers(PaymentOrder order) {
     if (order.payer() == null) {
       throw new IllegalArgumentException("a payment with vouchers names its payer");
@@ -226,7 +269,7 @@ public final class Payments {
       boolean allowed = h.lot().allows(categories);
       if (!h.lot().validAt(now)) {
         expiredHere |= allowed;
-      } else if (allowed) {
+      } else if (paysHere(h, now, categories)) {
         drawable.add(h);
         total += h.remaining();
       } else {
@@ -282,6 +325,14 @@ public final class Payments {
         same
             ? Outcome.done(new Paid(found, total, true))
             : Outcome.refused(OperationReason.KEY_REUSED_WITH_DIFFERENT_REQUEST));
+  }
+
+  /** A lot that may pay a merchant of {@code categories} at {@code now}. */
+  private static boolean paysHere(VoucherHolding h, Instant now, Set<String> categories) {
+    return h.remaining() > 0
+        && h.status() == AccountStatus.OPEN
+        && h.lot().validAt(now)
+        && h.lot().allows(categories);
   }
 
   /** Leg 0 has the payment's key; leg i the key {@code <key>/i}. */

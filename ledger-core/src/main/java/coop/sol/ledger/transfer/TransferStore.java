@@ -93,6 +93,30 @@ final class TransferStore {
         .fetch(r -> toTransfer(r.into(TRANSFER)));
   }
 
+  /**
+   * The account's posted balance (credits minus debits, minor units) from the rows written before
+   * {@code instant}: what it held then. Pending reservations do not count.
+   */
+  long postedBalanceBefore(NetworkId network, AccountId account, Instant instant) {
+    var posted =
+        TRANSFER
+            .NETWORK_ID
+            .eq(network.value())
+            .and(TRANSFER.KIND.in(TransferKind.POSTED.name(), TransferKind.POST_PENDING.name()))
+            .and(TRANSFER.CREATED_AT.lt(instant.atOffset(ZoneOffset.UTC)));
+    var credits =
+        sql.select(DSL.coalesce(DSL.sum(TRANSFER.AMOUNT), java.math.BigDecimal.ZERO))
+            .from(TRANSFER)
+            .where(posted.and(TRANSFER.CREDIT_ACCOUNT_ID.eq(account.value())))
+            .fetchOne(0, long.class);
+    var debits =
+        sql.select(DSL.coalesce(DSL.sum(TRANSFER.AMOUNT), java.math.BigDecimal.ZERO))
+            .from(TRANSFER)
+            .where(posted.and(TRANSFER.DEBIT_ACCOUNT_ID.eq(account.value())))
+            .fetchOne(0, long.class);
+    return Math.subtractExact(credits, debits);
+  }
+
   /** Streams a strand's journal in chain order (seq ascending), without loading it all. */
   void forEachInJournal(NetworkId network, StrandKind strand, Consumer<Transfer> action) {
     sql.transaction(

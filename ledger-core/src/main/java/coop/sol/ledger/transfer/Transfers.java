@@ -4,6 +4,7 @@ import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -135,6 +136,14 @@ public final class Transfers implements AutoCloseable {
    */
   public List<Transfer> history(NetworkId network, AccountId account, HistoryQuery q) {
     return store.history(network, account, q);
+  }
+
+  /**
+   * What {@code account} held (posted balance, minor units) just before {@code instant}: a
+   * statement's opening balance.
+   */
+  public long postedBalanceBefore(NetworkId network, AccountId account, Instant instant) {
+    return store.postedBalanceBefore(network, account, instant);
   }
 
   /** Streams a strand's journal in chain order (seq ascending), without loading it all. */

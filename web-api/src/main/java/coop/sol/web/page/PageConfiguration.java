@@ -1,14 +1,19 @@
 package coop.sol.web.page;
 
+import coop.sol.ledger.notice.Contact;
+import coop.sol.ledger.notice.Notices;
 import coop.sol.web.auth.Caller;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,24 +28,78 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /**
  * The pages' language and the layout's model.
  *
- * <p>Language: French unless the user chose English with {@code ?lang=en} (any page; {@code
- * ?lang=fr} back), remembered for a year in the {@code sol-lang} cookie. The browser's
- * Accept-Language is deliberately not consulted: a SOL network is local and French-speaking, and a
- * shared till tablet must not switch language with whoever configured its browser.
+ * <p>Language, the first that says one: the choice made on this browser with {@code ?lang=en} (any
+ * page; {@code ?lang=fr} back), remembered for a year in the {@code sol-lang} cookie; the language
+ * the logged-in user chose in their profile; the browser's Accept-Language (French or English,
+ * whichever it prefers); French.
  */
 @Configuration(proxyBeanMethods = false)
 class PageConfiguration implements WebMvcConfigurer {
+  private final Notices notices;
+
+  PageConfiguration(Notices notices) {
+    this.notices = notices;
+  }
+
   static final String LANGUAGE_PARAMETER = "lang";
   static final Set<String> LANGUAGES = Set.of("fr", "en");
+
+  /** Where a request's language, when no cookie says it, is kept once found. */
+  private static final String FOUND = PageConfiguration.class.getName() + ".language";
+
+  private static final List<Locale> OFFERED = List.of(Locale.FRENCH, Locale.ENGLISH);
 
   @Bean
   LocaleResolver localeResolver() {
     CookieLocaleResolver resolver = new CookieLocaleResolver("sol-lang");
     resolver.setDefaultLocale(Locale.FRENCH);
+    resolver.setDefaultLocaleFunction(
+        request -> {
+          if (request.getAttribute(FOUND) instanceof Locale found) {
+            return found;
+          }
+          Locale locale =
+              profileLanguage(notices)
+                  .orElseGet(() -> asked(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+          request.setAttribute(FOUND, locale);
+          return locale;
+        });
     resolver.setCookieMaxAge(Duration.ofDays(365));
     resolver.setCookieHttpOnly(true);
     resolver.setCookieSameSite("Lax");
     return resolver;
+  }
+
+  /** The language the logged-in user chose in their profile, if any. */
+  private static Optional<Locale> profileLanguage(Notices notices) {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null
+        || !authentication.isAuthenticated()
+        || new AuthenticationTrustResolverImpl().isAnonymous(authentication)) {
+      return Optional.empty();
+    }
+    try {
+      return notices
+          .contact(Caller.of(authentication).userId())
+          .flatMap(Contact::language)
+          .filter(LANGUAGES::contains)
+          .map(Locale::forLanguageTag);
+    } catch (IllegalStateException notASolUser) {
+      return Optional.empty();
+    }
+  }
+
+  /** The offered language the browser prefers (Accept-Language), French if none or unreadable. */
+  static Locale asked(String acceptLanguage) {
+    if (acceptLanguage == null || acceptLanguage.isBlank()) {
+      return Locale.FRENCH;
+    }
+    try {
+      Locale found = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), OFFERED);
+      return found == null ? Locale.FRENCH : found;
+    } catch (IllegalArgumentException unreadable) {
+      return Locale.FRENCH;
+    }
   }
 
   @Override
@@ -49,7 +108,7 @@ class PageConfiguration implements WebMvcConfigurer {
         .addInterceptor(new LanguageSwitch())
         .excludePathPatterns("/api/**", "/actuator/**", "/v3/**", "/swagger-ui/**");
     registry
-        .addInterceptor(new LayoutModel())
+        .addInterceptor(new LayoutModel(notices))
         .excludePathPatterns("/api/**", "/actuator/**", "/v3/**", "/swagger-ui/**");
   }
 
@@ -71,10 +130,16 @@ class PageConfiguration implements WebMvcConfigurer {
 
   /**
    * What the layout shows around every page: the user's name and navigation (none when nobody is
-   * logged in), the path the language links point at, and the page's language.
+   * logged in), how many of their notifications are unread, the path the language links point at,
+   * and the page's language.
    */
   static final class LayoutModel implements HandlerInterceptor {
     private final AuthenticationTrustResolverImpl trust = new AuthenticationTrustResolverImpl();
+    private final Notices notices;
+
+    LayoutModel(Notices notices) {
+      this.notices = notices;
+    }
 
     @Override
     public void postHandle(
@@ -93,6 +158,7 @@ class PageConfiguration implements WebMvcConfigurer {
           Caller caller = Caller.of(authentication);
           view.addObject("currentUser", caller.displayName());
           view.addObject("navigation", HomePages.navigation(caller));
+          view.addObject("unreadNotices", notices.unread(caller.userId()));
         } catch (IllegalStateException notASolUser) {
           // only SOL users log in; nothing to show otherwise
         }

@@ -10,18 +10,15 @@ import coop.sol.web.account.AccountAccess;
 import coop.sol.web.account.AccountView;
 import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.csv.SpreadsheetCsv;
 import coop.sol.web.transfer.TransferView;
 import coop.sol.web.user.RoleGrant;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -105,52 +102,51 @@ public class PersonalData {
         List.copyOf(accounts));
   }
 
-  /** The same data as CSV (RFC 4180, comma-separated, UTF-8), one row per fact. */
-  public String csv(Export export) {
-    var out = new StringWriter();
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get();
-    try (var printer = new CSVPrinter(out, format)) {
-      Profile p = export.profile();
-      printer.printRecord(row("profile", null, "username", p.username()));
-      printer.printRecord(row("profile", null, "display_name", p.displayName()));
-      printer.printRecord(row("profile", null, "exported_at", export.exportedAt().toString()));
-      for (RoleLine r : p.roles()) {
-        printer.printRecord(
-            row(
-                "role",
-                r.network(),
-                "role",
-                r.role() + (r.merchant() == null ? "" : " " + r.merchant())));
-      }
-      for (AccountWithHistory a : export.accounts()) {
-        AccountView v = a.account();
-        String[] account = row("account", v.network(), null, null);
-        account[4] = Long.toString(v.id());
-        account[5] = v.strand();
-        account[6] = v.ownerKind();
-        account[7] = v.status();
-        account[8] = v.balance().posted();
-        printer.printRecord((Object[]) account);
-        for (TransferView t : a.transfers()) {
-          boolean out1 = t.debitAccountId() == v.id();
-          String[] transfer = row("transfer", v.network(), null, null);
-          transfer[4] = Long.toString(v.id());
-          transfer[5] = t.strand();
-          transfer[9] = Long.toString(t.id());
-          transfer[10] = t.createdAt().toString();
-          transfer[11] = out1 ? "out" : "in";
-          transfer[12] = t.amount();
-          transfer[13] = Long.toString(out1 ? t.creditAccountId() : t.debitAccountId());
-          transfer[14] = t.code();
-          transfer[15] = t.reference();
-          transfer[16] = t.memo();
-          printer.printRecord((Object[]) transfer);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * The same data as CSV, one row per fact, in the reader's spreadsheet form ({@link
+   * SpreadsheetCsv}: French {@code ;}, decimal comma and byte-order mark; English RFC 4180).
+   */
+  public byte[] csv(Export export, SpreadsheetCsv form) {
+    List<List<String>> rows = new ArrayList<>();
+    Profile p = export.profile();
+    rows.add(Arrays.asList(row("profile", null, "username", p.username())));
+    rows.add(Arrays.asList(row("profile", null, "display_name", p.displayName())));
+    rows.add(Arrays.asList(row("profile", null, "exported_at", export.exportedAt().toString())));
+    for (RoleLine r : p.roles()) {
+      rows.add(
+          Arrays.asList(
+              row(
+                  "role",
+                  r.network(),
+                  "role",
+                  r.role() + (r.merchant() == null ? "" : " " + r.merchant()))));
     }
-    return out.toString();
+    for (AccountWithHistory a : export.accounts()) {
+      AccountView v = a.account();
+      String[] account = row("account", v.network(), null, null);
+      account[4] = Long.toString(v.id());
+      account[5] = v.strand();
+      account[6] = v.ownerKind();
+      account[7] = v.status();
+      account[8] = form.amount(v.balance().posted());
+      rows.add(Arrays.asList(account));
+      for (TransferView t : a.transfers()) {
+        boolean out1 = t.debitAccountId() == v.id();
+        String[] transfer = row("transfer", v.network(), null, null);
+        transfer[4] = Long.toString(v.id());
+        transfer[5] = t.strand();
+        transfer[9] = Long.toString(t.id());
+        transfer[10] = t.createdAt().toString();
+        transfer[11] = out1 ? "out" : "in";
+        transfer[12] = form.amount(t.amount());
+        transfer[13] = Long.toString(out1 ? t.creditAccountId() : t.debitAccountId());
+        transfer[14] = t.code();
+        transfer[15] = t.reference() == null ? "" : t.reference();
+        transfer[16] = t.memo() == null ? "" : t.memo();
+        rows.add(Arrays.asList(transfer));
+      }
+    }
+    return form.write(List.of(CSV_HEADER), rows);
   }
 
   private static String[] row(String record, String network, String field, String value) {

@@ -1,6 +1,7 @@
 package coop.sol.web.personal;
 
 import coop.sol.web.auth.Caller;
+import coop.sol.web.csv.SpreadsheetCsv;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -8,11 +9,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/me/data.json} and {@code .csv}: everything the ledger holds of the caller. */
@@ -49,8 +52,10 @@ class PersonalDataController {
   @Operation(
       summary = "Mes données (CSV)",
       description =
-          "Les mêmes données en CSV (RFC 4180, UTF-8, virgules) : une ligne par fait, la colonne"
-              + " record dit laquelle (profile, role, account, transfer).")
+          "Les mêmes données en CSV (UTF-8) : une ligne par fait, la colonne record dit laquelle"
+              + " (profile, role, account, transfer). En français (par défaut) : séparateur « ; »,"
+              + " virgule décimale et BOM, comme l'attend un tableur français ; en anglais"
+              + " (lang=en ou Accept-Language) : RFC 4180, virgules et point décimal.")
   @ApiResponse(
       responseCode = "200",
       description = "Les données, en pièce jointe",
@@ -60,11 +65,16 @@ class PersonalDataController {
               name = "Content-Disposition",
               description = "attachment; filename=\"sol-mes-donnees.csv\"",
               schema = @Schema(type = "string")))
-  ResponseEntity<byte[]> csv(Caller caller) {
+  ResponseEntity<byte[]> csv(
+      @Schema(allowableValues = {"fr", "en"}) @RequestParam(required = false) String lang,
+      Locale locale,
+      Caller caller) {
+    Locale language =
+        "en".equals(lang) ? Locale.ENGLISH : "fr".equals(lang) ? Locale.FRENCH : locale;
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, attachment("sol-mes-donnees.csv"))
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .body(data.csv(data.of(caller)).getBytes(StandardCharsets.UTF_8));
+        .body(data.csv(data.of(caller), SpreadsheetCsv.forLanguage(language)));
   }
 
   private static String attachment(String name) {

@@ -2,6 +2,7 @@ package coop.sol.web.report;
 
 import coop.sol.ledger.network.Network;
 import coop.sol.web.auth.Caller;
+import coop.sol.web.csv.SpreadsheetCsv;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -117,9 +118,10 @@ class ReportController {
       description =
           "Les chiffres du rapport JSON, un par ligne : key (nom stable), section, figure (libellé"
               + " dans la langue du rapport), count, value, unit (SOL, EUR, ratio, days, accounts)."
-              + " UTF-8, RFC 4180. separator=semicolon : séparateur « ; » et, en français, virgule"
-              + " décimale (tableurs français) ; bom=true : marque d'ordre d'octets UTF-8 en tête"
-              + " (Excel). Coordinateurs du réseau.")
+              + " UTF-8. Par défaut, la forme du tableur de la langue du rapport : en français,"
+              + " séparateur « ; », virgule décimale et marque d'ordre d'octets (BOM) en tête ; en"
+              + " anglais, RFC 4180 (« , », point décimal, sans BOM). separator=comma|semicolon et"
+              + " bom=true|false forcent la forme. Coordinateurs du réseau.")
   @ApiResponse(
       responseCode = "200",
       description = "CSV",
@@ -128,17 +130,22 @@ class ReportController {
       @org.springdoc.core.annotations.ParameterObject Params params,
       @Parameter(
               description =
-                  "comma (défaut, point décimal) ou semicolon (virgule décimale en français)",
+                  "comma (point décimal) ou semicolon (virgule décimale en français) ; par"
+                      + " défaut, celui de la langue",
               schema = @Schema(allowableValues = {"comma", "semicolon"}))
           @RequestParam(required = false)
           String separator,
-      @Parameter(description = "Marque d'ordre d'octets UTF-8 en tête (pour Excel)")
-          @RequestParam(defaultValue = "false")
-          boolean bom,
+      @Parameter(
+              description =
+                  "Marque d'ordre d'octets UTF-8 en tête (pour Excel) ; par défaut, en français")
+          @RequestParam(required = false)
+          Boolean bom,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
       Caller caller) {
-    boolean semicolon;
-    if (separator == null || separator.isBlank() || separator.equals("comma")) {
+    Boolean semicolon;
+    if (separator == null || separator.isBlank()) {
+      semicolon = null;
+    } else if (separator.equals("comma")) {
       semicolon = false;
     } else if (separator.equals("semicolon")) {
       semicolon = true;
@@ -146,7 +153,10 @@ class ReportController {
       throw ReportQuery.invalid("separator : comma ou semicolon.");
     }
     ReportService.Computed computed = compute(caller, params, acceptLanguage);
-    byte[] csv = ReportCsv.write(computed, messages.in(computed.query().locale()), semicolon, bom);
+    SpreadsheetCsv form = SpreadsheetCsv.of(computed.query().locale(), semicolon, bom);
+    byte[] csv =
+        ReportCsv.write(
+            computed, messages.in(computed.query().locale()), form.delimiter() == ';', form.bom());
     return download(csv, MediaType.parseMediaType(CSV + ";charset=UTF-8"), computed, "csv");
   }
 

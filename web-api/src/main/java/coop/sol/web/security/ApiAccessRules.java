@@ -115,6 +115,9 @@ final class ApiAccessRules {
           anyUser(HttpMethod.GET, "/api/v1/me/data.csv", Scope.READ),
           anyUser(HttpMethod.GET, "/api/v1/accounts/{id}", Scope.READ),
           anyUser(HttpMethod.GET, "/api/v1/accounts/{id}/transfers", Scope.READ),
+          // a statement is for whoever may read the account (404 to anyone else)
+          anyUser(HttpMethod.GET, "/api/v1/accounts/{id}/statement.pdf", Scope.READ),
+          anyUser(HttpMethod.GET, "/api/v1/accounts/{id}/statement.csv", Scope.READ),
           // --- life cycle (coop.sol.web.lifecycle): the network's coordinators
           coordinators(HttpMethod.POST, "/api/v1/accounts/{id}/freeze", Scope.ADMIN),
           coordinators(HttpMethod.POST, "/api/v1/accounts/{id}/unfreeze", Scope.ADMIN),

@@ -87,6 +87,9 @@ final class PageAccessRules {
           anyUser(HttpMethod.GET, "/"),
           anyUser(HttpMethod.GET, "/account/profile"),
           anyUser(HttpMethod.POST, "/account/profile"),
+          // each person's own notifications
+          anyUser(HttpMethod.GET, "/account/notices"),
+          anyUser(HttpMethod.POST, "/account/notices/read"),
           anyUser(HttpMethod.GET, "/account/tokens"),
           anyUser(HttpMethod.POST, "/account/tokens"),
           anyUser(HttpMethod.POST, "/account/tokens/{id}/revoke"),

@@ -6,6 +6,7 @@ import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.payment.PaymentOrder;
 import coop.sol.ledger.payment.Source;
 import coop.sol.ledger.transfer.IdempotencyKey;
@@ -79,6 +80,39 @@ public class Payments {
                     amount,
                     payment.reference(),
                     payment.memo())));
+    return new Paid(paid.first(), paid.replayed());
+  }
+
+  /**
+   * A payment to a merchant of SOL Affecté with the caller's earmarked vouchers valid there:
+   * ledger-core chooses the lots (earliest expiry first) and checks their rules.
+   *
+   * @param amount the client's text
+   */
+  public Paid payWithVouchers(
+      Caller caller, String clientKey, long merchantAccountId, String amount) {
+    IdempotencyKey key = ClientKeys.ledgerKey(caller, clientKey);
+    Account merchant =
+        ledger
+            .accounts()
+            .findIn(caller.networks(), new AccountId(merchantAccountId))
+            .orElseThrow(() -> LedgerProblems.problem(RejectionReason.CREDIT_ACCOUNT_NOT_FOUND));
+    NetworkId network = merchant.network();
+    Amount parsed = ApiAmounts.parse(amount, networks.scale(network, StrandKind.AFFECTE));
+    ClientKeys.checkUnusedElsewhere(ledger, caller, network, key);
+    var paid =
+        LedgerProblems.done(
+            payments.pay(
+                new PaymentOrder(
+                    network,
+                    key,
+                    access.payer(caller, network),
+                    Source.vouchers(),
+                    StrandKind.AFFECTE,
+                    merchant.id(),
+                    parsed,
+                    null,
+                    null)));
     return new Paid(paid.first(), paid.replayed());
   }
 }

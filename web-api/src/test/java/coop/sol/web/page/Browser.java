@@ -72,6 +72,9 @@ final class Browser implements AutoCloseable {
         "--disable-component-update",
         "--disable-sync",
         "--disable-dev-shm-usage",
+        // a French person's browser: the pages follow Accept-Language when nobody chose otherwise
+        "--lang=fr-FR",
+        "--accept-lang=fr-FR,fr",
         "--user-data-dir=" + profile,
         "--window-size=" + PHONE.getWidth() + "," + PHONE.getHeight());
     options.addArguments(extraArguments);

@@ -45,7 +45,7 @@ class PageAccessIT {
   private static final List<String> MERCHANT_ONLY_PAGES =
       List.of("/till/history", "/till/cashiers", "/till/reconversion", "/till/profile");
   private static final List<String> EVERYONE_PAGES =
-      List.of("/account/profile", "/account/tokens", "/account/security");
+      List.of("/account/profile", "/account/tokens", "/account/security", "/account/notices");
 
   private final int port;
   private final Callers callers;

@@ -27,6 +27,15 @@ final class PageSession {
   private final HttpClient client =
       HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
+  /** The browser's Accept-Language; none when null. */
+  private String acceptLanguage;
+
+  /** From now on, asks for pages in {@code languages} (an Accept-Language header). */
+  PageSession speaking(String languages) {
+    this.acceptLanguage = languages;
+    return this;
+  }
+
   PageSession(int port, Callers callers) {
     this.port = port;
     this.callers = callers;
@@ -99,8 +108,10 @@ final class PageSession {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Accept", "text/html,application/xhtml+xml");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Accept", "text/html,application/xhtml+xml");
+    return acceptLanguage == null ? request : request.header("Accept-Language", acceptLanguage);
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) {

@@ -75,7 +75,13 @@ class PersonalDataIT {
     assertThat(account.get("transfers").get(0).get("memo").asString()).isEqualTo("Pain");
     assertThat(json.body()).doesNotContain("\"" + shop + "\"");
 
-    Api.Response csv = callers.as(member).get("/api/v1/me/data.csv").send();
+    // French by default: the French spreadsheet form (;, decimal comma, byte-order mark)
+    Api.Response french = callers.as(member).get("/api/v1/me/data.csv").send();
+    assertThat(french.body()).startsWith("\ufeffrecord;");
+    assertThat(french.body()).contains(";2,50;");
+
+    Api.Response csv = callers.as(member).get("/api/v1/me/data.csv?lang=en").send();
+    assertThat(csv.body()).doesNotStartWith("\ufeff");
     assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
     assertThat(csv.header("Content-Type")).startsWith("text/csv");
     List<CSVRecord> rows =

@@ -47,7 +47,18 @@ class ReportFormsIT {
 
   @Test
   void the_csv_reads_back_with_the_json_figures() throws IOException {
-    HttpResponse<byte[]> csv = http.get("/api/v1/reports/circulation.csv?" + monthly(), token);
+    // French (the default language): the French spreadsheet form unless asked otherwise
+    String byDefault =
+        new String(
+            http.get("/api/v1/reports/circulation.csv?" + monthly(), token).body(),
+            StandardCharsets.UTF_8);
+    assertThat(byDefault).startsWith("\ufeffkey;section;figure;count;value;unit");
+    assertThat(byKey(byDefault.substring(1), ';').get("payments.payments").get("value"))
+        .isEqualTo("35,00");
+
+    HttpResponse<byte[]> csv =
+        http.get(
+            "/api/v1/reports/circulation.csv?" + monthly() + "&separator=comma&bom=false", token);
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
     assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))

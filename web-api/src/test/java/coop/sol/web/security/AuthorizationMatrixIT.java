@@ -456,6 +456,9 @@ class AuthorizationMatrixIT {
     // --- the directory of merchants: its probes are in DirectoryProbes
     new DirectoryProbes(this::api, callers, demo, otherCoordinator, otherMember).addTo(this::probe);
 
+    // --- what members see (statements): their probes are in MemberProbes
+    new MemberProbes(this::api, alices, zoes, otherMember, otherCoordinator).addTo(this::probe);
+
     // --- networks and people: their probes are in PeopleProbes
     new PeopleProbes(callers, context, this::api, demo, otherCoordinator).addTo(this::probe);
     // --- imports of people: their probes are in PeopleImportProbes
@@ -530,6 +533,8 @@ class AuthorizationMatrixIT {
             "POST /till/reconversion",
             "GET /account/profile",
             "POST /account/profile",
+            "GET /account/notices",
+            "POST /account/notices/read",
             "GET /till/profile",
             "POST /till/profile",
             "GET /receipts/{id}",

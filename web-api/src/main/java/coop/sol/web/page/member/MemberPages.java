@@ -6,13 +6,18 @@ import coop.sol.web.page.AccountPages;
 import coop.sol.web.page.FormError;
 import coop.sol.web.problem.ApiProblemException;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,14 +30,37 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/member")
 class MemberPages {
   private final AccountPages accounts;
+  private final VoucherCards vouchers;
+  private final FonteWords fonte;
+  private final Clock clock;
+  private final ZoneId zone;
 
-  MemberPages(AccountPages accounts) {
+  MemberPages(
+      AccountPages accounts,
+      VoucherCards vouchers,
+      FonteWords fonte,
+      Clock clock,
+      @Value("${sol.fonte.zone:Europe/Paris}") String zone) {
     this.accounts = accounts;
+    this.vouchers = vouchers;
+    this.fonte = fonte;
+    this.clock = clock;
+    this.zone = ZoneId.of(zone);
   }
 
+  /** The balances, each voucher lot as its own card (not one "SOL Affecté" card per lot). */
   @GetMapping
   String balances(Caller caller, Locale locale, Model model) {
-    model.addAttribute("balances", accounts.balances(caller, locale));
+    List<VoucherCards.LotCard> lots = vouchers.lots(caller, locale);
+    java.util.Set<Long> lotAccounts =
+        lots.stream().map(VoucherCards.LotCard::accountId).collect(Collectors.toSet());
+    model.addAttribute(
+        "balances",
+        accounts.balances(caller, locale).stream()
+            .filter(b -> !lotAccounts.contains(b.accountId()))
+            .toList());
+    model.addAttribute("lots", lots);
+    model.addAttribute("fonte", fonte.of(caller, locale));
     return "member/balances";
   }
 
@@ -74,6 +102,7 @@ class MemberPages {
     Long least = amount("min", min, scale, errors);
     Long most = amount("max", max, scale, errors);
     model.addAttribute("errors", errors);
+    model.addAttribute("statementMonth", YearMonth.now(clock.withZone(zone)).toString());
     model.addAttribute(
         "page",
         accounts.history(

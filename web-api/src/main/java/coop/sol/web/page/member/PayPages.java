@@ -4,6 +4,7 @@ import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.payment.PaymentRequest;
 import coop.sol.ledger.transfer.Transfer;
 import coop.sol.ledger.transfer.TransferId;
@@ -58,6 +59,7 @@ class PayPages {
   private final AccountPages accounts;
   private final Ledger ledger;
   private final ProblemMessages problems;
+  private final VoucherCards vouchers;
 
   PayPages(
       PaymentCodeReader reader,
@@ -67,7 +69,8 @@ class PayPages {
       AccountAccess access,
       AccountPages accounts,
       Ledger ledger,
-      ProblemMessages problems) {
+      ProblemMessages problems,
+      VoucherCards vouchers) {
     this.reader = reader;
     this.requests = requests;
     this.views = views;
@@ -76,6 +79,7 @@ class PayPages {
     this.accounts = accounts;
     this.ledger = ledger;
     this.problems = problems;
+    this.vouchers = vouchers;
   }
 
   @GetMapping("/member/pay")
@@ -127,14 +131,15 @@ class PayPages {
 
   /**
    * @param key this confirmation's idempotency key: a second send pays nothing more
-   * @param debitAccount the account to pay from
+   * @param debitAccount the account to pay from; none to pay a merchant of SOL Affecté with the
+   *     member's vouchers valid there (the lots ledger-core chooses: earliest expiry first)
    * @param amount for a counter code, the amount the member typed
    */
   @PostMapping("/p/{payload}")
   String pay(
       @PathVariable String payload,
       @RequestParam String key,
-      @RequestParam long debitAccount,
+      @RequestParam(required = false) Long debitAccount,
       @RequestParam(required = false) String amount,
       Caller caller,
       Locale locale,
@@ -146,6 +151,7 @@ class PayPages {
     try {
       Transfer paid;
       if (read.code() instanceof PaymentRequestCode request) {
+        // no account: the request's merchant takes SOL Affecté, paid with the member's vouchers
         paid = requests.pay(caller, request.nonce().toString(), key, debitAccount).transfer();
       } else if (read.code() instanceof StaticMerchantCode counter) {
         if (amount == null || amount.isBlank()) {
@@ -158,17 +164,22 @@ class PayPages {
               List.of(new FormError("amount", "form.amount.invalid")));
         }
         paid =
-            payments
-                .pay(
-                    caller,
-                    key,
-                    new Payments.Payment(
-                        debitAccount,
-                        counter.merchantAccountId(),
-                        ApiAmounts.typed(amount),
-                        null,
-                        null))
-                .transfer();
+            debitAccount == null
+                ? payments
+                    .payWithVouchers(
+                        caller, key, counter.merchantAccountId(), ApiAmounts.typed(amount))
+                    .transfer()
+                : payments
+                    .pay(
+                        caller,
+                        key,
+                        new Payments.Payment(
+                            debitAccount,
+                            counter.merchantAccountId(),
+                            ApiAmounts.typed(amount),
+                            null,
+                            null))
+                    .transfer();
       } else {
         throw new ApiProblemException(ProblemCode.PAYMENT_CODE_WRONG_KIND);
       }
@@ -254,6 +265,22 @@ class PayPages {
     }
     model.addAttribute("merchantName", merchant.name());
     model.addAttribute("strand", merchant.strand().name());
+    if (merchant.strand() == StrandKind.AFFECTE) {
+      // vouchers: the lots the ledger would draw on, not a choice between identical lines
+      long due =
+          read.code() instanceof PaymentRequestCode code
+              ? requests
+                  .visible(caller, code.nonce().toString())
+                  .map(PaymentRequest::amount)
+                  .orElse(0L)
+              : 0L;
+      List<VoucherCards.Draw> draws = vouchers.draws(caller, merchant, due, locale);
+      model.addAttribute("draws", draws);
+      if (draws.isEmpty() && !model.containsAttribute("refusalKey")) {
+        model.addAttribute("refusalKey", "lots.pay.none");
+      }
+      return "member/confirm";
+    }
     List<AccountPages.BalanceRow> from =
         access.held(caller).stream()
             .filter(a -> a.network().equals(merchant.network()))

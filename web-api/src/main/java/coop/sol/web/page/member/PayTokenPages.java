@@ -1,5 +1,7 @@
 package coop.sol.web.page.member;
 
+import coop.sol.ledger.Ledger;
+import coop.sol.ledger.account.Account;
 import coop.sol.ledger.payment.PayToken;
 import coop.sol.web.amount.ApiAmounts;
 import coop.sol.web.auth.Caller;
@@ -34,9 +36,15 @@ class PayTokenPages {
   private final PaymentViews views;
   private final AccountPages accounts;
   private final ProblemMessages problems;
+  private final Ledger ledger;
 
   PayTokenPages(
-      PayTokens tokens, PaymentViews views, AccountPages accounts, ProblemMessages problems) {
+      PayTokens tokens,
+      PaymentViews views,
+      AccountPages accounts,
+      ProblemMessages problems,
+      Ledger ledger) {
+    this.ledger = ledger;
     this.tokens = tokens;
     this.views = views;
     this.accounts = accounts;
@@ -88,6 +96,20 @@ class PayTokenPages {
     model.addAttribute("cap", Amounts.localized(view.cap(), locale));
     model.addAttribute(
         "charged", view.usedAmount() == null ? null : Amounts.localized(view.usedAmount(), locale));
+    // a used token says who took how much, and when (the merchant's name, as on the receipt)
+    model.addAttribute(
+        "chargedBy",
+        token.merchantAccount() == null || token.usedTransfer() == null
+            ? null
+            : ledger
+                .accounts()
+                .find(token.network(), token.merchantAccount())
+                .map(Account::name)
+                .orElse(null));
+    model.addAttribute(
+        "chargedAt", token.usedAt() == null ? null : accounts.date(token.usedAt(), locale));
+    model.addAttribute(
+        "chargedTransfer", token.usedTransfer() == null ? null : token.usedTransfer().value());
     model.addAttribute("expiresAt", accounts.date(view.expiresAt(), locale));
     return "member/pay-token-show";
   }
