@@ -453,6 +453,8 @@ class AuthorizationMatrixIT {
         .addTo(this::probe);
     // --- the directory of merchants: its probes are in DirectoryProbes
     new DirectoryProbes(this::api, callers, demo, otherCoordinator, otherMember).addTo(this::probe);
+    // --- the till's refunds and closing of the day: their probes are in TillProbes
+    new TillProbes(this::api).addTo(this::probe);
 
     // --- networks and people: their probes are in PeopleProbes
     new PeopleProbes(callers, context, this::api, demo, otherCoordinator).addTo(this::probe);
