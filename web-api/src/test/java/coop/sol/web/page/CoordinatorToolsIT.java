@@ -105,9 +105,10 @@ class CoordinatorToolsIT {
         .contains("Correction proposée")
         .contains("montant : 37,80")
         .contains("monnaie : SOL Coopération")
+        .contains("état : proposée")
         .doesNotContain("??");
     String english = page.get("/coordinator/audit?lang=en").body();
-    assertThat(english).contains("amount : 37.80").contains("status : pending");
+    assertThat(english).contains("amount : 37.80").contains("status : proposed");
     assertThat(page.get("/coordinator/corrections").body()).doesNotContain("??");
   }
 }

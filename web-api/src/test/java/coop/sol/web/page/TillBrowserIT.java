@@ -62,7 +62,10 @@ class TillBrowserIT {
     till.submit("main form button[type=submit]");
     till.waitUntil(d -> till.path().startsWith("/till/requests/"));
     String code = till.find("[data-payment-request]").getAttribute("data-payload");
+    // the QR holds the code's link (/p/<code>), which any phone's camera opens
+    String link = till.find("[data-payment-request]").getAttribute("data-link");
     assertThat(code).isNotBlank();
+    assertThat(link).endsWith("/p/" + code);
     Files.createDirectories(SCREENSHOTS);
     try {
       for (Dimension size : TILL_WINDOWS) {
@@ -76,7 +79,7 @@ class TillBrowserIT {
         // what a customer's camera sees: the window as it is, unscrolled
         assertThat(QrScanner.scan(ImageIO.read(new ByteArrayInputStream(png))))
             .as("QR decoded from the screenshot at %s", size)
-            .containsExactly(code);
+            .containsExactly(link);
         @SuppressWarnings("unchecked")
         Map<String, Object> box =
             (Map<String, Object>)

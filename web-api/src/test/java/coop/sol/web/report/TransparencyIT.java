@@ -47,7 +47,9 @@ class TransparencyIT {
     assertThat(unpublished.statusCode()).isEqualTo(404);
     assertThat(unpublished.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("text/html");
-    assertThat(unpublished.body()).contains("Cette page n'existe pas").doesNotContain("??");
+    assertThat(unpublished.body())
+        .contains("data-error-status=\"404\"", "Cette page n&#39;existe pas")
+        .doesNotContain("??");
     assertThat(anonymous.get(json()).send().code()).isEqualTo("NOT_FOUND");
     assertThat(pages.get("/transparence/" + j.network.code(), "text/html").statusCode())
         .isEqualTo(404);
@@ -121,7 +123,9 @@ class TransparencyIT {
     HttpResponse<String> offPage = pages.get("/transparence/" + j.network.code(), "text/html");
     assertThat(offPage.statusCode()).isEqualTo(404);
     assertThat(offPage.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-    assertThat(offPage.body()).contains("Cette page n'existe pas").doesNotContain("??");
+    assertThat(offPage.body())
+        .contains("data-error-status=\"404\"", "Cette page n&#39;existe pas")
+        .doesNotContain("??");
     assertThat(
             coordinator
                 .get("/api/v1/audit")
