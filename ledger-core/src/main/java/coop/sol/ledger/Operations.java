@@ -14,6 +14,7 @@ import coop.sol.ledger.reconversion.Reconversions;
 import coop.sol.ledger.refund.Refunds;
 import coop.sol.ledger.reward.Rewards;
 import coop.sol.ledger.settings.NetworkSettings;
+import coop.sol.ledger.till.TillDays;
 import coop.sol.ledger.transfer.Transfers;
 import coop.sol.ledger.volunteer.Volunteering;
 import coop.sol.ledger.voucher.Vouchers;
@@ -36,6 +37,7 @@ public final class Operations {
   private final Fonte fonte;
   private final Payments payments;
   private final Refunds refunds;
+  private final TillDays tillDays;
   private final Corrections corrections;
   private final AccountLifecycle lifecycle;
   private final CreditLimits creditLimits;
@@ -60,6 +62,7 @@ public final class Operations {
     this.fonte = new Fonte(dataSource, accounts, transfers, settings, clock);
     this.payments = new Payments(accounts, transfers, vouchers, settings, clock);
     this.refunds = new Refunds(dataSource, transfers, payments);
+    this.tillDays = new TillDays(dataSource, refunds);
     this.corrections = new Corrections(dataSource, accounts, transfers, clock);
     this.lifecycle = new AccountLifecycle(dataSource, clock);
     this.creditLimits = new CreditLimits(dataSource, clock);
@@ -113,6 +116,11 @@ public final class Operations {
   /** Refunds of payments. */
   public Refunds refunds() {
     return refunds;
+  }
+
+  /** The QR sales tills took, by day and by who took them. */
+  public TillDays tillDays() {
+    return tillDays;
   }
 
   /** Corrections under dual control. */

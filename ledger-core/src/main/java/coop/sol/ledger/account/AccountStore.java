@@ -74,6 +74,19 @@ final class AccountStore {
         .fetch(AccountStore::toAccount);
   }
 
+  List<Account> findByName(
+      NetworkId network, StrandKind strand, Collection<OwnerKind> kinds, String text, int limit) {
+    String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return sql.selectFrom(ACCOUNT)
+        .where(ACCOUNT.NETWORK_ID.eq(network.value()))
+        .and(ACCOUNT.STRAND_ID.eq(strand.id()))
+        .and(ACCOUNT.OWNER_KIND.in(kinds.stream().map(OwnerKind::name).toList()))
+        .and(ACCOUNT.NAME.likeIgnoreCase(pattern, '\\').or(ACCOUNT.OWNER_REF.equalIgnoreCase(text)))
+        .orderBy(ACCOUNT.NAME, ACCOUNT.ACCOUNT_ID)
+        .limit(limit)
+        .fetch(AccountStore::toAccount);
+  }
+
   List<Account> list(NetworkId network) {
     return sql.selectFrom(ACCOUNT)
         .where(ACCOUNT.NETWORK_ID.eq(network.value()))

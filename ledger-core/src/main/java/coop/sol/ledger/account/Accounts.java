@@ -67,6 +67,19 @@ public final class Accounts {
     return store.findByOwner(network, kind, ownerRef);
   }
 
+  /**
+   * The accounts of these kinds on one strand whose holder's name contains {@code text} (any case)
+   * or whose owner reference is {@code text}, by name, at most {@code limit}: how a counter finds a
+   * person by name.
+   */
+  public List<Account> findByName(
+      NetworkId network, StrandKind strand, Collection<OwnerKind> kinds, String text, int limit) {
+    if (text.isBlank() || kinds.isEmpty()) {
+      return List.of();
+    }
+    return store.findByName(network, strand, kinds, text.strip(), limit);
+  }
+
   /** Every account of a network, in id order (for verification and reports). */
   public List<Account> list(NetworkId network) {
     return store.list(network);

@@ -26,6 +26,7 @@ import coop.sol.ledger.transfer.TransferCode;
 import coop.sol.ledger.transfer.TransferCommand;
 import coop.sol.ledger.transfer.Transfers;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -212,12 +213,54 @@ public final class ExchangeOffices {
                 TransferCode.RESERVE_DEPOSIT)
             .withReference(reference)
             .withMemo(memo));
+    // the office's daily limit, a money rule: counted in the database, one sale after the other
+    // whatever instance takes it, before the sale posts; taken back if the ledger rejects it
+    ExchangeLimits limits = store.limits(network);
+    boolean counted = false;
+    if (limits.dailyLimit().isPresent()) {
+      LocalDate day = LocalDate.ofInstant(clock.instant(), store.timeZone(network));
+      ExchangeStore.Counted count =
+          store.count(
+              network,
+              purchase.officeRef(),
+              day,
+              key.value(),
+              euros,
+              limits.dailyLimit().getAsLong(),
+              clock.instant());
+      if (count == ExchangeStore.Counted.OVER_LIMIT) {
+        return Outcome.refused(OperationReason.OFFICE_DAILY_LIMIT_EXCEEDED);
+      }
+      counted = count == ExchangeStore.Counted.COUNTED;
+    }
     LinkedOutcome outcome = LinkedOutcome.of(transfers.executeLinked(network, linked));
     if (!outcome.posted()) {
+      if (counted) {
+        store.uncount(network, key.value());
+      }
       return Outcome.rejected(outcome.rejection());
     }
     return Outcome.done(
         new SolPurchased(euros, sol, bonus, outcome.transfers(), outcome.replayed()));
+  }
+
+  /** The limits the network sets its offices' sales to. */
+  public ExchangeLimits limits(NetworkId network) {
+    return store.limits(network);
+  }
+
+  /** Sets the limits of the network's offices' sales, from now on. */
+  public void setLimits(NetworkId network, ExchangeLimits limits) {
+    store.setLimits(network, limits, clock.instant());
+  }
+
+  /**
+   * The euros an office took today (its network's day), minor units, as counted for its daily limit
+   * (sales are counted while a limit is set).
+   */
+  public long soldToday(NetworkId network, String officeRef) {
+    return store.soldOn(
+        network, officeRef, LocalDate.ofInstant(clock.instant(), store.timeZone(network)));
   }
 
   /**

@@ -45,6 +45,8 @@ public enum OperationReason {
   CREDIT_LIMIT_CHANGE_ALREADY_DECIDED,
   /** No exchange office with this reference has a euro till in this network. */
   UNKNOWN_EXCHANGE_OFFICE,
+  /** The office would take more euros today than the daily limit its network set. */
+  OFFICE_DAILY_LIMIT_EXCEEDED,
 
   // --- amounts
   /** After the documented rounding, the operation would move nothing. */

@@ -60,6 +60,34 @@ final class TransferStore {
    * read through its own (account, id) index and the two are merged, so a page costs the same
    * however long the history is.
    */
+  List<Transfer> search(NetworkId network, TransferSearch q) {
+    Condition filter = TRANSFER.NETWORK_ID.eq(network.value());
+    if (q.id() != null) {
+      filter = filter.and(TRANSFER.TRANSFER_ID.eq(q.id().value()));
+    }
+    if (q.reference() != null) {
+      String pattern =
+          "%"
+              + q.reference().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+              + "%";
+      filter = filter.and(TRANSFER.REFERENCE.likeIgnoreCase(pattern, '\\'));
+    }
+    if (q.amount() != null) {
+      filter = filter.and(TRANSFER.AMOUNT.eq(q.amount()));
+    }
+    if (q.from() != null) {
+      filter = filter.and(TRANSFER.CREATED_AT.ge(q.from().atOffset(ZoneOffset.UTC)));
+    }
+    if (q.to() != null) {
+      filter = filter.and(TRANSFER.CREATED_AT.lt(q.to().atOffset(ZoneOffset.UTC)));
+    }
+    return sql.selectFrom(TRANSFER)
+        .where(filter)
+        .orderBy(TRANSFER.TRANSFER_ID.desc())
+        .limit(q.limit())
+        .fetch(TransferStore::toTransfer);
+  }
+
   List<Transfer> history(NetworkId network, AccountId account, HistoryQuery q) {
     Condition filter = TRANSFER.NETWORK_ID.eq(network.value());
     if (q.before() != null) {

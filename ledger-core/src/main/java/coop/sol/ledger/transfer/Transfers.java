@@ -146,6 +146,14 @@ public final class Transfers implements AutoCloseable {
     return store.postedBalanceBefore(network, account, instant);
   }
 
+  /**
+   * The transfers of a network that match {@code q} (by number, reference, amount, period), newest
+   * first: how a coordinator finds the transfer a correction names.
+   */
+  public List<Transfer> search(NetworkId network, TransferSearch q) {
+    return store.search(network, q);
+  }
+
   /** Streams a strand's journal in chain order (seq ascending), without loading it all. */
   public void forEachInJournal(NetworkId network, StrandKind strand, Consumer<Transfer> action) {
     store.forEachInJournal(network, strand, action);

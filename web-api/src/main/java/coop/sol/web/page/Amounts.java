@@ -27,4 +27,16 @@ public final class Amounts {
     String trimmed = number.replaceAll("[.,]00$", "");
     return "fr".equals(locale.getLanguage()) ? trimmed + " %" : trimmed + "%";
   }
+
+  /**
+   * An amount with the thousands separators of the user's language: "12 345,50" in French (a narrow
+   * no-break space), "12,345.50" in English. For reading, not for a form's field.
+   */
+  public static String grouped(long minorUnits, int scale, Locale locale) {
+    java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+    format.setGroupingUsed(true);
+    format.setMinimumFractionDigits(scale);
+    format.setMaximumFractionDigits(scale);
+    return format.format(java.math.BigDecimal.valueOf(minorUnits, scale));
+  }
 }

@@ -33,6 +33,7 @@ public final class HomePages {
             new Link("/till/charge", "nav.till.charge"),
             new Link("/till/card", "nav.till.card"),
             new Link("/till/history", "nav.till.history"),
+            new Link("/till/day", "tillday.nav"),
             new Link("/till/cashiers", "nav.till.cashiers"),
             new Link("/till/reconversion", "nav.till.reconversion"),
             new Link("/till/counter-code", "nav.till.counterCode"),
@@ -43,6 +44,7 @@ public final class HomePages {
             new Link("/till", "nav.till.request"),
             new Link("/till/charge", "nav.till.charge"),
             new Link("/till/card", "nav.till.card"),
+            new Link("/till/day", "tillday.nav"),
             new Link("/till/counter-code", "nav.till.counterCode")));
     // exchange offices, associations, funders, coordinators (page.office, .association,
     // .coordinator)
@@ -60,7 +62,9 @@ public final class HomePages {
             new Link("/coordinator/fonte", "nav.coordinator.fonte"),
             new Link("/coordinator/people", "nav.coordinator.people"),
             new Link("/coordinator/corrections", "nav.coordinator.corrections"),
+            new Link("/coordinator/transfers", "journalsearch.nav"),
             new Link("/coordinator/audit", "nav.coordinator.audit"),
+            new Link("/coordinator/settings", "settings.nav"),
             new Link("/coordinator/directory", "nav.coordinator.directory"),
             new Link("/cards/issue", "nav.cards.issue"),
             new Link("/coordinator/cards", "nav.coordinator.cards")));

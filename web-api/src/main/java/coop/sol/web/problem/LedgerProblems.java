@@ -127,6 +127,7 @@ public final class LedgerProblems {
           CREDIT_LIMIT_UNCHANGED,
           CREDIT_LIMIT_IN_USE,
           UNKNOWN_EXCHANGE_OFFICE,
+          OFFICE_DAILY_LIMIT_EXCEEDED,
           AMOUNT_ROUNDS_TO_ZERO,
           OVER_ALLOWANCE,
           RESERVE_INSUFFICIENT,
@@ -226,6 +227,8 @@ public final class LedgerProblems {
           "Ce compte n'est pas à zéro : faites d'abord approuver un virement de clôture (une"
               + " correction).";
       case UNKNOWN_EXCHANGE_OFFICE -> "Comptoir de change inconnu dans ce réseau.";
+      case OFFICE_DAILY_LIMIT_EXCEEDED ->
+          "Cette vente dépasserait la limite journalière du comptoir fixée par le réseau.";
       case AMOUNT_ROUNDS_TO_ZERO -> "Après arrondi, l'opération ne porterait sur rien.";
       case OVER_ALLOWANCE -> "La dotation de l'association ne couvre pas ces heures.";
       case RESERVE_INSUFFICIENT -> "Le fonds de garantie ne contient pas les euros à verser.";

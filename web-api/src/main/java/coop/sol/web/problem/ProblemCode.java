@@ -72,6 +72,12 @@ public enum ProblemCode {
   PAYMENT_CODE_WRONG_KIND(
       HttpStatus.UNPROCESSABLE_CONTENT,
       "Ce code de paiement n'est pas de la sorte attendue ici (jeton, demande, code fixe)."),
+  REFUND_AMOUNT_REQUIRED(
+      HttpStatus.BAD_REQUEST,
+      "Indiquez le montant à rembourser : un montant vide ne rembourse jamais toute la vente."),
+  REFUND_NOT_YOUR_SALE(
+      HttpStatus.FORBIDDEN,
+      "Cette vente a été encaissée par une autre personne : elle ou le commerçant la rembourse."),
   REFUND_LIMIT_EXCEEDED(
       HttpStatus.FORBIDDEN,
       "Ce remboursement dépasse le plafond que le commerçant vous a fixé pour cette branche."),

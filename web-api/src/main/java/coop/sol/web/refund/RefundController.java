@@ -47,7 +47,9 @@ class RefundController {
   record NewRefund(
       @Schema(
               nullable = true,
-              description = "Montant à rembourser (chaîne décimale) ; absent : tout le paiement",
+              description =
+                  "Montant à rembourser (chaîne décimale) ; absent : tout ce qui reste du"
+                      + " paiement ; vide : refusé (REFUND_AMOUNT_REQUIRED)",
               example = "5.00",
               pattern = "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,6})?$")
           String amount,
@@ -63,8 +65,10 @@ class RefundController {
           "Par le commerçant qui a reçu le paiement, ou l'un de ses caissiers dans la limite du"
               + " plafond que le commerçant lui a fixé (REFUND_LIMIT_EXCEEDED). Le remboursement"
               + " renverse le paiement : le total remboursé ne dépasse jamais le paiement"
-              + " (REVERSAL_EXCEEDS_ORIGINAL). Idempotency-Key comme pour les paiements. Inscrit"
-              + " au journal d'audit.")
+              + " (REVERSAL_EXCEEDS_ORIGINAL). Un montant vide ne vaut jamais « tout »"
+              + " (REFUND_AMOUNT_REQUIRED) ; le refus REFUND_LIMIT_EXCEEDED porte le plafond du"
+              + " caissier (limit), absent s'il n'en a aucun. Idempotency-Key comme pour les"
+              + " paiements. Inscrit au journal d'audit.")
   @ApiResponse(
       responseCode = "201",
       description = "Remboursé",

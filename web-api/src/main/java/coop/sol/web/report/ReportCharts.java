@@ -19,7 +19,10 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -111,13 +114,28 @@ final class ReportCharts {
             false);
     XYPlot plot = chart.getXYPlot();
     plot.getRenderer().setSeriesPaint(0, SOL_GREEN);
-    ((DateAxis) plot.getDomainAxis())
-        .setDateFormatOverride(new SimpleDateFormat(t.french() ? "d MMM" : "MMM d", t.locale()));
+    DateAxis days = (DateAxis) plot.getDomainAxis();
+    days.setDateFormatOverride(new SimpleDateFormat(t.french() ? "d MMM" : "MMM d", t.locale()));
+    // whole days only: left to itself the axis ticks every few hours over a short period, and
+    // each tick repeated the same date
+    days.setStandardTickUnits(dayTickUnits());
     ((NumberAxis) plot.getRangeAxis())
         .setNumberFormatOverride(NumberFormat.getNumberInstance(t.locale()));
     plot.setNoDataMessage(t.get("report.chart.noData"));
     style(chart);
     return chart;
+  }
+
+  /** The date axis's tick units: one day at the least, up to a quarter. */
+  static TickUnits dayTickUnits() {
+    var units = new TickUnits();
+    for (int n : new int[] {1, 2, 7, 14}) {
+      units.add(new DateTickUnit(DateTickUnitType.DAY, n));
+    }
+    for (int n : new int[] {1, 3}) {
+      units.add(new DateTickUnit(DateTickUnitType.MONTH, n));
+    }
+    return units;
   }
 
   private static JFreeChart flows(CirculationReport r, ReportMessages.Texts t) {

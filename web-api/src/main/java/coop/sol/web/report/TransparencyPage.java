@@ -1,6 +1,8 @@
 package coop.sol.web.report;
 
+import coop.sol.web.problem.ApiProblemException;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -64,8 +66,20 @@ class TransparencyPage {
       @PathVariable String code,
       @RequestParam(required = false) String lang,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+      HttpServletResponse response,
       Model model) {
-    var v = transparency.of(scope.byCode(code));
+    Transparency.TransparencyView v;
+    try {
+      v = transparency.of(scope.byCode(code));
+    } catch (ApiProblemException refused) {
+      // a browser asked for a page: it gets one ("not found" when the figures are not
+      // published), never the API's JSON problem
+      response.setStatus(refused.status().value());
+      model.addAttribute("status", refused.status().value());
+      model.addAttribute(
+          "messageKey", refused.status().value() == 404 ? "problem.NOT_FOUND" : "problem.generic");
+      return "error";
+    }
     var t = messages.in(ReportQuery.locale(lang, acceptLanguage));
     boolean comma = t.french();
     Map<String, String> txt = new HashMap<>();

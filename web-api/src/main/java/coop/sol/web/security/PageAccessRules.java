@@ -132,6 +132,11 @@ final class PageAccessRules {
           // a merchant account's history is its holder's, as in the API: not the cashiers'
           roles(HttpMethod.GET, "/till/history", MERCHANT),
           roles(HttpMethod.POST, "/till/refunds", TILL),
+          roles(HttpMethod.GET, "/till/refunds/{transferId}", TILL),
+          // the day's QR sales and its closing report: a cashier's own, the merchant's of all
+          roles(HttpMethod.GET, "/till/day", TILL),
+          roles(HttpMethod.GET, "/till/day/closing.csv", TILL),
+          roles(HttpMethod.GET, "/till/day/closing.pdf", TILL),
           roles(HttpMethod.GET, "/till/counter-code", TILL),
           roles(HttpMethod.GET, "/till/cashiers", MERCHANT),
           roles(HttpMethod.POST, "/till/cashiers/limits", MERCHANT),
@@ -154,6 +159,7 @@ final class PageAccessRules {
           // --- coordinators (coop.sol.web.page.coordinator)
           roles(HttpMethod.GET, "/coordinator", COORDINATOR),
           roles(HttpMethod.GET, "/coordinator/accounts", COORDINATOR),
+          roles(HttpMethod.GET, "/coordinator/accounts/{id}", COORDINATOR),
           roles(HttpMethod.POST, "/coordinator/accounts/{id}/status", COORDINATOR),
           roles(HttpMethod.GET, "/coordinator/fonte", COORDINATOR),
           roles(HttpMethod.POST, "/coordinator/fonte/runs", COORDINATOR),
@@ -162,6 +168,9 @@ final class PageAccessRules {
           roles(HttpMethod.POST, "/coordinator/corrections/{id}/approve", COORDINATOR),
           roles(HttpMethod.POST, "/coordinator/corrections/{id}/decline", COORDINATOR),
           roles(HttpMethod.GET, "/coordinator/audit", COORDINATOR),
+          roles(HttpMethod.GET, "/coordinator/settings", COORDINATOR),
+          roles(HttpMethod.GET, "/coordinator/transfers", COORDINATOR),
+          roles(HttpMethod.POST, "/coordinator/settings/exchange", COORDINATOR),
           roles(HttpMethod.GET, "/coordinator/people", COORDINATOR),
           roles(HttpMethod.POST, "/coordinator/people", COORDINATOR),
           roles(HttpMethod.GET, "/coordinator/people/import", COORDINATOR),

@@ -43,8 +43,32 @@ class MessagesTest {
   }
 
   @Test
+  void the_tills_and_the_coordinators_own_bundles_have_the_same_keys_in_french_and_english() {
+    for (String bundle : new String[] {"till", "coordinator"}) {
+      assertThat(load(bundle + "_en.properties").stringPropertyNames())
+          .as(bundle)
+          .containsExactlyInAnyOrderElementsOf(load(bundle + ".properties").stringPropertyNames());
+    }
+  }
+
+  @Test
+  void every_audit_action_has_a_label_in_both_languages() {
+    for (String bundle : new String[] {"coordinator.properties", "coordinator_en.properties"}) {
+      Properties labels = load(bundle);
+      for (var action : coop.sol.web.audit.AuditAction.values()) {
+        assertThat(labels.getProperty("audit.action." + action.name()))
+            .as("%s: %s", bundle, action)
+            .isNotBlank();
+      }
+    }
+  }
+
+  @Test
   void messages_with_arguments_double_their_apostrophes() {
-    for (String file : new String[] {"messages.properties", "messages_en.properties"}) {
+    for (String file :
+        new String[] {
+          "messages.properties", "messages_en.properties", "till.properties", "till_en.properties"
+        }) {
       Properties messages = load(file);
       for (String key : messages.stringPropertyNames()) {
         String text = messages.getProperty(key);

@@ -41,7 +41,7 @@ class PageAccessIT {
   private static final List<String> MEMBER_PAGES =
       List.of("/member", "/member/history", "/member/pay", "/member/pay-token", "/member/cards");
   private static final List<String> TILL_PAGES =
-      List.of("/till", "/till/charge", "/till/counter-code");
+      List.of("/till", "/till/charge", "/till/counter-code", "/till/day");
   private static final List<String> MERCHANT_ONLY_PAGES =
       List.of("/till/history", "/till/cashiers", "/till/reconversion", "/till/profile");
   private static final List<String> EVERYONE_PAGES =

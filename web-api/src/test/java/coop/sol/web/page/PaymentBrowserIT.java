@@ -127,21 +127,35 @@ class PaymentBrowserIT {
     assertThat(till.text("main .till-status")).contains("4,50").contains("Alice Martin");
     till.screenshots("pay-token", "till-charged");
 
-    // the customer changes their mind about part of it: the cashier refunds 1,00 (no limit set:
-    // refused), then the merchant sets a limit and the cashier refunds
+    // the customer changes their mind about part of it: the field holds what is left of the sale;
+    // the cashier refunds 1,00 (no limit set: refused, saying so), then the merchant sets a limit
+    // and the cashier refunds, once confirmed
+    assertThat(till.field("refund-amount").getAttribute("value")).isEqualTo("4,50");
+    till.field("refund-amount").clear();
     till.field("refund-amount").sendKeys("1,00");
     till.submit("form.stack button[type=submit]");
     assertThat(till.text("#error-summary"))
-        .contains("Ce remboursement dépasse votre limite de caissier.");
+        .contains("Votre commerçant ne vous a fixé aucune limite de remboursement");
     owner.open("/till/cashiers");
     String limitField = owner.find("[data-cashier=caisse] input[name=limit]").getAttribute("id");
     owner.field(limitField).clear();
     owner.field(limitField).sendKeys("2,00");
     owner.submit("[data-cashier=caisse] form button[type=submit]");
     assertThat(owner.text("p.message")).isEqualTo("Limite enregistrée.");
+    till.field("refund-amount").clear();
+    till.field("refund-amount").sendKeys("3,00");
+    till.submit("form[data-refund-form] button[type=submit]");
+    assertThat(till.text("#error-summary"))
+        .contains("Ce remboursement dépasse votre limite de caissier : 2,00 SOL au plus.");
+    till.field("refund-amount").clear();
     till.field("refund-amount").sendKeys("1,00");
-    till.submit("form.stack button[type=submit]");
+    till.submit("form[data-refund-form] button[type=submit]");
+    assertThat(till.text("[data-refund-confirm] .till-status"))
+        .isEqualTo("Rembourser 1,00 SOL à Alice Martin ?");
+    till.screenshots("pay-token", "till-refund-confirm");
+    till.submit("form[data-refund-confirm] button[type=submit]");
     assertThat(till.text("p.message")).isEqualTo("Remboursement effectué.");
+    assertThat(till.field("refund-amount").getAttribute("value")).isEqualTo("3,50");
     till.screenshots("pay-token", "till-refunded");
 
     // the phone sees its token used

@@ -67,6 +67,8 @@ class RefundIT {
     Api.Response overLimit = refund(cashier, payment, "10.01", "r1");
     assertThat(overLimit.status()).isEqualTo(403);
     assertThat(overLimit.code()).isEqualTo("REFUND_LIMIT_EXCEEDED");
+    // the refusal says the limit that applies
+    assertThat(overLimit.json().get("limit").asString()).isEqualTo("10.00");
     Api.Response byCashier = refund(cashier, payment, "10.00", "r1");
     assertThat(byCashier.status()).as(byCashier.toString()).isEqualTo(201);
     assertThat(byCashier.json().get("code").asString()).isEqualTo("REFUND");
@@ -93,6 +95,19 @@ class RefundIT {
                 .valueStream()
                 .map(e -> e.get("action").asString() + " " + e.get("actor").asString()))
         .contains("REFUND_ISSUED " + cashier, "REFUND_ISSUED " + merchant);
+  }
+
+  @Test
+  void an_empty_amount_never_means_the_whole_sale() {
+    long payment = pay("6.00");
+    for (String blank : new String[] {"", "  "}) {
+      Api.Response empty = refund(merchant, payment, blank, "empty");
+      assertThat(empty.status()).as(empty.toString()).isEqualTo(400);
+      assertThat(empty.code()).isEqualTo("REFUND_AMOUNT_REQUIRED");
+    }
+    Api.Response part = refund(merchant, payment, "1.00", "empty");
+    assertThat(part.status()).as(part.toString()).isEqualTo(201);
+    assertThat(part.json().get("amount").asString()).isEqualTo("1.00");
   }
 
   @Test

@@ -42,6 +42,14 @@ class TransparencyIT {
   void off_by_default_then_published_with_aggregated_figures_only() {
     Api anonymous = callers.api().anonymous();
     assertThat(anonymous.get(json()).send().status()).isEqualTo(404);
+    // a browser gets a page that says so, not the API's JSON
+    HttpResponse<String> unpublished = pages.get("/transparence/" + j.network.code(), "text/html");
+    assertThat(unpublished.statusCode()).isEqualTo(404);
+    assertThat(unpublished.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/html");
+    assertThat(unpublished.body())
+        .contains("data-error-status=\"404\"", "Cette page n&#39;existe pas")
+        .doesNotContain("??");
     assertThat(anonymous.get(json()).send().code()).isEqualTo("NOT_FOUND");
     assertThat(pages.get("/transparence/" + j.network.code(), "text/html").statusCode())
         .isEqualTo(404);
@@ -111,6 +119,13 @@ class TransparencyIT {
 
     coordinator.put("/api/v1/reports/transparency", Api.json("enabled", false)).send();
     assertThat(anonymous.get(json()).send().status()).isEqualTo(404);
+    // a browser gets a page that says so, not the API's JSON
+    HttpResponse<String> offPage = pages.get("/transparence/" + j.network.code(), "text/html");
+    assertThat(offPage.statusCode()).isEqualTo(404);
+    assertThat(offPage.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(offPage.body())
+        .contains("data-error-status=\"404\"", "Cette page n&#39;existe pas")
+        .doesNotContain("??");
     assertThat(
             coordinator
                 .get("/api/v1/audit")

@@ -455,6 +455,8 @@ class AuthorizationMatrixIT {
         .addTo(this::probe);
     // --- the directory of merchants: its probes are in DirectoryProbes
     new DirectoryProbes(this::api, callers, demo, otherCoordinator, otherMember).addTo(this::probe);
+    // --- the till's refunds and closing of the day: their probes are in TillProbes
+    new TillProbes(this::api).addTo(this::probe);
 
     // --- what members see (statements): their probes are in MemberProbes
     new MemberProbes(this::api, alices, zoes, otherMember, otherCoordinator).addTo(this::probe);

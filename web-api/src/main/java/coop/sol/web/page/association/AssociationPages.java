@@ -53,10 +53,16 @@ class AssociationPages {
   private final Operations operations;
   private final NetworkDirectory networks;
   private final ProblemMessages problems;
+  private final coop.sol.web.page.AccountPages accounts;
 
   AssociationPages(
-      Ledger ledger, Operations operations, NetworkDirectory networks, ProblemMessages problems) {
+      Ledger ledger,
+      Operations operations,
+      NetworkDirectory networks,
+      ProblemMessages problems,
+      coop.sol.web.page.AccountPages accounts) {
     this.ledger = ledger;
+    this.accounts = accounts;
     this.volunteering = operations.volunteering();
     this.operations = operations;
     this.networks = networks;
@@ -65,7 +71,32 @@ class AssociationPages {
 
   record HoursForm(String member, String hours, String minutes, String description, String key) {}
 
-  record Certified(String member, long minutes, String amount) implements Serializable {}
+  record Certified(String member, long minutes, String amount, String duration)
+      implements Serializable {}
+
+  /** A past certification: when, for whom, how long ("2 h 30"), what, and the SOL credited. */
+  record PastCertification(
+      long transferId,
+      String date,
+      String member,
+      String duration,
+      String activity,
+      String amount) {}
+
+  private static final java.util.regex.Pattern MEMO =
+      java.util.regex.Pattern.compile("([0-9]+) min(?: - (.*))?", java.util.regex.Pattern.DOTALL);
+
+  /** Minutes as hours and minutes: "2 h 30", "45 min", "3 h". */
+  static String duration(long minutes) {
+    long h = minutes / 60;
+    long m = minutes % 60;
+    if (h == 0) {
+      return m + " min";
+    }
+    return m == 0 ? h + " h" : h + " h " + (m < 10 ? "0" + m : Long.toString(m));
+  }
+
+  static final int PAST_CERTIFICATIONS = 20;
 
   @GetMapping
   String page(Caller caller, Locale locale, Model model) {
@@ -130,7 +161,8 @@ class AssociationPages {
                 memberAccount.get().name(),
                 credited.minutes(),
                 Amounts.format(
-                    credited.amount(), networks.scale(network, StrandKind.ENGAGEMENT), locale)));
+                    credited.amount(), networks.scale(network, StrandKind.ENGAGEMENT), locale),
+                duration(credited.minutes())));
         return "redirect:/association";
       } catch (ApiProblemException e) {
         errors.add(new FormError(null, problems.problemKey(e.code())));
@@ -167,6 +199,7 @@ class AssociationPages {
             .map(a -> LedgerProblems.done(volunteering.remainingAllowance(network, a.id())))
             .map(r -> Amounts.format(r, scale, locale))
             .orElse(null));
+    model.addAttribute("past", past(network, account, scale, locale));
     model.addAttribute(
         "ratePerHour",
         operations
@@ -175,6 +208,39 @@ class AssociationPages {
             .map(Versioned::value)
             .map(rate -> Amounts.format(rate, scale, locale))
             .orElse(null));
+  }
+
+  /** The association's latest certifications (its VOLUNTEER_CREDIT transfers), newest first. */
+  private List<PastCertification> past(
+      NetworkId network, Optional<Account> account, int scale, Locale locale) {
+    if (account.isEmpty()) {
+      return List.of();
+    }
+    List<PastCertification> rows = new ArrayList<>();
+    for (coop.sol.ledger.transfer.Transfer t :
+        ledger
+            .transfers()
+            .history(
+                network,
+                account.get().id(),
+                new coop.sol.ledger.transfer.HistoryQuery(
+                    null,
+                    null,
+                    null,
+                    java.util.Set.of(coop.sol.ledger.transfer.TransferCode.VOLUNTEER_CREDIT),
+                    PAST_CERTIFICATIONS))) {
+      var memo = MEMO.matcher(t.memo() == null ? "" : t.memo());
+      boolean parsed = memo.matches();
+      rows.add(
+          new PastCertification(
+              t.id().value(),
+              accounts.date(t.createdAt(), locale),
+              ledger.accounts().find(network, t.credit()).map(Account::name).orElse(""),
+              parsed ? duration(Long.parseLong(memo.group(1))) : "",
+              parsed ? (memo.group(2) == null ? "" : memo.group(2)) : t.memo(),
+              Amounts.format(t.amount(), scale, locale)));
+    }
+    return rows;
   }
 
   private Optional<Account> ownAccount(Caller caller, NetworkId network) {

@@ -4,6 +4,7 @@ import coop.sol.web.audit.AuditAction;
 import coop.sol.web.audit.AuditLog;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.page.AccountPages;
+import coop.sol.web.page.Amounts;
 import coop.sol.web.user.Role;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,12 +34,17 @@ class AuditPage {
   static final int BATCH = 200;
   static final int MAX_SCANNED = 5_000;
 
+  private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+\\.[0-9]+");
+  private static final Pattern CODE = Pattern.compile("[A-Z][A-Z_]+");
+
   private final AuditLog audit;
   private final AccountPages accounts;
+  private final MessageSource messages;
 
-  AuditPage(AuditLog audit, AccountPages accounts) {
+  AuditPage(AuditLog audit, AccountPages accounts, MessageSource messages) {
     this.audit = audit;
     this.accounts = accounts;
+    this.messages = messages;
   }
 
   record Row(
@@ -83,7 +91,7 @@ class AuditPage {
                   e.action(),
                   e.target(),
                   e.clientAddress(),
-                  details(e.details())));
+                  details(e.details(), locale)));
           if (rows.size() == PAGE_SIZE) {
             break;
           }
@@ -102,11 +110,37 @@ class AuditPage {
     return "coordinator/audit";
   }
 
-  /** The entry's details as "key: value" pairs, in a stable order. */
-  static String details(Map<String, Object> details) {
+  /**
+   * The entry's details as "label: value" pairs in a stable order, in the reader's language: each
+   * key labelled ({@code audit.detail.<key>}, the key itself when it has none), decimal amounts
+   * with the reader's decimal mark, known codes (a status, a strand) in words.
+   */
+  String details(Map<String, Object> details, Locale locale) {
     return new TreeMap<>(details)
         .entrySet().stream()
-            .map(e -> e.getKey() + " : " + e.getValue())
+            .map(
+                e ->
+                    messages.getMessage("audit.detail." + e.getKey(), null, e.getKey(), locale)
+                        + " : "
+                        + value(e.getValue(), locale))
             .collect(Collectors.joining(" · "));
+  }
+
+  private String value(Object value, Locale locale) {
+    String text = String.valueOf(value);
+    if (DECIMAL.matcher(text).matches()) {
+      return Amounts.localized(text, locale);
+    }
+    if (CODE.matcher(text).matches()) {
+      String words = messages.getMessage("strand." + text, null, null, locale);
+      if (words == null) {
+        words = messages.getMessage("audit.value." + text, null, null, locale);
+      }
+      return words == null ? text : words;
+    }
+    if (value instanceof Boolean b) {
+      return messages.getMessage("audit.value." + b, null, text, locale);
+    }
+    return text;
   }
 }

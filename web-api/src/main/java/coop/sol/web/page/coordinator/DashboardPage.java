@@ -93,7 +93,7 @@ class DashboardPage {
     LocalDate today = LocalDate.now(zone);
     List<FormError> errors = new ArrayList<>();
     ReportPeriod reportPeriod;
-    String dateText = date.strip();
+    String dateText = fitted(granularity, date.strip(), today);
     try {
       reportPeriod = period(granularity, dateText, today);
     } catch (ApiProblemException e) {
@@ -180,6 +180,39 @@ class DashboardPage {
           ReportPeriod.year(date.isEmpty() ? Year.from(today) : Dates.year("date", date));
       default ->
           ReportPeriod.month(date.isEmpty() ? YearMonth.from(today) : Dates.month("date", date));
+    };
+  }
+
+  /**
+   * The date as the period asks for it, when the form still holds another period's: a month
+   * ("2026-12") chosen as a day becomes its first day (today when it is the current month), a day
+   * chosen as a month its month, either chosen as a year its year. Anything else is left for the
+   * parser to judge.
+   */
+  static String fitted(String granularity, String date, LocalDate today) {
+    boolean isDay = date.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    boolean isMonth = date.matches("[0-9]{4}-[0-9]{2}");
+    boolean isYear = date.matches("[0-9]{4}");
+    return switch (granularity) {
+      case "day" -> {
+        if (isMonth) {
+          yield date.equals(YearMonth.from(today).toString()) ? today.toString() : date + "-01";
+        }
+        yield isYear
+            ? (date.equals(Year.from(today).toString()) ? today.toString() : date + "-01-01")
+            : date;
+      }
+      case "year" -> isDay || isMonth ? date.substring(0, 4) : date;
+      default -> {
+        if (isDay) {
+          yield date.substring(0, 7);
+        }
+        yield isYear
+            ? (date.equals(Year.from(today).toString())
+                ? YearMonth.from(today).toString()
+                : date + "-01")
+            : date;
+      }
     };
   }
 

@@ -160,6 +160,20 @@ class MerchantPages {
       model.addAttribute("amount", amount);
       try {
         Amount sol = context.amount(network, StrandKind.COOPERATION, ApiAmounts.typed(amount));
+        if (sol.minorUnits() > account.balance().available()) {
+          // a quote for more than the merchant holds would promise euros they cannot have
+          model.addAttribute(
+              "errors",
+              List.of(
+                  new FormError(
+                      "amount",
+                      "tillreconv.overBalance",
+                      Amounts.format(
+                          account.balance().available(),
+                          networks.scale(network, StrandKind.COOPERATION),
+                          locale))));
+          return "merchant/reconversion";
+        }
         ReconversionQuote quote =
             LedgerProblems.done(operations.reconversions().quote(network, sol));
         model.addAttribute("quote", quoteView(network, quote, locale));

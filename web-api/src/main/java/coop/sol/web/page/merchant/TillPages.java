@@ -22,11 +22,16 @@ import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.refund.Refunds;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -225,6 +230,8 @@ class TillPages {
     model.addAttribute("date", accounts.date(transfer.createdAt(), locale));
     model.addAttribute("transferId", transfer.id().value());
     model.addAttribute("key", UUID.randomUUID().toString());
+    long left = refunds.left(caller, transferId);
+    model.addAttribute("refundLeft", left == 0 ? null : accounts.format(merchant, left, locale));
     return "merchant/charged";
   }
 
@@ -239,18 +246,51 @@ class TillPages {
     tillAccounts(caller, locale, model);
     if (!tills.isEmpty()) {
       Account shown = account == null ? tills.get(0) : accounts.till(caller, account);
-      model.addAttribute("page", accounts.history(shown, before, locale));
+      AccountPages.HistoryPage page = accounts.history(shown, before, locale);
+      model.addAttribute("page", page);
       model.addAttribute("refundable", true);
+      // what is left of each sale, prefilled in its refund field; the fully refunded ones marked
+      Map<Long, String> left = new HashMap<>();
+      Set<Long> refunded = new HashSet<>();
+      for (AccountPages.HistoryRow row : page.rows()) {
+        if (row.credit() && "PAYMENT".equals(row.code())) {
+          long minorUnits = refunds.left(caller, row.transferId());
+          if (minorUnits == 0) {
+            refunded.add(row.transferId());
+          } else {
+            left.put(row.transferId(), accounts.format(shown, minorUnits, locale));
+          }
+        }
+      }
+      model.addAttribute("refundLeft", left);
+      model.addAttribute("refundedSales", refunded);
     }
     return "merchant/history";
   }
 
+  /** A sale's refund form: the amount prefilled with what is left of it, nothing once all is. */
+  @GetMapping("/till/refunds/{transferId}")
+  String refundForm(
+      @PathVariable long transferId,
+      @RequestParam(required = false) Long account,
+      Caller caller,
+      Locale locale,
+      Model model) {
+    Refunds.Sale sale = refunds.sale(caller, transferId);
+    saleModel(sale, account, locale, model);
+    model.addAttribute("amount", sale.left() == 0 ? "" : localized(sale.left(), sale, locale));
+    return "merchant/refund";
+  }
+
   /**
-   * Refunds a sale, wholly or in part (cashiers within their limit), from the merchant's sales or
-   * from the page of a charge just taken.
+   * Refunds a sale, wholly or in part (cashiers within their limit), in two steps: the amount typed
+   * (never empty: an empty field is refused, it does not mean "all of it"), then its confirmation
+   * ({@code confirmed}). Both steps answer the refund page, with the refusal and its HTTP status
+   * when there is one; a refund made goes back to where it was asked from.
    *
-   * @param amount as typed; empty for the whole sale
+   * @param amount as typed: "1,50" or "1.50"
    * @param account the sales page's account to go back to; absent: back to the charge's page
+   * @param confirmed true on the confirmation's button
    */
   @PostMapping("/till/refunds")
   String refund(
@@ -258,25 +298,72 @@ class TillPages {
       @RequestParam(required = false) Long account,
       @RequestParam(required = false) String amount,
       @RequestParam String key,
+      @RequestParam(defaultValue = "false") boolean confirmed,
       Caller caller,
+      Locale locale,
+      Model model,
       HttpServletRequest http,
+      HttpServletResponse response,
       RedirectAttributes redirect) {
+    Refunds.Sale sale = refunds.sale(caller, transferId);
+    String typed = amount == null ? "" : ApiAmounts.typed(amount);
     try {
-      refunds.refund(
-          caller,
-          transferId,
-          key,
-          amount == null || amount.isBlank() ? null : ApiAmounts.typed(amount),
-          null,
-          ClientAddress.of(http));
-      redirect.addFlashAttribute("messageKey", "till.refund.done");
+      if (confirmed) {
+        // the ledger checks what is left, and answers a second send with the first refund
+        refunds.refund(caller, transferId, key, typed, null, ClientAddress.of(http));
+        redirect.addFlashAttribute("messageKey", "till.refund.done");
+        return account == null
+            ? "redirect:/till/charged/" + transferId
+            : "redirect:/till/history?account=" + account;
+      }
+      Refunds.RefundPreview preview = refunds.preview(caller, sale, typed);
+      model.addAttribute("confirming", localized(preview.amount(), sale, locale));
+      model.addAttribute("key", key);
     } catch (ApiProblemException refused) {
-      redirect.addFlashAttribute(
-          "errors", List.of(new FormError(null, problems.problemKey(refused))));
+      response.setStatus(refused.status().value());
+      model.addAttribute("errors", List.of(refusal(refused, sale, locale)));
+      sale = refunds.sale(caller, transferId);
     }
-    return account == null
-        ? "redirect:/till/charged/" + transferId
-        : "redirect:/till/history?account=" + account;
+    saleModel(sale, account, locale, model);
+    model.addAttribute("amount", amount == null ? "" : amount.strip());
+    return "merchant/refund";
+  }
+
+  /** A refund's refusal in words, with the limit that applies to a cashier over it. */
+  private FormError refusal(ApiProblemException refused, Refunds.Sale sale, Locale locale) {
+    if ("REFUND_LIMIT_EXCEEDED".equals(refused.code())) {
+      Object limit = refused.properties().get("limit");
+      return limit == null
+          ? new FormError("refund-amount", "tillrefund.limit.none")
+          : new FormError(
+              "refund-amount",
+              "tillrefund.limit.over",
+              Amounts.localized(limit.toString(), locale));
+    }
+    if ("REVERSAL_EXCEEDS_ORIGINAL".equals(refused.code())) {
+      return new FormError(
+          "refund-amount", "tillrefund.left.over", localized(sale.left(), sale, locale));
+    }
+    return new FormError("refund-amount", problems.problemKey(refused));
+  }
+
+  private void saleModel(Refunds.Sale sale, Long account, Locale locale, Model model) {
+    Transfer payment = sale.payment();
+    model.addAttribute("transferId", payment.id().value());
+    model.addAttribute("account", account);
+    model.addAttribute("payer", sale.payer());
+    model.addAttribute("saleAmount", localized(payment.amount(), sale, locale));
+    model.addAttribute("left", localized(sale.left(), sale, locale));
+    model.addAttribute("fullyRefunded", sale.left() == 0);
+    model.addAttribute("date", accounts.date(payment.createdAt(), locale));
+    model.addAttribute("strand", payment.strand().name());
+    if (!model.containsAttribute("key")) {
+      model.addAttribute("key", UUID.randomUUID().toString());
+    }
+  }
+
+  private static String localized(long minorUnits, Refunds.Sale sale, Locale locale) {
+    return Amounts.format(minorUnits, sale.scale(), locale);
   }
 
   @GetMapping("/till/counter-code")

@@ -90,8 +90,15 @@ class OfficePages {
   record Sale(String buyer, String euros, String sol, String bonus, String total, long receipt)
       implements Serializable {}
 
-  /** A line of the till: a sale's euros. */
-  record TillLine(long transferId, String date, String euros, String reference) {}
+  /** A line of the till: a sale's euros, its buyer and the SOL they got (bonus included). */
+  record TillLine(
+      long transferId, String date, String euros, String reference, String buyer, String sol) {}
+
+  /** A buyer the name typed may mean. */
+  record Candidate(String ref, String name) {}
+
+  /** A sale waiting for the agent's confirmation (above the network's threshold). */
+  record Pending(String buyerRef, String buyer, String euros, String eurosText) {}
 
   @GetMapping
   String till(Caller caller, Locale locale, Model model) {
@@ -106,17 +113,27 @@ class OfficePages {
   /** The sale form as typed, sent back with its errors. */
   record SaleForm(String buyer, String euros, String key) {}
 
+  /**
+   * Sells SOL: the buyer by username or by name (several people of that name: the agent picks one),
+   * the euros received; above the network's threshold the sale asks to be confirmed first.
+   *
+   * @param buyerPick the buyer picked among those of the name typed (their username)
+   * @param confirmed true on the confirmation's button
+   */
   @PostMapping("/sales")
   String sell(
       @RequestParam(defaultValue = "") String buyer,
+      @RequestParam(defaultValue = "") String buyerPick,
       @RequestParam(defaultValue = "") String euros,
       @RequestParam(defaultValue = "") String key,
+      @RequestParam(defaultValue = "false") boolean confirmed,
       Caller caller,
       Locale locale,
       Model model,
       RedirectAttributes redirect) {
     NetworkId network = network(caller);
-    SaleForm form = new SaleForm(buyer.strip(), euros.strip(), key);
+    SaleForm form =
+        new SaleForm(buyerPick.isBlank() ? buyer.strip() : buyerPick.strip(), euros.strip(), key);
     List<FormError> errors = new ArrayList<>();
     Optional<Account> account = Optional.empty();
     if (form.buyer().isEmpty()) {
@@ -124,16 +141,41 @@ class OfficePages {
     } else {
       account = buyer(network, form.buyer());
       if (account.isEmpty()) {
-        errors.add(new FormError("buyer", "office.sale.buyer.unknown"));
+        List<Account> named =
+            ledger.accounts().findByName(network, StrandKind.COOPERATION, BUYERS, form.buyer(), 10);
+        if (named.size() == 1) {
+          account = Optional.of(named.get(0));
+        } else if (named.isEmpty()) {
+          errors.add(new FormError("buyer", "office.sale.buyer.unknown"));
+        } else {
+          errors.add(new FormError("buyer", "officesale.buyer.several"));
+          model.addAttribute(
+              "candidates",
+              named.stream().map(a -> new Candidate(a.ownerRef(), a.name())).toList());
+        }
       }
     }
     Amount amount = null;
+    int euroScale = networks.scale(network, StrandKind.EURO);
     try {
-      amount =
-          ApiAmounts.parse(
-              ApiAmounts.typed(form.euros()), networks.scale(network, StrandKind.EURO));
+      amount = ApiAmounts.parse(ApiAmounts.typed(form.euros()), euroScale);
     } catch (ApiProblemException e) {
       errors.add(new FormError("euros", "form.amount.invalid"));
+    }
+    if (errors.isEmpty()
+        && !confirmed
+        && exchange.limits(network).asksConfirmation(amount.minorUnits())) {
+      model.addAttribute(
+          "pending",
+          new Pending(
+              account.get().ownerRef(),
+              account.get().name(),
+              form.euros(),
+              Amounts.grouped(amount.minorUnits(), euroScale, locale)));
+      model.addAttribute("form", form);
+      model.addAttribute("errors", errors);
+      fill(caller, locale, model);
+      return "office/till";
     }
     if (errors.isEmpty()) {
       try {
@@ -149,10 +191,10 @@ class OfficePages {
             "sale",
             new Sale(
                 account.get().name(),
-                Amounts.format(sold.euros(), networks.scale(network, StrandKind.EURO), locale),
-                Amounts.format(sold.sol(), solScale, locale),
-                Amounts.format(sold.bonus(), solScale, locale),
-                Amounts.format(Math.addExact(sold.sol(), sold.bonus()), solScale, locale),
+                Amounts.grouped(sold.euros(), euroScale, locale),
+                Amounts.grouped(sold.sol(), solScale, locale),
+                Amounts.grouped(sold.bonus(), solScale, locale),
+                Amounts.grouped(Math.addExact(sold.sol(), sold.bonus()), solScale, locale),
                 sold.transfers().get(0).id().value()));
         return "redirect:/office";
       } catch (ApiProblemException e) {
@@ -205,12 +247,26 @@ class OfficePages {
                   till.get().id(),
                   new HistoryQuery(
                       null, null, null, Set.of(TransferCode.RESERVE_DEPOSIT), RECENT_SALES))) {
+        Optional<SolPurchased> purchase = exchange.purchaseOf(t);
+        String buyer = "";
+        String sol = "";
+        if (purchase.isPresent()) {
+          Transfer issued = purchase.get().transfers().get(0);
+          buyer = ledger.accounts().find(network, issued.credit()).map(Account::name).orElse("");
+          sol =
+              Amounts.grouped(
+                  Math.addExact(purchase.get().sol(), purchase.get().bonus()),
+                  networks.scale(network, StrandKind.COOPERATION),
+                  locale);
+        }
         sales.add(
             new TillLine(
                 t.id().value(),
                 accounts.date(t.createdAt(), locale),
-                Amounts.format(t.amount(), scale, locale),
-                t.reference()));
+                Amounts.grouped(t.amount(), scale, locale),
+                t.reference(),
+                buyer,
+                sol));
       }
     }
     model.addAttribute("sales", sales);
