@@ -3,6 +3,8 @@ package coop.sol.ledger.directory;
 import static coop.sol.ledger.jooq.Tables.DIRECTORY_PUBLICATION;
 import static coop.sol.ledger.jooq.Tables.MERCHANT_PROFILE;
 
+import coop.sol.ledger.db.ReadSource;
+import coop.sol.ledger.db.ReadSource.Freshness;
 import coop.sol.ledger.jooq.tables.records.MerchantProfileRecord;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
@@ -14,7 +16,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -23,8 +24,12 @@ import org.jooq.impl.DSL;
 final class DirectoryStore {
   private final DSLContext sql;
 
-  DirectoryStore(DataSource dataSource) {
-    this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
+  /** Where reads that may lag run (a replica, or the primary): see {@link ReadSource}. */
+  private final DSLContext laggingSql;
+
+  DirectoryStore(ReadSource reads) {
+    this.sql = DSL.using(reads.primary(), SQLDialect.POSTGRES);
+    this.laggingSql = DSL.using(reads.mayLag(), SQLDialect.POSTGRES);
   }
 
   /** A profile with who wrote it last and when. */
@@ -69,9 +74,10 @@ final class DirectoryStore {
         .map(DirectoryStore::stored);
   }
 
-  /** Every profile of the network, by trading name. */
-  List<Stored> all(NetworkId network) {
-    return sql.selectFrom(MERCHANT_PROFILE)
+  /** Every profile of the network, by trading name, read where {@code freshness} says. */
+  List<Stored> all(NetworkId network, Freshness freshness) {
+    return (freshness == Freshness.CURRENT ? sql : laggingSql)
+        .selectFrom(MERCHANT_PROFILE)
         .where(MERCHANT_PROFILE.NETWORK_ID.eq(network.value()))
         .orderBy(DSL.lower(MERCHANT_PROFILE.TRADING_NAME), MERCHANT_PROFILE.MERCHANT_REF)
         .fetch(DirectoryStore::stored);
