@@ -1,6 +1,7 @@
 package coop.sol.ledger;
 
 import coop.sol.ledger.account.Accounts;
+import coop.sol.ledger.db.ReadSource;
 import coop.sol.ledger.journal.JournalVerifier;
 import coop.sol.ledger.network.Networks;
 import coop.sol.ledger.transfer.Transfers;
@@ -21,9 +22,19 @@ public final class Ledger implements AutoCloseable {
 
   public Ledger(
       DataSource dataSource, WriterSettings settings, Clock clock, WriteObserver observer) {
+    this(ReadSource.primaryOnly(dataSource), settings, clock, observer);
+  }
+
+  /**
+   * A ledger whose writes and current reads run on {@code reads.primary()}, and whose reads that
+   * may lag (an account's history read {@link ReadSource.Freshness#MAY_LAG}) on {@code
+   * reads.mayLag()}.
+   */
+  public Ledger(ReadSource reads, WriterSettings settings, Clock clock, WriteObserver observer) {
+    DataSource dataSource = reads.primary();
     this.networks = new Networks(dataSource);
     this.accounts = new Accounts(dataSource);
-    this.transfers = new Transfers(dataSource, settings, clock, observer);
+    this.transfers = new Transfers(reads, settings, clock, observer);
     this.verifier = new JournalVerifier(dataSource, accounts, transfers);
   }
 

@@ -2,6 +2,7 @@ package coop.sol.ledger;
 
 import coop.sol.ledger.account.Accounts;
 import coop.sol.ledger.correction.Corrections;
+import coop.sol.ledger.db.ReadSource;
 import coop.sol.ledger.directory.MerchantDirectory;
 import coop.sol.ledger.exchange.ExchangeOffices;
 import coop.sol.ledger.fonte.Fonte;
@@ -50,6 +51,15 @@ public final class Operations {
    *     it
    */
   public Operations(Ledger ledger, DataSource dataSource, Clock clock) {
+    this(ledger, ReadSource.primaryOnly(dataSource), clock);
+  }
+
+  /**
+   * @param reads the ledger's database ({@code reads.primary()}, which every operation writes and
+   *     reads), and where the reads that may lag run (the directory's searches)
+   */
+  public Operations(Ledger ledger, ReadSource reads, Clock clock) {
+    DataSource dataSource = reads.primary();
     Networks networks = ledger.networks();
     Accounts accounts = ledger.accounts();
     Transfers transfers = ledger.transfers();
@@ -66,7 +76,7 @@ public final class Operations {
     this.corrections = new Corrections(dataSource, accounts, transfers, clock);
     this.lifecycle = new AccountLifecycle(dataSource, clock);
     this.creditLimits = new CreditLimits(dataSource, clock);
-    this.directory = new MerchantDirectory(dataSource, accounts, settings, clock);
+    this.directory = new MerchantDirectory(reads, accounts, settings, clock);
     this.openingBalances = new OpeningBalances(networks, accounts, transfers, settings);
   }
 

@@ -6,6 +6,8 @@ import static coop.sol.ledger.jooq.Tables.MERCHANT_PROFILE;
 
 import coop.sol.ledger.account.AccountStatus;
 import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.db.ReadSource;
+import coop.sol.ledger.db.ReadSource.Freshness;
 import coop.sol.ledger.jooq.tables.records.MerchantProfileRecord;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
@@ -17,7 +19,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -27,8 +28,12 @@ import org.jooq.impl.DSL;
 public final class DirectoryStore {
   private final DSLContext sql;
 
-  DirectoryStore(DataSource dataSource) {
-    this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
+  /** Where reads that may lag run (a replica, or the primary): see {@link ReadSource}. */
+  private final DSLContext laggingSql;
+
+  DirectoryStore(ReadSource reads) {
+    this.sql = DSL.using(reads.primary(), SQLDialect.POSTGRES);
+    this.laggingSql = DSL.using(reads.mayLag(), SQLDialect.POSTGRES);
   }
 
   /** A profile with who wrote it last and when. */
@@ -95,9 +100,10 @@ public final class DirectoryStore {
         .map(DirectoryStore::stored);
   }
 
-  /** Every profile of the network, by trading name. */
-  List<Stored> all(NetworkId network) {
-    return sql.selectFrom(MERCHANT_PROFILE)
+  /** Every profile of the network, by trading name, read where {@code freshness} says. */
+  List<Stored> all(NetworkId network, Freshness freshness) {
+    return (freshness == Freshness.CURRENT ? sql : laggingSql)
+        .selectFrom(MERCHANT_PROFILE)
         .where(MERCHANT_PROFILE.NETWORK_ID.eq(network.value()))
         .and(LISTED)
         .orderBy(DSL.lower(MERCHANT_PROFILE.TRADING_NAME), MERCHANT_PROFILE.MERCHANT_REF)

@@ -2,6 +2,8 @@ package coop.sol.ledger.directory;
 
 import coop.sol.ledger.account.Accounts;
 import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.db.ReadSource;
+import coop.sol.ledger.db.ReadSource.Freshness;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.operation.OperationReason;
 import coop.sol.ledger.operation.Outcome;
@@ -29,7 +31,16 @@ public final class MerchantDirectory {
 
   public MerchantDirectory(
       DataSource dataSource, Accounts accounts, NetworkSettings settings, Clock clock) {
-    this.store = new DirectoryStore(dataSource);
+    this(ReadSource.primaryOnly(dataSource), accounts, settings, clock);
+  }
+
+  /**
+   * A directory whose searches (the listing and its printed guide) may read on {@code
+   * reads.mayLag()}; a profile just saved is read back on the primary ({@link #entry}).
+   */
+  public MerchantDirectory(
+      ReadSource reads, Accounts accounts, NetworkSettings settings, Clock clock) {
+    this.store = new DirectoryStore(reads);
     this.accounts = accounts;
     this.settings = settings;
     this.clock = clock;
@@ -60,7 +71,7 @@ public final class MerchantDirectory {
   /** The merchants with a profile that match, by trading name. */
   public List<DirectoryEntry> search(NetworkId network, DirectorySearch search) {
     Map<String, MerchantCategory> catalogue = catalogue(network);
-    return store.all(network).stream()
+    return store.all(network, Freshness.MAY_LAG).stream()
         .map(s -> entry(s, catalogue))
         .filter(search::matches)
         .toList();

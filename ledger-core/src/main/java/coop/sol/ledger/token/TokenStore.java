@@ -6,6 +6,7 @@ import static coop.sol.ledger.jooq.Tables.USER_ROLE;
 
 import coop.sol.ledger.auditlog.AuditEntry;
 import coop.sol.ledger.auditlog.AuditLogStore;
+import coop.sol.ledger.db.CommitNotice;
 import coop.sol.ledger.jooq.tables.records.ApiTokenRecord;
 import coop.sol.ledger.user.UserStore;
 import java.time.Duration;
@@ -76,12 +77,17 @@ public final class TokenStore {
 
   /**
    * Revokes one of the user's active tokens, with its audit entry (made knowing the token's name)
-   * in the same transaction.
+   * and {@code notice} (told to every listener when the revocation commits, never otherwise) in the
+   * same transaction.
    *
-   * @return false if the user has no such active token
+   * @return false if the user has no such active token (and nothing is told)
    */
   public boolean revoke(
-      long userId, long tokenId, Instant now, Function<String, AuditEntry> audit) {
+      long userId,
+      long tokenId,
+      Instant now,
+      Function<String, AuditEntry> audit,
+      CommitNotice notice) {
     return sql.transactionResult(
         tx -> {
           var revoked =
@@ -93,7 +99,10 @@ public final class TokenStore {
                   .and(API_TOKEN.REVOKED_AT.isNull())
                   .returning(API_TOKEN.NAME)
                   .fetchOptional();
-          revoked.ifPresent(r -> AuditLogStore.insert(tx.dsl(), audit.apply(r.getName())));
+          if (revoked.isPresent()) {
+            tx.dsl().fetch("SELECT pg_notify(?, ?)", notice.channel(), notice.payload());
+            AuditLogStore.insert(tx.dsl(), audit.apply(revoked.get().getName()));
+          }
           return revoked.isPresent();
         });
   }

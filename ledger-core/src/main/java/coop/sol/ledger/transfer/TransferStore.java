@@ -6,6 +6,8 @@ import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.selectOne;
 
 import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.db.ReadSource;
+import coop.sol.ledger.db.ReadSource.Freshness;
 import coop.sol.ledger.jooq.tables.records.TransferRecord;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
@@ -16,7 +18,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -29,8 +30,12 @@ import org.jooq.impl.DSL;
 final class TransferStore {
   private final DSLContext sql;
 
-  TransferStore(DataSource dataSource) {
-    this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
+  /** Where reads that may lag run (a replica, or the primary): see {@link ReadSource}. */
+  private final DSLContext laggingSql;
+
+  TransferStore(ReadSource reads) {
+    this.sql = DSL.using(reads.primary(), SQLDialect.POSTGRES);
+    this.laggingSql = DSL.using(reads.mayLag(), SQLDialect.POSTGRES);
   }
 
   Optional<Transfer> find(NetworkId network, TransferId id) {
@@ -55,11 +60,7 @@ final class TransferStore {
         .fetchOptional(TransferStore::toTransfer);
   }
 
-  /**
-   * One page of the journal rows that debit or credit {@code account}, newest first. Each side is
-   * read through its own (account, id) index and the two are merged, so a page costs the same
-   * however long the history is.
-   */
+  /** A coordinator's search of the network's transfers, newest first (on the primary). */
   List<Transfer> search(NetworkId network, TransferSearch q) {
     Condition filter = TRANSFER.NETWORK_ID.eq(network.value());
     if (q.id() != null) {
@@ -88,7 +89,14 @@ final class TransferStore {
         .fetch(TransferStore::toTransfer);
   }
 
-  List<Transfer> history(NetworkId network, AccountId account, HistoryQuery q) {
+  /**
+   * One page of the journal rows that debit or credit {@code account}, newest first. Each side is
+   * read through its own (account, id) index and the two are merged, so a page costs the same
+   * however long the history is.
+   */
+  List<Transfer> history(
+      NetworkId network, AccountId account, HistoryQuery q, Freshness freshness) {
+    DSLContext sql = freshness == Freshness.CURRENT ? this.sql : laggingSql;
     Condition filter = TRANSFER.NETWORK_ID.eq(network.value());
     if (q.before() != null) {
       filter = filter.and(TRANSFER.TRANSFER_ID.lt(q.before().value()));

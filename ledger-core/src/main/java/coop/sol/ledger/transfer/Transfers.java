@@ -1,6 +1,8 @@
 package coop.sol.ledger.transfer;
 
 import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.db.ReadSource;
+import coop.sol.ledger.db.ReadSource.Freshness;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
 import java.time.Clock;
@@ -41,8 +43,16 @@ public final class Transfers implements AutoCloseable {
 
   public Transfers(
       DataSource dataSource, WriterSettings settings, Clock clock, WriteObserver observer) {
-    this.dataSource = dataSource;
-    this.store = new TransferStore(dataSource);
+    this(ReadSource.primaryOnly(dataSource), settings, clock, observer);
+  }
+
+  /**
+   * @param reads the primary (the writers, and every read that must be current) and where reads
+   *     that may lag run ({@link #history(NetworkId, AccountId, HistoryQuery, Freshness)})
+   */
+  public Transfers(ReadSource reads, WriterSettings settings, Clock clock, WriteObserver observer) {
+    this.dataSource = reads.primary();
+    this.store = new TransferStore(reads);
     this.settings = settings;
     this.clock = clock;
     this.observer = observer;
@@ -135,7 +145,17 @@ public final class Transfers implements AutoCloseable {
    * the same however long the history is.
    */
   public List<Transfer> history(NetworkId network, AccountId account, HistoryQuery q) {
-    return store.history(network, account, q);
+    return history(network, account, q, Freshness.CURRENT);
+  }
+
+  /**
+   * {@link #history(NetworkId, AccountId, HistoryQuery)} read where {@code freshness} says: with
+   * {@link Freshness#MAY_LAG} possibly on a replica, missing at most the last moments' transfers
+   * (history pages and exports; a payer's own last payment is read {@link Freshness#CURRENT}).
+   */
+  public List<Transfer> history(
+      NetworkId network, AccountId account, HistoryQuery q, Freshness freshness) {
+    return store.history(network, account, q, freshness);
   }
 
   /**

@@ -3,6 +3,7 @@ package coop.sol.web.backup;
 import coop.sol.ledger.Ledger;
 import coop.sol.ledger.audit.ExportVerifier;
 import coop.sol.ledger.audit.JournalExport;
+import coop.sol.ledger.db.ReadSource;
 import coop.sol.ledger.journal.VerificationReport;
 import coop.sol.ledger.network.Network;
 import coop.sol.web.installation.Commands;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,9 +52,10 @@ class VerifyJournalCommand implements ApplicationRunner, ExitCodeGenerator {
   private final PrintStream out = System.out;
   private int exitCode;
 
-  VerifyJournalCommand(Ledger ledger, JournalExport export) {
+  /** The export is written from the primary, never a replica: it checks the database itself. */
+  VerifyJournalCommand(Ledger ledger, ReadSource reads, Clock clock) {
     this.ledger = ledger;
-    this.export = export;
+    this.export = new JournalExport(reads.primary(), clock);
   }
 
   @Override

@@ -2,10 +2,12 @@ package coop.sol.web.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import coop.sol.ledger.Ledger;
+import coop.sol.ledger.db.ReadSource;
 import coop.sol.ledger.transfer.WriteObserver;
 import coop.sol.ledger.transfer.WriterSettings;
 import coop.sol.web.installation.SolProperties;
 import coop.sol.web.reliability.ReliabilityProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -66,6 +68,25 @@ class DatabaseConfiguration {
   }
 
   /**
+   * The optional read replica ({@code sol.database.replica-url}); without one, every read on the
+   * primary. Closed before the primary's pool (it depends on it), after the ledger.
+   */
+  @Bean(destroyMethod = "close")
+  ReplicaReads replicaReads(
+      DataSource dataSource, DatabaseProperties settings, Clock clock, MeterRegistry registry) {
+    return new ReplicaReads(dataSource, settings, clock, registry);
+  }
+
+  /**
+   * Where the ledger's services read: the primary, and for reads that may lag the replica while it
+   * is in service (see {@link ReplicaReads}).
+   */
+  @Bean
+  ReadSource readSource(ReplicaReads replica) {
+    return replica.readSource();
+  }
+
+  /**
    * The ledger of the installation. Marked as depending on database initialisation so that Flyway
    * has migrated the schema before anyone can use it. The writers report to every {@link
    * WriteObserver} bean (the metrics, the notices), in order. Every door and operation waits for
@@ -74,12 +95,12 @@ class DatabaseConfiguration {
   @Bean(destroyMethod = "close")
   @DependsOnDatabaseInitialization
   Ledger ledger(
-      DataSource dataSource,
+      ReadSource reads,
       ObjectProvider<WriteObserver> observer,
       Clock clock,
       ReliabilityProperties reliability) {
     return new Ledger(
-        dataSource,
+        reads,
         WriterSettings.DEFAULTS.withAnswerTimeout(reliability.ledgerAnswerTimeout()),
         clock,
         all(observer.orderedStream().toList()));

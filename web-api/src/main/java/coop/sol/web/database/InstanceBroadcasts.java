@@ -1,6 +1,7 @@
 package coop.sol.web.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import coop.sol.ledger.db.CommitNotice;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -115,6 +116,15 @@ public class InstanceBroadcasts implements DisposableBean {
     } catch (SQLException e) {
       log.warn("Could not tell the other instances ({} {}): {}", topic, payload, e.toString());
     }
+  }
+
+  /**
+   * The notice of {@code topic} that a store sends inside its own transaction ({@code pg_notify}):
+   * every other instance gets it when that transaction commits, and never if it rolls back. Prefer
+   * it to {@link #publish} when the change is one transaction's.
+   */
+  public CommitNotice onCommit(Topic topic, String payload) {
+    return new CommitNotice(topic.channel, self + " " + payload);
   }
 
   private void listen() {

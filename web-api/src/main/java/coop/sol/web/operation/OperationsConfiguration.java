@@ -2,8 +2,8 @@ package coop.sol.web.operation;
 
 import coop.sol.ledger.Ledger;
 import coop.sol.ledger.Operations;
+import coop.sol.ledger.db.ReadSource;
 import java.time.Clock;
-import javax.sql.DataSource;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +18,8 @@ class OperationsConfiguration {
    */
   @Bean
   @DependsOnDatabaseInitialization
-  Operations operations(Ledger ledger, DataSource dataSource, Clock clock) {
-    return new Operations(ledger, dataSource, clock);
+  Operations operations(Ledger ledger, ReadSource reads, Clock clock) {
+    // the directory's searches may read on the replica; everything else on the primary
+    return new Operations(ledger, reads, clock);
   }
 }

@@ -5,6 +5,7 @@ import coop.sol.ledger.Operations;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.db.ReadSource.Freshness;
 import coop.sol.ledger.network.Network;
 import coop.sol.ledger.settings.FontePeriod;
 import coop.sol.ledger.settings.FonteRule;
@@ -273,7 +274,8 @@ public class AccountPages {
               .history(
                   account.network(),
                   account.id(),
-                  new HistoryQuery(cursor, from, to, Set.of(), PAGE_SIZE));
+                  new HistoryQuery(cursor, from, to, Set.of(), PAGE_SIZE),
+                  Freshness.MAY_LAG);
       more = transfers.size() == PAGE_SIZE;
       for (Transfer t : transfers) {
         scanned++;

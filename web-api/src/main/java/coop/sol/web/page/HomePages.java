@@ -71,7 +71,11 @@ public final class HomePages {
   }
 
   static {
-    NAVIGATION.put(Role.ADMINISTRATOR, List.of(new Link("/admin/networks", "nav.admin.networks")));
+    NAVIGATION.put(
+        Role.ADMINISTRATOR,
+        List.of(
+            new Link("/admin/networks", "nav.admin.networks"),
+            new Link("/admin/installation", "nav.admin.installation")));
   }
 
   private HomePages() {}

@@ -2,6 +2,7 @@ package coop.sol.web.personal;
 
 import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
+import coop.sol.ledger.db.ReadSource.Freshness;
 import coop.sol.ledger.network.Network;
 import coop.sol.ledger.transfer.HistoryQuery;
 import coop.sol.ledger.transfer.Transfer;
@@ -169,7 +170,8 @@ public class PersonalData {
               .history(
                   account.network(),
                   account.id(),
-                  new HistoryQuery(before, null, null, java.util.Set.of(), 500));
+                  new HistoryQuery(before, null, null, java.util.Set.of(), 500),
+                  Freshness.MAY_LAG);
       all.addAll(page);
       if (page.size() < 500) {
         return all;

@@ -3,6 +3,8 @@ package coop.sol.web.report;
 import coop.sol.ledger.audit.Checkpoints;
 import coop.sol.ledger.audit.InclusionProofs;
 import coop.sol.ledger.audit.JournalExport;
+import coop.sol.ledger.db.ReadSource;
+import coop.sol.ledger.db.ReadSource.Freshness;
 import coop.sol.ledger.report.Aggregator;
 import coop.sol.ledger.report.CirculationReports;
 import java.time.Clock;
@@ -11,7 +13,12 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The ledger's report and audit services over the installation's database, on the UTC clock. */
+/**
+ * The ledger's report and audit services over the installation's database, on the UTC clock. The
+ * reports (and their charts) and the audit export read where reads may lag (the read replica while
+ * it is in service, see {@code database.ReplicaReads}); the aggregator and the checkpoints write,
+ * on the primary.
+ */
 @Configuration(proxyBeanMethods = false)
 class ReportsConfiguration {
 
@@ -23,8 +30,9 @@ class ReportsConfiguration {
 
   @Bean
   @DependsOnDatabaseInitialization
-  CirculationReports circulationReports(DataSource dataSource, Clock clock) {
-    return new CirculationReports(dataSource, clock);
+  CirculationReports circulationReports(ReadSource reads, Clock clock) {
+    // reports and charts may lag: on the read replica while it is in service
+    return new CirculationReports(reads.of(Freshness.MAY_LAG), clock);
   }
 
   @Bean
@@ -41,7 +49,8 @@ class ReportsConfiguration {
 
   @Bean
   @DependsOnDatabaseInitialization
-  JournalExport journalExport(DataSource dataSource, Clock clock) {
-    return new JournalExport(dataSource, clock);
+  JournalExport journalExport(ReadSource reads, Clock clock) {
+    // exports are one snapshot, which may lag: on the read replica while it is in service
+    return new JournalExport(reads.of(Freshness.MAY_LAG), clock);
   }
 }

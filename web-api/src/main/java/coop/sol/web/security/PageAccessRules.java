@@ -201,6 +201,7 @@ final class PageAccessRules {
           roles(HttpMethod.POST, "/member/cards/{id}/pin", MEMBER),
           roles(HttpMethod.GET, "/coordinator/cards", COORDINATOR),
           roles(HttpMethod.POST, "/coordinator/cards/caps", COORDINATOR),
+          roles(HttpMethod.GET, "/admin/installation", ADMINISTRATOR),
           roles(HttpMethod.GET, "/coordinator/directory", COORDINATOR),
           roles(HttpMethod.POST, "/coordinator/directory/publication", COORDINATOR),
           roles(HttpMethod.GET, "/coordinator/directory/{accountId}", COORDINATOR),

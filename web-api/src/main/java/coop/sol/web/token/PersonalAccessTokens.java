@@ -199,29 +199,26 @@ public class PersonalAccessTokens {
    * @return false if they have no such active token (someone else's is "no such token" too)
    */
   public boolean revoke(AppUser owner, long tokenId, String clientAddress) {
-    boolean revoked = revokeRow(owner, tokenId, clientAddress);
+    // the other instances are told by a notice sent inside the revoking transaction: delivered as
+    // it commits, so no instance can die between the commit and the telling
+    boolean revoked =
+        store.revoke(
+            owner.id(),
+            tokenId,
+            clock.instant(),
+            name ->
+                audit.entry(
+                    auditRecord(
+                        AuditAction.AUTH_TOKEN_REVOKED,
+                        owner,
+                        tokenId,
+                        name,
+                        clientAddress,
+                        Map.of())),
+            broadcasts.onCommit(Topic.TOKENS, TOKEN_NOTICE + tokenId));
     // after the commit: a lookup running meanwhile either read the revocation or is not cached
     forget(v -> v.tokenId() == tokenId);
-    if (revoked) {
-      broadcasts.publish(Topic.TOKENS, TOKEN_NOTICE + tokenId);
-    }
     return revoked;
-  }
-
-  private boolean revokeRow(AppUser owner, long tokenId, String clientAddress) {
-    return store.revoke(
-        owner.id(),
-        tokenId,
-        clock.instant(),
-        name ->
-            audit.entry(
-                auditRecord(
-                    AuditAction.AUTH_TOKEN_REVOKED,
-                    owner,
-                    tokenId,
-                    name,
-                    clientAddress,
-                    Map.of())));
   }
 
   /**

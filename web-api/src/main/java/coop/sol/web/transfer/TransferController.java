@@ -3,6 +3,7 @@ package coop.sol.web.transfer;
 import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.db.ReadSource.Freshness;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.transfer.HistoryQuery;
 import coop.sol.ledger.transfer.Transfer;
@@ -173,7 +174,10 @@ class TransferController {
       summary = "Historique d'un compte",
       description =
           "Du plus récent au plus ancien, par pages : passez nextBefore en « before » pour la"
-              + " page suivante. Visible par le titulaire et par les coordinateurs du réseau.")
+              + " page suivante. Visible par le titulaire et par les coordinateurs du réseau."
+              + " Lu sur le réplica de la base quand il y en a un à jour : les virements des"
+              + " dernières secondes (au plus sol.database.replica-max-lag) peuvent manquer ;"
+              + " GET /transfers/{id} et le solde du compte sont toujours à jour.")
   HistoryPage history(
       @PathVariable long id,
       @Parameter(description = "Curseur : seulement les virements d'identifiant inférieur")
@@ -221,7 +225,10 @@ class TransferController {
             size);
     var network = networks.network(account.network());
     List<HistoryEntry> items =
-        ledger.transfers().history(account.network(), account.id(), query).stream()
+        ledger
+            .transfers()
+            .history(account.network(), account.id(), query, Freshness.MAY_LAG)
+            .stream()
             .map(
                 t -> {
                   boolean debit = t.debit().equals(account.id());

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * A browser's session without a browser, for tests of the pages over HTTP: cookies kept, redirects
  * not followed, HTML asked for, forms sent with the CSRF field of the page they come from.
  */
-final class PageSession {
+public final class PageSession {
   private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final int port;
@@ -42,7 +42,7 @@ final class PageSession {
   }
 
   /** A session logged in as {@code username} through the login form (TOTP when needed). */
-  static PageSession logIn(int port, Callers callers, String username, boolean totp) {
+  public static PageSession logIn(int port, Callers callers, String username, boolean totp) {
     PageSession session = new PageSession(port, callers);
     String form =
         "username="
@@ -58,7 +58,7 @@ final class PageSession {
     return session;
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send(request(path).GET());
   }
 

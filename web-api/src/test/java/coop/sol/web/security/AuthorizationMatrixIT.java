@@ -466,6 +466,9 @@ class AuthorizationMatrixIT {
     // --- imports of people: their probes are in PeopleImportProbes
     new PeopleImportProbes(this::api, demo, otherCoordinator).addTo(this::probe);
 
+    // --- the installation's health page (the read replica): its probes are in InstallationProbes
+    new InstallationProbes(this::api).addTo(this::probe);
+
     // --- administration: the installation's backups (admin creates one, of this test database)
     probe(
         "GET /api/v1/admin/backups",

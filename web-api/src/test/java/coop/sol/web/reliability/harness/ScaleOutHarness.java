@@ -1,6 +1,7 @@
 package coop.sol.web.reliability.harness;
 
 import coop.sol.ledger.db.EmbeddedDatabase;
+import coop.sol.web.database.StreamingReplica;
 import coop.sol.web.reliability.harness.Settlement.Fate;
 import coop.sol.web.reliability.harness.Settlement.Payment;
 import java.io.IOException;
@@ -28,7 +29,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * Several instances on one database, on loopback: a PostgreSQL primary and a streaming replica (the
@@ -64,6 +64,10 @@ public final class ScaleOutHarness {
   private final Settlement settlement = new Settlement(Duration.ofSeconds(120));
   private final List<Payment> payments = new CopyOnWriteArrayList<>();
   private final AtomicBoolean stop = new AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicLong historyReads =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong historyFailures =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public static void main(String[] args) throws Exception {
     new ScaleOutHarness().run();
@@ -88,7 +92,7 @@ public final class ScaleOutHarness {
     Path primaryDir = root.resolve("primary");
     Path replicaDir = root.resolve("replica");
     EmbeddedDatabase.persistent(primaryDir, primaryPort).close();
-    copyAsStandby(primaryDir, replicaDir, primaryPort);
+    StreamingReplica.copyAsStandby(primaryDir, replicaDir, primaryPort);
     List<SolProcess> apps = new ArrayList<>();
     Process haproxy = null;
     List<String> results = new ArrayList<>();
@@ -106,6 +110,8 @@ public final class ScaleOutHarness {
                 List.of(
                     "--spring.datasource.url=" + url,
                     "--spring.datasource.username=postgres",
+                    // reports, history, exports and the directory read on the replica
+                    "--sol.database.replica-url=" + replica.jdbcUrl("postgres"),
                     "--sol.keys.passphrase=" + PASSPHRASE)));
       }
       // the first instance seeds the demo network; the others find it there
@@ -167,6 +173,10 @@ public final class ScaleOutHarness {
       faults.forEach(System.out::println);
       System.out.println("replica lag at the end: " + lag);
       System.out.printf(
+          "history reads through the proxy: %d answered 2xx, %d not (connection errors during"
+              + " the kills included)%n",
+          historyReads.get(), historyFailures.get());
+      System.out.printf(
           "payments %d (%d HTTP requests), answers retried %s%n",
           payments.size(), settlement.requests(), settlement.retriedAnswers());
       System.out.println("--verify-journal exit code " + verifyExit);
@@ -201,7 +211,11 @@ public final class ScaleOutHarness {
     System.out.println("PASS");
   }
 
-  /** Clients paying alice → bruno and bruno → alice through the proxy, each payment settled. */
+  /**
+   * Clients paying alice → bruno and bruno → alice through the proxy, each payment settled, and one
+   * client reading alice's history through the proxy meanwhile (served by the replica while it is
+   * current: docs/scale-out.md).
+   */
   private final class Load {
     private final HarnessClient client;
     private final String alice;
@@ -253,6 +267,22 @@ public final class ScaleOutHarness {
         thread.start();
         threads.add(thread);
       }
+      Thread reader =
+          new Thread(
+              () -> {
+                while (!stop.get()) {
+                  HarnessClient.Answer answer =
+                      client.send(
+                          client
+                              .request("/api/v1/accounts/" + aliceAccount + "/transfers?limit=20")
+                              .header("Authorization", "Bearer " + alice)
+                              .GET());
+                  (answer.ok() ? historyReads : historyFailures).incrementAndGet();
+                }
+              },
+              "reader-" + round);
+      reader.start();
+      threads.add(reader);
     }
 
     void stopAndJoin() throws InterruptedException {
@@ -315,35 +345,6 @@ public final class ScaleOutHarness {
       previous = t;
     }
     return Math.max(longest, to - previous);
-  }
-
-  /**
-   * The replica: a copy of the stopped primary's directory that follows it by streaming
-   * replication.
-   */
-  private static void copyAsStandby(Path primary, Path replica, int primaryPort)
-      throws IOException {
-    try (Stream<Path> files = Files.walk(primary)) {
-      for (Path source : files.toList()) {
-        Path target = replica.resolve(primary.relativize(source).toString());
-        if (source.getFileName().toString().equals("postmaster.pid")) {
-          continue;
-        }
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
-    // PostgreSQL starts only on a data directory its owner alone may enter
-    Files.setPosixFilePermissions(
-        replica, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-    Files.writeString(replica.resolve("standby.signal"), "");
-    Files.writeString(
-        replica.resolve("postgresql.auto.conf"),
-        "primary_conninfo = 'host=127.0.0.1 port=" + primaryPort + " user=postgres'\n",
-        java.nio.file.StandardOpenOption.APPEND);
   }
 
   private static Process startHaproxy(Path root, int port, Path socket, List<SolProcess> apps)

@@ -1,0 +1,278 @@
+package coop.sol.web.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import coop.sol.ledger.account.OwnerKind;
+import coop.sol.ledger.db.ReadSource;
+import coop.sol.ledger.network.Network;
+import coop.sol.ledger.network.StrandKind;
+import coop.sol.web.Api;
+import coop.sol.web.Callers;
+import coop.sol.web.MovableClock;
+import coop.sol.web.SolApplication;
+import coop.sol.web.TestClockConfiguration;
+import coop.sol.web.TestDataDirectory;
+import coop.sol.web.database.ReplicaReads.State;
+import coop.sol.web.page.PageSession;
+import coop.sol.web.user.Role;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The application on a PostgreSQL primary with a streaming replica (embedded binaries, {@code
+ * sol.database.replica-url}): an account's history is read on the replica (replay paused there, the
+ * history stays at the old state while the balance, read on the primary, is current); beyond the
+ * lag bound the history is read on the primary; with the replica stopped, reads still answer. The
+ * lag is a metric and shows on the administrator's page.
+ *
+ * <p>The lag is measured by the test ({@link ReplicaReads#check()}, the check interval being an
+ * hour) on the application's movable clock, so nothing waits for time.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplicaIT {
+  /** Long enough that a loaded machine's pauses never put a current replica out of service. */
+  private static final Duration MAX_LAG = Duration.ofSeconds(30);
+
+  private StreamingReplica databases;
+  private ConfigurableApplicationContext app;
+  private ReplicaReads replica;
+  private MovableClock clock;
+  private MeterRegistry meters;
+  private Callers callers;
+  private Api member;
+  private PageSession admin;
+  private long memberAccount;
+  private long shopAccount;
+  private int paid;
+
+  @BeforeAll
+  void primaryReplicaAndApplication() {
+    Path root = TestDataDirectory.create();
+    databases = StreamingReplica.start(root.resolve("databases"));
+    List<String> settings =
+        List.of(
+            "server.port=0",
+            "sol.demo=true",
+            "sol.data-dir=" + root.resolve("app"),
+            "spring.datasource.url=" + databases.primary().jdbcUrl("postgres"),
+            "spring.datasource.username=postgres",
+            "sol.database.replica-url=" + databases.replica().jdbcUrl("postgres"),
+            "sol.database.replica-max-lag=" + MAX_LAG.toSeconds() + "s",
+            "sol.database.replica-check-interval=1h");
+    app =
+        new SpringApplicationBuilder(SolApplication.class, TestClockConfiguration.class)
+            .run(settings.stream().map(p -> "--" + p).toArray(String[]::new));
+    replica = app.getBean(ReplicaReads.class);
+    clock = app.getBean(MovableClock.class);
+    meters = app.getBean(MeterRegistry.class);
+    int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    callers = Callers.of(port, app);
+    Network network = callers.newNetwork("replica");
+    String payer = callers.newUser("membre", Role.MEMBER, network, "100.00");
+    String shop = callers.newUser("boutique", Role.MERCHANT, network, null);
+    // logged in first: the second factor's code may move the clock, which the lag is measured on
+    admin =
+        PageSession.logIn(
+            port, callers, callers.newUser("admin", Role.ADMINISTRATOR, network, null), true);
+    member = callers.as(payer);
+    memberAccount =
+        callers.account(network, OwnerKind.MEMBER, payer, StrandKind.COOPERATION).id().value();
+    shopAccount =
+        callers.account(network, OwnerKind.MERCHANT, shop, StrandKind.COOPERATION).id().value();
+  }
+
+  @AfterAll
+  void stop() {
+    if (app != null) {
+      app.close();
+    }
+    if (databases != null) {
+      databases.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void an_accounts_history_is_read_on_the_replica_and_its_balance_on_the_primary()
+      throws Exception {
+    String first = pay("1.00");
+    awaitReplayed();
+    assertThat(replica.check().state()).isEqualTo(State.CURRENT);
+    assertThat(replica.inService()).isTrue();
+    assertThat(historyMemos()).contains(first);
+    // the connections the ledger reads through: the replica for reads that may lag
+    ReadSource reads = app.getBean(ReadSource.class);
+    assertThat(inRecovery(reads.of(ReadSource.Freshness.MAY_LAG))).isTrue();
+    assertThat(inRecovery(reads.of(ReadSource.Freshness.CURRENT))).isFalse();
+
+    onReplica("SELECT pg_wal_replay_pause()");
+    String second = pay("2.00");
+
+    // the balance is current (primary), the history is the replica's, where replay stands still
+    assertThat(balance()).isEqualTo("97.00");
+    assertThat(historyMemos()).contains(first).doesNotContain(second);
+    assertThat(meters.get("sol.database.replica.reads").tag("source", "replica").counter().count())
+        .isPositive();
+  }
+
+  @Test
+  @Order(2)
+  void beyond_the_lag_bound_the_history_is_read_on_the_primary() throws Exception {
+    // measured now: the replica has not replayed what the primary flushed by this instant
+    replica.check();
+    clock.advance(MAX_LAG.plusSeconds(1));
+    ReplicaReads.Status lagging = replica.check();
+
+    assertThat(lagging.state()).isEqualTo(State.LAGGING);
+    assertThat(lagging.lag()).isGreaterThanOrEqualTo(MAX_LAG.plusSeconds(1));
+    assertThat(replica.inService()).isFalse();
+    assertThat(lagMetricMillis()).isGreaterThanOrEqualTo(MAX_LAG.plusSeconds(1).toMillis());
+    assertThat(historyMemos()).hasSize(3); // the funding and both payments: the primary's
+    assertThat(adminPage("fr"))
+        .contains("en retard au-delà du seuil", "lus sur la base principale", "30000 ms");
+    assertThat(adminPage("en")).contains("behind beyond the bound", "read on the primary database");
+
+    onReplica("SELECT pg_wal_replay_resume()");
+    awaitReplayed();
+    ReplicaReads.Status caughtUp = replica.check();
+    assertThat(caughtUp.state()).isEqualTo(State.CURRENT);
+    assertThat(caughtUp.lag()).isEqualTo(Duration.ZERO);
+    double before = replicaReads();
+    assertThat(historyMemos()).hasSize(3);
+    assertThat(replicaReads()).isGreaterThan(before);
+    replica.check();
+    assertThat(adminPage("fr"))
+        .contains("à jour", "lus sur le réplica", "<dd id=\"replica-lag\">0 ms");
+  }
+
+  @Test
+  @Order(3)
+  void with_the_replica_stopped_reads_still_answer() throws Exception {
+    databases.stopReplica();
+    // before any check has noticed: the replica refuses the connection, the read goes to the
+    // primary
+    assertThat(historyMemos()).hasSize(3);
+    assertThat(replica.status().state()).isEqualTo(State.DOWN);
+    assertThat(replica.check().state()).isEqualTo(State.DOWN);
+    assertThat(lagMetricMillis()).isNaN();
+    String third = pay("3.00");
+    assertThat(historyMemos()).contains(third).hasSize(4);
+    assertThat(balance()).isEqualTo("94.00");
+    assertThat(adminPage("fr")).contains("injoignable", "lus sur la base principale");
+  }
+
+  private String pay(String amount) {
+    String memo = "replica-" + (++paid);
+    Api.Response answer =
+        member
+            .post(
+                "/api/v1/transfers",
+                Api.json(
+                    "debitAccountId",
+                    memberAccount,
+                    "creditAccountId",
+                    shopAccount,
+                    "amount",
+                    amount,
+                    "memo",
+                    memo))
+            .header("Idempotency-Key", memo)
+            .send();
+    assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+    return memo;
+  }
+
+  private String balance() {
+    Api.Response answer = member.get("/api/v1/accounts/" + memberAccount).send();
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return answer.json().get("balance").get("posted").asString();
+  }
+
+  private List<String> historyMemos() {
+    Api.Response answer = member.get("/api/v1/accounts/" + memberAccount + "/transfers").send();
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    List<String> memos = new ArrayList<>();
+    for (JsonNode item : answer.json().get("items")) {
+      memos.add(item.get("transfer").get("memo").asString());
+    }
+    return memos;
+  }
+
+  private double lagMetricMillis() {
+    return meters
+        .get("sol.database.replica.lag")
+        .timeGauge()
+        .value(java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  private double replicaReads() {
+    return meters.get("sol.database.replica.reads").tag("source", "replica").counter().count();
+  }
+
+  private String adminPage(String language) {
+    HttpResponse<String> page = admin.get("/admin/installation?lang=" + language);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).doesNotContain("??");
+    return org.springframework.web.util.HtmlUtils.htmlUnescape(page.body());
+  }
+
+  /** Waits until the replica has replayed everything the primary has flushed. */
+  private void awaitReplayed() throws SQLException {
+    String flushed = onPrimary("SELECT pg_current_wal_flush_lsn()::text");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "t"
+                    .equals(
+                        onReplica("SELECT pg_last_wal_replay_lsn() >= '" + flushed + "'::pg_lsn")));
+  }
+
+  private static boolean inRecovery(DataSource dataSource) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT pg_is_in_recovery()")) {
+      r.next();
+      return r.getBoolean(1);
+    }
+  }
+
+  private String onPrimary(String sql) throws SQLException {
+    return query(databases.primary().dataSource("postgres"), sql);
+  }
+
+  private String onReplica(String sql) throws SQLException {
+    return query(databases.replica().dataSource("postgres"), sql);
+  }
+
+  private static String query(DataSource dataSource, String sql) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getString(1);
+    }
+  }
+}
