@@ -53,8 +53,12 @@ class MessagesTest {
 
   @Test
   void every_audit_action_has_a_label_in_both_languages() {
-    for (String bundle : new String[] {"coordinator.properties", "coordinator_en.properties"}) {
+    // the audit page resolves labels through every bundle: the coordinators' and the cards' hold
+    // them
+    for (String suffix : new String[] {".properties", "_en.properties"}) {
+      String bundle = "coordinator" + suffix;
       Properties labels = load(bundle);
+      labels.putAll(load("card" + suffix));
       for (var action : coop.sol.web.audit.AuditAction.values()) {
         assertThat(labels.getProperty("audit.action." + action.name()))
             .as("%s: %s", bundle, action)
