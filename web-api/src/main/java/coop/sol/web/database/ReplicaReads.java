@@ -312,8 +312,10 @@ public final class ReplicaReads implements AutoCloseable {
 
   /**
    * The data source of the reads that may lag: a connection of the replica while it is in service,
-   * else of the primary; a replica that refuses the connection is marked down and the primary's is
-   * given instead, so that a read never fails because of the replica alone.
+   * else of the primary; a replica that refuses the connection, or whose pooled connection no
+   * longer answers (checked before each read), is marked down and the primary's is given instead,
+   * so that a read never fails because the replica has gone. A replica dying during a query still
+   * fails that one query.
    */
   private final class Routing extends AbstractDataSource {
     @Override
@@ -321,6 +323,12 @@ public final class ReplicaReads implements AutoCloseable {
       if (inService()) {
         try {
           Connection c = replica.getConnection();
+          // the pool hands a connection used in the last half second out unchecked: a replica
+          // that has just died would fail the read itself, so one round trip checks it first
+          if (!c.isValid(1)) {
+            replica.evictConnection(c);
+            throw new SQLException("the replica's connection is no longer valid");
+          }
           replicaReads.increment();
           return c;
         } catch (SQLException e) {
