@@ -271,6 +271,9 @@ class RealNetworkBrowserIT {
    * around it. Kept as {@code target/screenshots/real-network-till-photo.png}.
    */
   private static Path photograph(WebElement qr) throws IOException {
+    // the till is the shop's laptop (screenshots() leaves the window at a phone's size)
+    desk.driver().manage().window().setSize(Browser.DESKTOP);
+    desk.waitUntil(d -> qr.getSize().getWidth() > 200);
     desk.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", qr);
     BufferedImage shot =
         ImageIO.read(new ByteArrayInputStream(qr.getScreenshotAs(OutputType.BYTES)));
