@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -49,11 +48,13 @@ class PageAccessIT {
 
   private final int port;
   private final Callers callers;
+  private final java.time.Clock clock;
 
   @Autowired
   PageAccessIT(@LocalServerPort int port, ApplicationContext context) {
     this.port = port;
     this.callers = Callers.of(port, context);
+    this.clock = context.getBean(java.time.Clock.class);
   }
 
   /** A browser without JavaScript: cookies kept, redirects not followed, HTML asked for. */
@@ -255,7 +256,7 @@ class PageAccessIT {
         client.post(
             "/account/security/totp/confirm",
             client.csrf(wrong),
-            Map.of("code", Totp.code(secret, Instant.now())));
+            Map.of("code", Totp.code(secret, clock.instant())));
     assertThat(confirmed.statusCode()).isEqualTo(302);
     assertThat(client.get("/account/security").body()).contains("data-second-factor=\"on\"");
 
@@ -275,7 +276,7 @@ class PageAccessIT {
         client.post(
             "/account/security/totp/disable",
             client.csrf(page),
-            Map.of("code", Totp.code(secret, Totp.step(Instant.now()) + 1)));
+            Map.of("code", Totp.code(secret, Totp.step(clock.instant()) + 1)));
     assertThat(off.statusCode()).isEqualTo(302);
     assertThat(client.get("/account/security").body()).contains("data-second-factor=\"off\"");
     new Client().logIn(member);
