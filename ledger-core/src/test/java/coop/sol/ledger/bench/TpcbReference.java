@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,6 +30,25 @@ public final class TpcbReference {
   /** tps reported by {@code pgbench -M prepared}, or empty if pgbench is not installed. */
   public static Optional<Double> pgbench(
       String host, int port, String database, int clients, int seconds) throws Exception {
+    return pgbench(host, port, database, clients, seconds, true, List.of());
+  }
+
+  /**
+   * tps reported by {@code pgbench -M prepared} with {@code options} added (e.g. {@code -S}, the
+   * select-only script), or empty if pgbench is not installed.
+   *
+   * @param initialise whether to create the tables first ({@code pgbench -i -s 10}); false when an
+   *     earlier call did
+   */
+  public static Optional<Double> pgbench(
+      String host,
+      int port,
+      String database,
+      int clients,
+      int seconds,
+      boolean initialise,
+      List<String> options)
+      throws Exception {
     Optional<Path> binary =
         List.of(
                 "/usr/bin/pgbench",
@@ -42,26 +62,28 @@ public final class TpcbReference {
       return Optional.empty();
     }
     String pg = binary.get().toString();
-    run(
-        List.of(
-            pg,
-            "-i",
-            "-q",
-            "-s",
-            "10",
-            "-h",
-            host,
-            "-p",
-            Integer.toString(port),
-            "-U",
-            "postgres",
-            database));
+    if (initialise) {
+      run(
+          List.of(
+              pg,
+              "-i",
+              "-q",
+              "-s",
+              "10",
+              "-h",
+              host,
+              "-p",
+              Integer.toString(port),
+              "-U",
+              "postgres",
+              database));
+    }
+    List<String> command = new ArrayList<>(List.of(pg, "-M", "prepared"));
+    command.addAll(options);
     String out =
         run(
-            List.of(
-                pg,
-                "-M",
-                "prepared",
+            withTail(
+                command,
                 "-c",
                 Integer.toString(clients),
                 "-j",
@@ -77,6 +99,11 @@ public final class TpcbReference {
                 database));
     var m = TPS.matcher(out);
     return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
+  }
+
+  private static List<String> withTail(List<String> command, String... tail) {
+    command.addAll(List.of(tail));
+    return command;
   }
 
   private static String run(List<String> command) throws Exception {

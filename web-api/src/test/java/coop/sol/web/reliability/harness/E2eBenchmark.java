@@ -163,7 +163,7 @@ public final class E2eBenchmark {
     double startupSeconds = (System.nanoTime() - t0) / 1e9;
     postmasterPid =
         app.postmaster().orElseThrow(() -> new IllegalStateException("no postmaster")).pid();
-    int pgPort = postgresPort();
+    int pgPort = app.postgresPort();
     String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
     log(String.format("UP in %.1f s; PostgreSQL on port %d", startupSeconds, pgPort));
     SolProcess.sleep(5_000);
@@ -859,12 +859,6 @@ public final class E2eBenchmark {
 
   // ---- plumbing ----
 
-  private int postgresPort() throws IOException {
-    List<String> pid =
-        Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid"));
-    return Integer.parseInt(pid.get(3).trim());
-  }
-
   /** Stops the application (and with it PostgreSQL), then deletes the data directory. */
   private synchronized void cleanUp() {
     try {
@@ -887,7 +881,7 @@ public final class E2eBenchmark {
     }
   }
 
-  private static void exec(String... command) throws IOException, InterruptedException {
+  static void exec(String... command) throws IOException, InterruptedException {
     var process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(process.getInputStream().readAllBytes());
     if (process.waitFor() != 0) {
@@ -895,7 +889,7 @@ public final class E2eBenchmark {
     }
   }
 
-  private static List<String> split(String arguments) {
+  static List<String> split(String arguments) {
     return arguments.isEmpty() ? List.of() : List.of(arguments.split("\\s+"));
   }
 

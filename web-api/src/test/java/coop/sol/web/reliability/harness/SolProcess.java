@@ -184,6 +184,13 @@ final class SolProcess implements AutoCloseable {
     }
   }
 
+  /** The port of the embedded PostgreSQL, as its pid file says. */
+  int postgresPort() throws IOException {
+    List<String> pid =
+        Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid"));
+    return Integer.parseInt(pid.get(3).trim());
+  }
+
   static void sleep(long millis) {
     try {
       Thread.sleep(millis);
