@@ -210,8 +210,7 @@ public class Activations {
       throw new ApiProblemException(
           ProblemCode.CONFLICT, "Le mot de passe a changé entre-temps : recommencez.");
     }
-    // after the commit: this instance forgets the tokens it had verified (others within the
-    // token cache's few seconds)
+    // after the commit: every instance forgets the tokens it had verified (NOTIFY)
     tokens.forgetUser(person.id());
     return version.getAsLong();
   }

@@ -411,17 +411,17 @@ final class WrkBench {
     profile.ownCode.forEach(
         l ->
             notes.append(
-                String.format(Locale.ROOT, "| `%s` | %.1f %% |%n", l.method(), l.share() * 100)));
+                String.format(Locale.ROOT, "| `%s` | %.1f %% |%n", l.method(), l.share())));
     notes.append("\n| method on top of the stack (self) | share |\n|---|---:|\n");
     profile.self.forEach(
         l ->
             notes.append(
-                String.format(Locale.ROOT, "| `%s` | %.1f %% |%n", l.method(), l.share() * 100)));
+                String.format(Locale.ROOT, "| `%s` | %.1f %% |%n", l.method(), l.share())));
     notes.append("\n| method anywhere on the stack (total) | share |\n|---|---:|\n");
     profile.total.forEach(
         l ->
             notes.append(
-                String.format(Locale.ROOT, "| `%s` | %.1f %% |%n", l.method(), l.share() * 100)));
+                String.format(Locale.ROOT, "| `%s` | %.1f %% |%n", l.method(), l.share())));
   }
 
   // ---- the report ----
