@@ -114,4 +114,21 @@ class SecurityHeadersIT {
     assertThat(stylesheet.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("text/css");
   }
+
+  @Test
+  void stylesheets_are_cacheable_by_content_hashed_urls_and_set_no_cookie() throws Exception {
+    HttpResponse<String> login = send(request("/login").header("Accept", "text/html"));
+    var link =
+        java.util.regex.Pattern.compile("href=\"(/css/sol-[0-9a-f]{32}\\.css)\"")
+            .matcher(login.body());
+    assertThat(link.find()).as("a content-hashed link to sol.css in %s", login.body()).isTrue();
+    HttpResponse<String> stylesheet = send(request(link.group(1)));
+    assertThat(stylesheet.statusCode()).isEqualTo(200);
+    assertThat(stylesheet.headers().firstValue("Cache-Control").orElseThrow())
+        .contains("max-age=86400");
+    assertThat(stylesheet.headers().allValues("Set-Cookie")).isEmpty();
+    // the headers every answer carries still come with it
+    assertThat(stylesheet.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(stylesheet.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+  }
 }
