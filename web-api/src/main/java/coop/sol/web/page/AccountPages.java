@@ -20,6 +20,7 @@ import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.receipt.TransferWords;
 import coop.sol.web.user.Role;
 import coop.sol.web.user.RoleGrant;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -54,12 +55,16 @@ public class AccountPages {
   private final NetworkDirectory networks;
   private final ZoneId zone;
 
+  private final Clock clock;
+
   AccountPages(
       Ledger ledger,
       Operations operations,
       AccountAccess access,
       NetworkDirectory networks,
-      @Value("${sol.fonte.zone:Europe/Paris}") String zone) {
+      @Value("${sol.fonte.zone:Europe/Paris}") String zone,
+      Clock clock) {
+    this.clock = clock;
     this.ledger = ledger;
     this.operations = operations;
     this.access = access;
@@ -125,7 +130,7 @@ public class AccountPages {
             .map(versioned -> versioned.value())
             .filter(FonteRule::enabled);
     if (rule.isPresent()) {
-      LocalDate today = LocalDate.now(rule.get().zone());
+      LocalDate today = LocalDate.now(clock.withZone(rule.get().zone()));
       due =
           currentPeriodEnd(rule.get(), today)
               .map(

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,11 +43,15 @@ class ReportController {
   private final ReportMessages messages;
   private final coop.sol.ledger.card.Cards cards;
 
+  private final Clock clock;
+
   ReportController(
       ReportScope scope,
       ReportService service,
       ReportMessages messages,
-      coop.sol.ledger.card.Cards cards) {
+      coop.sol.ledger.card.Cards cards,
+      Clock clock) {
+    this.clock = clock;
     this.cards = cards;
     this.scope = scope;
     this.service = service;
@@ -92,7 +97,7 @@ class ReportController {
             p.to(),
             p.lang(),
             acceptLanguage,
-            service.timeZone(network));
+            clock.withZone(service.timeZone(network)));
     return service.compute(network, query);
   }
 

@@ -5,10 +5,10 @@ import coop.sol.ledger.report.ReportPeriod;
 import coop.sol.web.input.Dates;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
@@ -39,9 +39,9 @@ record ReportQuery(StrandKind strand, ReportPeriod period, Locale locale) {
       String to,
       String lang,
       String acceptLanguage,
-      ZoneId zone) {
+      Clock networkClock) {
     return new ReportQuery(
-        strand(strand), period(period, date, from, to, zone), locale(lang, acceptLanguage));
+        strand(strand), period(period, date, from, to, networkClock), locale(lang, acceptLanguage));
   }
 
   static StrandKind strand(String text) {
@@ -59,10 +59,14 @@ record ReportQuery(StrandKind strand, ReportPeriod period, Locale locale) {
     throw invalid("strand : COOPERATION, ENGAGEMENT ou AFFECTE.");
   }
 
-  static ReportPeriod period(String period, String date, String from, String to, ZoneId zone) {
+  /**
+   * @param networkClock the application's clock in the network's time zone: what "today" is
+   */
+  static ReportPeriod period(
+      String period, String date, String from, String to, Clock networkClock) {
     String kind =
         period == null || period.isBlank() ? "month" : period.trim().toLowerCase(Locale.ROOT);
-    LocalDate today = LocalDate.now(zone);
+    LocalDate today = LocalDate.now(networkClock);
     switch (kind) {
       case "day":
         return ReportPeriod.day(isBlank(date) ? today : Dates.day("date", date));

@@ -12,6 +12,7 @@ import coop.sol.web.networkkey.NetworkKeys;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -37,8 +38,15 @@ class Transparency {
   private final Cache<Long, TransparencyView> cache =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(1_000).build();
 
+  private final Clock clock;
+
   Transparency(
-      ReportService reports, Publication publication, Checkpoints checkpoints, NetworkKeys keys) {
+      ReportService reports,
+      Publication publication,
+      Checkpoints checkpoints,
+      NetworkKeys keys,
+      Clock clock) {
+    this.clock = clock;
     this.reports = reports;
     this.publication = publication;
     this.checkpoints = checkpoints;
@@ -92,7 +100,7 @@ class Transparency {
   }
 
   private TransparencyView compute(Network network) {
-    YearMonth month = YearMonth.now(reports.timeZone(network));
+    YearMonth month = YearMonth.now(clock.withZone(reports.timeZone(network)));
     var strands = new ArrayList<StrandFigures>();
     ReserveFigures reserve = null;
     Instant asOf = null;

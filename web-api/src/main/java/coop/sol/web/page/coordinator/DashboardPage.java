@@ -20,6 +20,7 @@ import coop.sol.web.problem.ApiProblemException;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
@@ -55,12 +56,16 @@ class DashboardPage {
   private final Coordination coordination;
   private final coop.sol.ledger.card.Cards cards;
 
+  private final Clock clock;
+
   DashboardPage(
       CirculationReports reports,
       Aggregator aggregator,
       Operations operations,
       Coordination coordination,
-      coop.sol.ledger.card.Cards cards) {
+      coop.sol.ledger.card.Cards cards,
+      Clock clock) {
+    this.clock = clock;
     this.cards = cards;
     this.reports = reports;
     this.aggregator = aggregator;
@@ -90,7 +95,7 @@ class DashboardPage {
     StrandKind kind = Coordination.strand(strand, Coordination.SOL_STRANDS);
     String granularity = PERIODS.contains(period) ? period : "month";
     ZoneId zone = aggregator.timeZone(networkId);
-    LocalDate today = LocalDate.now(zone);
+    LocalDate today = LocalDate.now(clock.withZone(zone));
     List<FormError> errors = new ArrayList<>();
     ReportPeriod reportPeriod;
     String dateText = fitted(granularity, date.strip(), today);

@@ -21,6 +21,7 @@ import coop.sol.web.problem.LedgerProblems;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -56,11 +57,15 @@ class FontePage {
   private final AccountPages accounts;
   private final ProblemMessages problems;
 
+  private final Clock clock;
+
   FontePage(
       Operations operations,
       Coordination coordination,
       AccountPages accounts,
-      ProblemMessages problems) {
+      ProblemMessages problems,
+      Clock clock) {
+    this.clock = clock;
     this.fonte = operations.fonte();
     this.operations = operations;
     this.coordination = coordination;
@@ -214,8 +219,8 @@ class FontePage {
   /**
    * The periods that have ended, newest first (a period is previewed and run only once it is over).
    */
-  private static List<PeriodOption> options(FonteRule rule, Locale locale) {
-    LocalDate today = LocalDate.now(rule.zone());
+  private List<PeriodOption> options(FonteRule rule, Locale locale) {
+    LocalDate today = LocalDate.now(clock.withZone(rule.zone()));
     List<PeriodOption> ended = new ArrayList<>();
     for (int k = 0; k < 100_000; k++) {
       FontePeriod p = rule.period(k);
@@ -232,8 +237,8 @@ class FontePage {
   }
 
   /** The last day of the period under way, when the next fonte can run (the day after). */
-  private static String currentEnd(FonteRule rule, Locale locale) {
-    LocalDate today = LocalDate.now(rule.zone());
+  private String currentEnd(FonteRule rule, Locale locale) {
+    LocalDate today = LocalDate.now(clock.withZone(rule.zone()));
     for (int k = 0; k < 100_000; k++) {
       FontePeriod p = rule.period(k);
       if (p.end().isAfter(today)) {
@@ -250,8 +255,8 @@ class FontePage {
     return options.stream().findFirst().map(PeriodOption::value).orElse(null);
   }
 
-  private static boolean ended(FonteRule rule, FontePeriod p) {
-    return !p.end().isAfter(LocalDate.now(rule.zone()));
+  private boolean ended(FonteRule rule, FontePeriod p) {
+    return !p.end().isAfter(LocalDate.now(clock.withZone(rule.zone())));
   }
 
   static FontePeriod parse(String text) {
