@@ -1,10 +1,13 @@
 package coop.sol.web.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.transfer.Payer;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.user.Role;
@@ -34,7 +37,31 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AccountAccess {
+  /**
+   * What never changes about an account once opened: where it is, its strand and whose it is. A
+   * payment needs only this before it goes to the ledger, whose writer reads the account's row
+   * (status, balance, holder) inside the batch that posts it and refuses there what it must.
+   */
+  public record Identity(
+      AccountId id, NetworkId network, StrandKind strand, OwnerKind ownerKind, String ownerRef) {
+    static Identity of(Account account) {
+      return new Identity(
+          account.id(),
+          account.network(),
+          account.strand(),
+          account.ownerKind(),
+          account.ownerRef());
+    }
+  }
+
   private final Ledger ledger;
+
+  /**
+   * Identities by account id, remembered: they never change, so no instance can hold a stale one
+   * (accounts are never deleted; a closed account's payments are refused by the ledger).
+   */
+  private final Cache<Long, Identity> identities =
+      Caffeine.newBuilder().maximumSize(100_000).build();
 
   public AccountAccess(Ledger ledger) {
     this.ledger = ledger;
@@ -70,14 +97,24 @@ public class AccountAccess {
 
   /** Whether the caller holds {@code account}, and so may see and debit it. */
   public boolean holds(Caller caller, Account account) {
-    if (!account.ownerRef().equals(caller.username())) {
+    return holds(caller, account.network(), account.ownerKind(), account.ownerRef());
+  }
+
+  /** Whether the caller holds the account of this identity, and so may see and debit it. */
+  public boolean holds(Caller caller, Identity account) {
+    return holds(caller, account.network(), account.ownerKind(), account.ownerRef());
+  }
+
+  private static boolean holds(
+      Caller caller, NetworkId network, OwnerKind ownerKind, String ownerRef) {
+    if (!ownerRef.equals(caller.username())) {
       return false;
     }
     return caller.grants().stream()
         .anyMatch(
             grant ->
-                account.network().equals(grant.network())
-                    && grant.role().accountKind().filter(account.ownerKind()::equals).isPresent());
+                network.equals(grant.network())
+                    && grant.role().accountKind().filter(ownerKind::equals).isPresent());
   }
 
   public boolean canSee(Caller caller, Account account) {
@@ -119,5 +156,29 @@ public class AccountAccess {
         .accounts()
         .findIn(caller.networks(), new AccountId(id))
         .filter(account -> canSee(caller, account));
+  }
+
+  /**
+   * The identity of the account with this id if the caller may see it, as {@link #visible} decides;
+   * read from the database once per account and instance, then remembered.
+   */
+  public Optional<Identity> visibleIdentity(Caller caller, long id) {
+    if (id <= 0 || caller.networks().isEmpty()) {
+      return Optional.empty();
+    }
+    Identity known = identities.getIfPresent(id);
+    if (known == null) {
+      Optional<Account> found = ledger.accounts().findIn(caller.networks(), new AccountId(id));
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      known = Identity.of(found.get());
+      identities.put(id, known);
+    }
+    Identity identity = known;
+    return caller.networks().contains(identity.network())
+            && (holds(caller, identity) || caller.holds(Role.COORDINATOR, identity.network()))
+        ? Optional.of(identity)
+        : Optional.empty();
   }
 }

@@ -54,9 +54,9 @@ public class Payments {
     IdempotencyKey key = ClientKeys.ledgerKey(caller, clientKey);
     // an account the caller cannot see answers as one that does not exist; one they see but do not
     // hold (a coordinator's view) is theirs to know about, not to debit
-    Account debit =
+    AccountAccess.Identity debit =
         access
-            .visible(caller, payment.debitAccountId())
+            .visibleIdentity(caller, payment.debitAccountId())
             .orElseThrow(() -> LedgerProblems.problem(RejectionReason.DEBIT_ACCOUNT_NOT_FOUND));
     if (!access.holds(caller, debit)) {
       throw LedgerProblems.problem(RejectionReason.DEBIT_NOT_ALLOWED);
