@@ -42,9 +42,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * 1, 2 and 3 instances in service (the others in maintenance through HAProxy's runtime API), then
  * kills instances with SIGKILL under load (every instance writes: the writer lock is taken per
  * batch, so the instance killed may hold it) and starts them again; it reports how long payments
- * stopped being acknowledged after each kill, the replica's lag, and checks that every acknowledged
- * payment is in the journal exactly once, that the journal verifies, and that {@code
- * --verify-journal} exits 0.
+ * stopped being acknowledged after each kill, the replica's lag (sampled every 100 ms: p99 and max
+ * per phase), and checks that every acknowledged payment is in the journal exactly once, that the
+ * journal verifies, and that {@code --verify-journal} exits 0.
  *
  * <p>{@code ./mvnw -pl web-api -am -DskipTests -Pscale-out-harness verify}; settings as system
  * properties: {@code scale.clients} (16), {@code scale.phase-seconds} (15), {@code scale.kills}
