@@ -50,7 +50,9 @@ import java.util.regex.Pattern;
  * {@code wrk.warmup} (10), {@code wrk.members} (5,000), {@code wrk.jvm} (the JVM options of both
  * applications; none by default, as the README's run command), {@code wrk.appArgs} (SOL's extra
  * arguments), {@code wrk.profile} (a step's name: a JFR recording of SOL during that step,
- * summarised in the report), {@code wrk.steps} (a comma-separated subset of SOL's steps).
+ * summarised in the report), {@code wrk.steps} (a comma-separated subset of SOL's steps), {@code
+ * wrk.baseline} (another build's {@code sol.jar}, measured first in the same run: the report then
+ * has a before/after table, one change at a time).
  */
 final class WrkBench {
   static final String COMMAND = "./mvnw -pl web-api -am -Pwrk-bench -DskipTests verify";
@@ -63,6 +65,7 @@ final class WrkBench {
   private static final String JVM = System.getProperty("wrk.jvm", "").trim();
   private static final String APP_ARGS = System.getProperty("wrk.appArgs", "").trim();
   private static final String PROFILE = System.getProperty("wrk.profile", "").trim();
+  private static final String BASELINE = System.getProperty("wrk.baseline", "").trim();
   private static final String STEPS =
       System.getProperty("wrk.steps", "static,health,balance,history,hot,uniform").trim();
   private static final String STYLESHEET = "/css/sol.css";
@@ -149,10 +152,28 @@ final class WrkBench {
     long bareIdleRss = ProcStats.rssKib(bare.pid());
     stopBare();
 
+    SolRun before = null;
+    if (!BASELINE.isEmpty()) {
+      before = runSol(Path.of(BASELINE), "before: ", true);
+    }
+    SolRun after = runSol(root.resolve("web-api/target/sol.jar"), "", before == null);
+    return report(started, loadBefore, bareIdleRss, before != null ? before : after, after);
+  }
+
+  /** What one run of a SOL jar measured besides its steps. */
+  private record SolRun(
+      String label, double startup, long idleRss, long rssAfter, double tpcb, double selectOnly) {}
+
+  /**
+   * Starts {@code jar} on a fresh data directory, seeds it, and measures its steps, each named with
+   * {@code label} first; runs pgbench on its PostgreSQL when {@code reference} (once per run).
+   */
+  private SolRun runSol(Path jar, String label, boolean reference) throws Exception {
+    Path data = directory.resolve(label.isEmpty() ? "data" : "data-before");
     sol =
         new SolProcess(
-            root.resolve("web-api/target/sol.jar"),
-            directory.resolve("data"),
+            jar,
+            data,
             SolProcess.freePort(),
             E2eBenchmark.split(JVM),
             false,
@@ -162,9 +183,11 @@ final class WrkBench {
     double startup = (System.nanoTime() - t0) / 1e9;
     postmasterPid = sol.postmaster().orElseThrow().pid();
     int pgPort = sol.postgresPort();
-    log(String.format(Locale.ROOT, "SOL UP in %.1f s; PostgreSQL on %d", startup, pgPort));
+    log(
+        String.format(
+            Locale.ROOT, "%sSOL (%s) UP in %.1f s; PostgreSQL on %d", label, jar, startup, pgPort));
     SolProcess.sleep(10_000);
-    long solIdleRss = ProcStats.rssKib(sol.pid());
+    long idleRss = ProcStats.rssKib(sol.pid());
     String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
 
     log("seeding " + MEMBERS + " members");
@@ -176,54 +199,59 @@ final class WrkBench {
     Files.writeString(holders, lines);
     String hot = Long.toString(network.merchants.get(0).accountId());
 
-    log("pgbench on SOL's PostgreSQL");
-    try (var c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-      c.createStatement().execute("CREATE DATABASE pgbench");
+    double tpcb = 0;
+    double selectOnly = 0;
+    if (reference) {
+      log("pgbench on SOL's PostgreSQL");
+      try (var c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+        c.createStatement().execute("CREATE DATABASE pgbench");
+      }
+      tpcb =
+          TpcbReference.pgbench("127.0.0.1", pgPort, "pgbench", REF_CLIENTS, SECONDS)
+              .orElseThrow(() -> new IllegalStateException("pgbench is not installed"));
+      selectOnly =
+          TpcbReference.pgbench(
+                  "127.0.0.1", pgPort, "pgbench", REF_CLIENTS, SECONDS, false, List.of("-S"))
+              .orElseThrow();
+      try (var c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+        c.createStatement().execute("DROP DATABASE pgbench");
+      }
+      log(String.format(Locale.ROOT, "TPC-B %.0f tps, select-only %.0f tps", tpcb, selectOnly));
     }
-    double tpcb =
-        TpcbReference.pgbench("127.0.0.1", pgPort, "pgbench", REF_CLIENTS, SECONDS)
-            .orElseThrow(() -> new IllegalStateException("pgbench is not installed"));
-    double selectOnly =
-        TpcbReference.pgbench(
-                "127.0.0.1", pgPort, "pgbench", REF_CLIENTS, SECONDS, false, List.of("-S"))
-            .orElseThrow();
-    try (var c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-      c.createStatement().execute("DROP DATABASE pgbench");
-    }
-    log(String.format(Locale.ROOT, "TPC-B %.0f tps, select-only %.0f tps", tpcb, selectOnly));
 
-    log("SOL: warming up");
+    log(label + "SOL: warming up");
     String base = sol.baseUrl();
     wrk(base + STYLESHEET, 16, Math.max(3, WARM_UP / 2), "plain");
     wrk(base, 16, WARM_UP, "balance", holders.toString());
     wrk(base, 16, Math.max(3, WARM_UP / 2), "history", holders.toString());
-    wrk(base, 64, WARM_UP, "uniform", holders.toString(), hot, run + "w");
+    wrk(base, 64, WARM_UP, "uniform", holders.toString(), hot, run + label.length() + "w");
 
     List<String> chosen = List.of(STEPS.split("\\s*,\\s*"));
     long pid = sol.pid();
+    String r = run + label.length();
     if (chosen.contains("static")) {
-      measure("static", base + STYLESHEET, 16, "plain", pid);
+      measure(label + "static", base + STYLESHEET, 16, "plain", pid);
     }
     if (chosen.contains("health")) {
-      measure("health", base + "/actuator/health", 16, "plain", pid);
+      measure(label + "health", base + "/actuator/health", 16, "plain", pid);
     }
     if (chosen.contains("balance")) {
-      measure("balance", base, 16, "balance", pid, holders.toString());
+      measure(label + "balance", base, 16, "balance", pid, holders.toString());
     }
     if (chosen.contains("history")) {
-      measure("history", base, 16, "history", pid, holders.toString());
+      measure(label + "history", base, 16, "history", pid, holders.toString());
     }
     if (chosen.contains("hot")) {
-      measure("hot", base, 64, "hot", pid, holders.toString(), hot, run + "h");
+      measure(label + "hot", base, 64, "hot", pid, holders.toString(), hot, r + "h");
     }
     if (chosen.contains("uniform")) {
-      measure("uniform", base, 64, "uniform", pid, holders.toString(), hot, run + "u");
+      measure(label + "uniform", base, 64, "uniform", pid, holders.toString(), hot, r + "u");
     }
     SolProcess.sleep(10_000);
-    long solRssAfter = ProcStats.rssKib(pid);
-
-    return report(
-        started, loadBefore, startup, bareIdleRss, solIdleRss, solRssAfter, tpcb, selectOnly);
+    long rssAfter = ProcStats.rssKib(pid);
+    sol.stop();
+    postmasterPid = 0;
+    return new SolRun(label, startup, idleRss, rssAfter, tpcb, selectOnly);
   }
 
   // ---- the applications ----
@@ -427,14 +455,9 @@ final class WrkBench {
   // ---- the report ----
 
   private String report(
-      ZonedDateTime started,
-      String loadBefore,
-      double startup,
-      long bareIdleRss,
-      long solIdleRss,
-      long solRssAfter,
-      double tpcb,
-      double selectOnly) {
+      ZonedDateTime started, String loadBefore, long bareIdleRss, SolRun reference, SolRun after) {
+    double tpcb = reference.tpcb();
+    double selectOnly = reference.selectOnly();
     var r = new StringBuilder();
     r.append("# SOL's API next to what its parts allow (wrk)\n\n");
     r.append("| | |\n|---|---|\n");
@@ -459,8 +482,14 @@ final class WrkBench {
         .append(ProcStats.loadAverage())
         .append(" |\n");
     r.append("| SOL start to health UP (fresh data directory) | ")
-        .append(String.format(Locale.ROOT, "%.1f s", startup))
-        .append(" |\n\n");
+        .append(String.format(Locale.ROOT, "%.1f s", after.startup()))
+        .append(" |\n");
+    if (!BASELINE.isEmpty()) {
+      r.append("| Before (steps named \"before: …\") | `")
+          .append(BASELINE)
+          .append("`, measured first in the same run |\n");
+    }
+    r.append('\n');
     r.append(
         "| what | connections | requests/s | p50 ms | p99 ms | non-2xx | socket errors | CPU app | CPU PostgreSQL |\n");
     r.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -524,10 +553,36 @@ final class WrkBench {
         String.format(
             Locale.ROOT,
             "| application RSS at idle ≤ 256 MiB | SOL %d MiB (bare app %d MiB; SOL after the load, 10 s idle: %d MiB) | %s |%n",
-            solIdleRss / 1024,
+            after.idleRss() / 1024,
             bareIdleRss / 1024,
-            solRssAfter / 1024,
-            solIdleRss <= 256 * 1024 ? "yes" : "no"));
+            after.rssAfter() / 1024,
+            after.idleRss() <= 256 * 1024 ? "yes" : "no"));
+    if (!BASELINE.isEmpty()) {
+      r.append("\n| step | before /s | after /s | change | before p99 ms | after p99 ms |\n");
+      r.append("|---|---:|---:|---:|---:|---:|\n");
+      for (Step s : steps.values()) {
+        Step b = steps.get("before: " + s.name);
+        if (b == null) {
+          continue;
+        }
+        r.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %,.0f | %,.0f | %+.0f %% | %.1f | %.1f |%n",
+                s.name,
+                b.perSecond,
+                s.perSecond,
+                100 * (s.perSecond / b.perSecond - 1),
+                b.p99Ms,
+                s.p99Ms));
+      }
+      r.append(
+          String.format(
+              Locale.ROOT,
+              "| RSS at idle | %d MiB | %d MiB | | | |%n",
+              reference.idleRss() / 1024,
+              after.idleRss() / 1024));
+    }
     r.append(notes);
     return r.toString();
   }
