@@ -102,9 +102,9 @@ public class Payments {
       String amount,
       String reference,
       String memo) {
-    Account debit =
+    AccountAccess.Identity debit =
         access
-            .visible(caller, debitAccountId)
+            .visibleIdentity(caller, debitAccountId)
             .orElseThrow(() -> LedgerProblems.problem(RejectionReason.DEBIT_ACCOUNT_NOT_FOUND));
     Account payee =
         memberAccount(debit.network(), toUsername, debit.strand())
