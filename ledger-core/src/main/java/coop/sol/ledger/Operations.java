@@ -9,6 +9,7 @@ import coop.sol.ledger.fonte.Fonte;
 import coop.sol.ledger.lifecycle.AccountLifecycle;
 import coop.sol.ledger.lifecycle.CreditLimits;
 import coop.sol.ledger.network.Networks;
+import coop.sol.ledger.payment.MemberPayments;
 import coop.sol.ledger.payment.Payments;
 import coop.sol.ledger.peopleimport.OpeningBalances;
 import coop.sol.ledger.reconversion.Reconversions;
@@ -37,6 +38,7 @@ public final class Operations {
   private final Reconversions reconversions;
   private final Fonte fonte;
   private final Payments payments;
+  private final MemberPayments memberPayments;
   private final Refunds refunds;
   private final TillDays tillDays;
   private final Corrections corrections;
@@ -71,6 +73,7 @@ public final class Operations {
     this.reconversions = new Reconversions(networks, accounts, transfers, settings);
     this.fonte = new Fonte(dataSource, accounts, transfers, settings, clock);
     this.payments = new Payments(accounts, transfers, vouchers, settings, clock);
+    this.memberPayments = new MemberPayments(dataSource, clock);
     this.refunds = new Refunds(dataSource, transfers, payments);
     this.tillDays = new TillDays(dataSource, refunds);
     this.corrections = new Corrections(dataSource, accounts, transfers, clock);
@@ -121,6 +124,11 @@ public final class Operations {
    */
   public Payments payments() {
     return payments;
+  }
+
+  /** Whether members of a network may pay each other (a network setting the ledger applies). */
+  public MemberPayments memberPayments() {
+    return memberPayments;
   }
 
   /** Refunds of payments. */

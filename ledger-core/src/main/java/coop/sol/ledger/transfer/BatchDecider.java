@@ -153,6 +153,9 @@ final class BatchDecider {
     if (c.code() == TransferCode.PAYMENT && credit.ownerKind == OwnerKind.SYSTEM) {
       return RejectionReason.CREDIT_ACCOUNT_NOT_PAYABLE;
     }
+    if (c.reverses() == null && memberToMemberRefused(c.code(), debit, credit)) {
+      return RejectionReason.MEMBER_PAYMENTS_NOT_ALLOWED;
+    }
     RejectionReason status = statusRejection(debit, credit, c.code(), c.reverses() != null);
     if (status != null) {
       return status;
@@ -253,6 +256,9 @@ final class BatchDecider {
     AccountState credit = state.accounts.get(pending.credit().value());
     boolean post = c.kind() == TransferKind.POST_PENDING;
     if (post) {
+      if (pending.reverses().isEmpty() && memberToMemberRefused(pending.code(), debit, credit)) {
+        return RejectionReason.MEMBER_PAYMENTS_NOT_ALLOWED;
+      }
       RejectionReason status =
           statusRejection(debit, credit, pending.code(), pending.reverses().isPresent());
       if (status != null) {
@@ -329,6 +335,24 @@ final class BatchDecider {
       return RejectionReason.CREDIT_ACCOUNT_FROZEN;
     }
     return null;
+  }
+
+  /**
+   * Whether this is a member paying a member (a PAYMENT, not a reversal, between two accounts owned
+   * by MEMBERs) in a network that does not allow it. Whoever asks, whatever the door.
+   */
+  private boolean memberToMemberRefused(
+      TransferCode code, AccountState debit, AccountState credit) {
+    return !state.memberPaymentsAllowed && memberToMember(code, debit, credit);
+  }
+
+  /**
+   * A PAYMENT from a member's account to a member's account (the writer loads the setting then).
+   */
+  static boolean memberToMember(TransferCode code, AccountState debit, AccountState credit) {
+    return code == TransferCode.PAYMENT
+        && debit.ownerKind == OwnerKind.MEMBER
+        && credit.ownerKind == OwnerKind.MEMBER;
   }
 
   private static boolean holds(Payer payer, AccountState account) {

@@ -14,6 +14,12 @@ final class BatchState {
   final Map<Long, ReversedState> reversed = new HashMap<>();
   final Map<String, Transfer> storedByKey = new HashMap<>();
 
+  /**
+   * Whether the network lets members pay members, as committed when the batch was loaded; read only
+   * when the batch has such a payment (true otherwise, and then never asked).
+   */
+  boolean memberPaymentsAllowed = true;
+
   /** A pending transfer and, if it was resolved already, the row that resolved it. */
   static final class PendingState {
     final Transfer pending;

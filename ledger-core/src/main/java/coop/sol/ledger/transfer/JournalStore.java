@@ -181,6 +181,22 @@ final class JournalStore {
   }
 
   /**
+   * Whether the network lets members pay members (V86's {@code member_payment_setting}; no row:
+   * yes), as committed now: read in the writer's transaction, so that no instance decides on a
+   * value another has replaced.
+   */
+  boolean memberPaymentsAllowed() throws SQLException {
+    try {
+      return sql.fetchOptional(
+              "SELECT allowed FROM member_payment_setting WHERE network_id = ?", network.value())
+          .map(r -> r.get(0, Boolean.class))
+          .orElse(true);
+    } catch (DataAccessException e) {
+      throw translated(e);
+    }
+  }
+
+  /**
    * The categories in force at {@code at} of these merchants ({@code owner_ref}s), for the lots of
    * a batch that pay them; a merchant without categories is absent.
    */

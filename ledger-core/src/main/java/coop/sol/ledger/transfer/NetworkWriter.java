@@ -277,6 +277,39 @@ final class NetworkWriter implements AutoCloseable {
     store.loadReversed(reversedIds, state);
     store.loadAccounts(accountIds, state);
     loadCategoriesOfMerchantsPaidByLots(batch, state, now);
+    state.memberPaymentsAllowed =
+        !hasMemberToMemberPayment(batch, state) || store.memberPaymentsAllowed();
+  }
+
+  /**
+   * Whether a submission of the batch pays a member from a member's account (new, or a pending one
+   * to post): only then does the writer read the network's setting, in this transaction.
+   */
+  private static boolean hasMemberToMemberPayment(List<Submission> batch, BatchState state) {
+    for (Submission s : batch) {
+      for (TransferCommand c : s.commands) {
+        AccountState debit;
+        AccountState credit;
+        TransferCode code;
+        if (c.kind().resolvesPending()) {
+          BatchState.PendingState p = state.pendings.get(c.pendingId().value());
+          if (p == null || c.kind() != TransferKind.POST_PENDING) {
+            continue;
+          }
+          debit = state.accounts.get(p.pending.debit().value());
+          credit = state.accounts.get(p.pending.credit().value());
+          code = p.pending.code();
+        } else {
+          debit = state.accounts.get(c.debit().value());
+          credit = state.accounts.get(c.credit().value());
+          code = c.code();
+        }
+        if (debit != null && credit != null && BatchDecider.memberToMember(code, debit, credit)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -39,6 +39,12 @@ public enum RejectionReason {
   MERCHANT_CATEGORY_NOT_ALLOWED,
   /** The debit account is a lot of earmarked vouchers past its expiry: it pays no one any more. */
   VOUCHERS_EXPIRED,
+  /**
+   * A payment from a member's account to another member's account, in a network that does not let
+   * members pay members (its setting, read by the writer in the batch's transaction). Payments to
+   * merchants and refunds or corrections between members are not concerned.
+   */
+  MEMBER_PAYMENTS_NOT_ALLOWED,
   /** The debit would take the available balance below the account's credit limit. */
   INSUFFICIENT_FUNDS,
   /** A balance would exceed what a 64-bit integer holds. */

@@ -586,6 +586,43 @@ class BatchDeciderTest {
   }
 
   @Test
+  void a_network_that_forbids_it_refuses_members_paying_members_but_not_merchants_or_refunds() {
+    Transfer gift = posted(decider.decide(List.of(pay(1, 2, 100, "gift"))));
+    state.reversed.put(gift.id().value(), new BatchState.ReversedState(gift, 0));
+    merchant(50, "epicerie", java.util.Set.of());
+    state.memberPaymentsAllowed = false;
+
+    assertThat(decider.decide(List.of(pay(1, 2, 10, "a"))))
+        .containsExactly(new Rejected(RejectionReason.MEMBER_PAYMENTS_NOT_ALLOWED));
+    // a pending payment between members is refused when made; one made before is not posted
+    assertThat(decider.decide(List.of(reserve(1, 2, 10, "p"))))
+        .containsExactly(new Rejected(RejectionReason.MEMBER_PAYMENTS_NOT_ALLOWED));
+    assertThat(decider.decide(List.of(pay(1, 50, 10, "shop")))).allMatch(TransferOutcome::isPosted);
+    // money goes back where it came from, and two coordinators' corrections still move it
+    assertThat(decider.decide(List.of(pay(2, 1, 40, "back").reversing(gift.id()))))
+        .allMatch(TransferOutcome::isPosted);
+    assertThat(decider.decide(List.of(correction(1, 2, 5, "c"))))
+        .allMatch(TransferOutcome::isPosted);
+    assertThat(state.accounts.get(2L).creditsPosted).isEqualTo(105);
+  }
+
+  @Test
+  void a_pending_payment_between_members_is_not_posted_once_the_network_forbids_it() {
+    Transfer held = posted(decider.decide(List.of(reserve(1, 2, 10, "p"))));
+    state.pendings.put(held.id().value(), new BatchState.PendingState(held, null));
+    state.memberPaymentsAllowed = false;
+
+    assertThat(
+            decider.decide(
+                List.of(TransferCommand.postPending(new IdempotencyKey("post"), held.id(), null))))
+        .containsExactly(new Rejected(RejectionReason.MEMBER_PAYMENTS_NOT_ALLOWED));
+    assertThat(
+            decider.decide(
+                List.of(TransferCommand.voidPending(new IdempotencyKey("v"), held.id()))))
+        .allMatch(TransferOutcome::isPosted);
+  }
+
+  @Test
   void a_payment_never_credits_a_system_account_but_other_codes_may() {
     system(30, OwnerKind.SYSTEM);
 

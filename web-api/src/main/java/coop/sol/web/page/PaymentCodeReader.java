@@ -9,6 +9,7 @@ import coop.sol.merchant.code.Verification;
 import coop.sol.merchant.qr.QrScanner;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.networkkey.NetworkKeys;
+import coop.sol.web.user.Role;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,8 +48,37 @@ public class PaymentCodeReader {
    */
   public record Unreadable(String messageKey) implements Reading {}
 
+  /**
+   * A member's "receive" code ({@link MemberPayLink}): not verified (it is not signed), only
+   * recognised; the pay-a-member form checks the network and the member.
+   */
+  public record MemberRead(MemberPayLink link) implements Reading {}
+
   /** The first genuine code in the image, or why there is none. */
   public Reading scan(Caller caller, InputStream image) {
+    return scan(caller, image, false);
+  }
+
+  /**
+   * What a payer's scan finds: as {@link #scan}, and a member's receive code too ({@link
+   * MemberRead}), for members only.
+   */
+  public Reading scanForPayer(Caller caller, InputStream image) {
+    return scan(caller, image, caller.hasRole(Role.MEMBER));
+  }
+
+  /** What a payer pasted: as {@link #read}, and a member's receive link too, for members only. */
+  public Reading readForPayer(Caller caller, String text) {
+    if (caller.hasRole(Role.MEMBER)) {
+      Optional<MemberPayLink> member = MemberPayLink.parse(text);
+      if (member.isPresent()) {
+        return new MemberRead(member.get());
+      }
+    }
+    return read(caller, text);
+  }
+
+  private Reading scan(Caller caller, InputStream image, boolean members) {
     BufferedImage picture;
     try {
       picture = ImageIO.read(image);
@@ -64,8 +94,8 @@ public class PaymentCodeReader {
     }
     Reading first = null;
     for (String text : texts) {
-      Reading reading = read(caller, text);
-      if (reading instanceof Read) {
+      Reading reading = members ? readForPayer(caller, text) : read(caller, text);
+      if (reading instanceof Read || reading instanceof MemberRead) {
         return reading;
       }
       if (first == null) {

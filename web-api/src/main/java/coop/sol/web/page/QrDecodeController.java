@@ -22,8 +22,9 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code POST /qr/decode}: a camera frame (or photo) of a QR code, decoded and verified on the
  * server, for the pages' camera scanner ({@code static/js/scanner.js}). Answers the code's payload
- * and kind, or a message in the user's language (422). Part of the pages, not the API: it needs the
- * session and its CSRF token.
+ * and kind (REQUEST, TOKEN, CARD, STATIC; MEMBER for a member's receive code, whose link is the
+ * prefilled pay-a-member form), or a message in the user's language (422). Part of the pages, not
+ * the API: it needs the session and its CSRF token.
  */
 @Hidden
 @Controller
@@ -42,7 +43,7 @@ class QrDecodeController {
       @RequestParam("image") MultipartFile image, Caller caller, Locale locale) throws IOException {
     PaymentCodeReader.Reading reading;
     try (InputStream in = image.getInputStream()) {
-      reading = reader.scan(caller, in);
+      reading = reader.scanForPayer(caller, in);
     }
     if (reading instanceof PaymentCodeReader.Read read) {
       String kind =
@@ -53,6 +54,10 @@ class QrDecodeController {
                   : read.code() instanceof MemberCardCode ? "CARD" : "STATIC";
       return ResponseEntity.ok(
           Map.of("payload", read.payload(), "kind", kind, "link", "/p/" + read.payload()));
+    }
+    if (reading instanceof PaymentCodeReader.MemberRead member) {
+      String link = member.link().pathAndQuery();
+      return ResponseEntity.ok(Map.of("payload", link, "kind", "MEMBER", "link", link));
     }
     String key = ((PaymentCodeReader.Unreadable) reading).messageKey();
     return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)

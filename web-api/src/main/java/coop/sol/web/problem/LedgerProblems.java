@@ -59,7 +59,7 @@ public final class LedgerProblems {
 
   public static HttpStatus status(RejectionReason reason) {
     return switch (reason) {
-      case DEBIT_NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+      case DEBIT_NOT_ALLOWED, MEMBER_PAYMENTS_NOT_ALLOWED -> HttpStatus.FORBIDDEN;
       case EXISTS_WITH_DIFFERENT_DEBIT_ACCOUNT,
           EXISTS_WITH_DIFFERENT_CREDIT_ACCOUNT,
           EXISTS_WITH_DIFFERENT_AMOUNT,
@@ -172,6 +172,8 @@ public final class LedgerProblems {
       case STRAND_MISMATCH -> "Les deux comptes ne sont pas de la même branche de SOL.";
       case DEBIT_NOT_ALLOWED -> "Vous ne pouvez pas débiter ce compte.";
       case CREDIT_ACCOUNT_NOT_PAYABLE -> "Ce compte ne peut pas recevoir de paiement.";
+      case MEMBER_PAYMENTS_NOT_ALLOWED ->
+          "Dans ce réseau, les adhérents ne se paient pas entre eux : payez un commerçant.";
       case MERCHANT_CATEGORY_NOT_ALLOWED ->
           "Ces SOL Affecté ne peuvent pas être dépensés ici (catégorie de commerçant non prévue).";
       case VOUCHERS_EXPIRED -> "Ces SOL Affecté ont expiré.";

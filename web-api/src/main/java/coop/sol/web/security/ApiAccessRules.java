@@ -238,6 +238,10 @@ final class ApiAccessRules {
               Scope.ADMIN),
           coordinators(
               HttpMethod.PUT, "/api/v1/networks/{id}/settings/fonte-rules/{strand}", Scope.ADMIN),
+          // whether members pay members (MemberPaymentsController): read by anyone in the network
+          anyUser(HttpMethod.GET, "/api/v1/networks/{id}/settings/member-payments", Scope.READ),
+          coordinators(
+              HttpMethod.PUT, "/api/v1/networks/{id}/settings/member-payments", Scope.ADMIN),
           roles(
               HttpMethod.POST,
               "/api/v1/exchange/purchases",

@@ -118,6 +118,13 @@ final class PageAccessRules {
           roles(HttpMethod.GET, "/member/pay-token", MEMBER),
           roles(HttpMethod.POST, "/member/pay-token", MEMBER),
           roles(HttpMethod.GET, "/member/pay-token/{id}", MEMBER),
+          // members paying members, where the network allows it (MemberPayPages answers 403 else)
+          roles(HttpMethod.GET, "/member/pay-member", MEMBER),
+          roles(HttpMethod.POST, "/member/pay-member", MEMBER),
+          roles(HttpMethod.GET, "/member/receive", MEMBER),
+          roles(HttpMethod.GET, "/member/receive.png", MEMBER),
+          // whether members pay members, on the coordinator's settings page
+          roles(HttpMethod.POST, "/coordinator/settings/member-payments", COORDINATOR),
           // --- merchants' tills (coop.sol.web.page.merchant)
           roles(HttpMethod.GET, "/till", TILL),
           roles(HttpMethod.POST, "/till/requests", TILL),

@@ -4,6 +4,7 @@ import coop.sol.ledger.Ledger;
 import coop.sol.ledger.Operations;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
@@ -17,6 +18,9 @@ import coop.sol.web.account.NetworkDirectory;
 import coop.sol.web.amount.ApiAmounts;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.problem.LedgerProblems;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -81,6 +85,47 @@ public class Payments {
                     payment.reference(),
                     payment.memo())));
     return new Paid(paid.first(), paid.replayed());
+  }
+
+  /**
+   * A payment to a member named by username: to their account of the strand of the account paid
+   * from. Whether members of the network may pay each other is the ledger's rule
+   * (MEMBER_PAYMENTS_NOT_ALLOWED), decided on the one payment path like any other.
+   *
+   * @param toUsername the payee's username (any case, spaces around ignored)
+   */
+  public Paid payMember(
+      Caller caller,
+      String clientKey,
+      long debitAccountId,
+      String toUsername,
+      String amount,
+      String reference,
+      String memo) {
+    AccountAccess.Identity debit =
+        access
+            .visibleIdentity(caller, debitAccountId)
+            .orElseThrow(() -> LedgerProblems.problem(RejectionReason.DEBIT_ACCOUNT_NOT_FOUND));
+    Account payee =
+        memberAccount(debit.network(), toUsername, debit.strand())
+            .orElseThrow(() -> LedgerProblems.problem(RejectionReason.CREDIT_ACCOUNT_NOT_FOUND));
+    return pay(
+        caller,
+        clientKey,
+        new Payment(debitAccountId, payee.id().value(), amount, reference, memo));
+  }
+
+  /** The account of {@code strand} the member {@code username} holds in the network, if any. */
+  public Optional<Account> memberAccount(NetworkId network, String username, StrandKind strand) {
+    if (username == null || username.isBlank()) {
+      return Optional.empty();
+    }
+    return ledger
+        .accounts()
+        .findByOwner(network, OwnerKind.MEMBER, username.strip().toLowerCase(Locale.ROOT))
+        .stream()
+        .filter(a -> a.strand() == strand)
+        .min(Comparator.comparing(a -> a.id().value()));
   }
 
   /**

@@ -69,13 +69,26 @@ class TransferController {
    *
    * @param reference the payer's reference (an invoice number...), at most 200 characters
    * @param memo free text shown to both sides, at most 500 characters
+   * @param toUsername instead of creditAccountId: the member to pay, by username
    */
   @Schema(name = "PaymentRequest")
   record PaymentRequest(
       @NotNull @Schema(description = "Compte à débiter : un compte dont vous êtes titulaire")
           Long debitAccountId,
-      @NotNull @Schema(description = "Compte à créditer, du même réseau et de la même branche")
+      @Schema(
+              description =
+                  "Compte à créditer, du même réseau et de la même branche ; ou bien toUsername",
+              nullable = true)
           Long creditAccountId,
+      @Size(max = 63)
+          @Schema(
+              description =
+                  "Au lieu de creditAccountId : le nom d'utilisateur de l'adhérent à payer, sur"
+                      + " son compte de la branche du compte débité (si le réseau permet aux"
+                      + " adhérents de se payer entre eux)",
+              nullable = true,
+              example = "alice")
+          String toUsername,
       @Schema(
               description =
                   "Montant en chaîne décimale, au plus autant de décimales que la branche",
@@ -110,7 +123,10 @@ class TransferController {
           "Un paiement depuis un compte dont vous êtes titulaire vers un compte du même réseau et"
               + " de la même branche. L'en-tête Idempotency-Key (propre à chaque utilisateur) rend"
               + " la requête rejouable sans risque : la même clé avec le même corps rend le même"
-              + " virement (200), avec un autre corps un problème 409. Refus du grand livre : 409"
+              + " virement (200), avec un autre corps un problème 409. Le bénéficiaire est un"
+              + " compte (creditAccountId) ou un adhérent désigné par son nom d'utilisateur"
+              + " (toUsername), là où le réseau permet aux adhérents de se payer entre eux (sinon"
+              + " 403 MEMBER_PAYMENTS_NOT_ALLOWED). Refus du grand livre : 409"
               + " ou 422 avec pour code la raison (INSUFFICIENT_FUNDS...), 503 avec Retry-After"
               + " s'il est momentanément saturé.")
   @ApiResponse(
@@ -137,16 +153,32 @@ class TransferController {
       @RequestHeader(name = ClientKeys.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody PaymentRequest request,
       Caller caller) {
+    boolean byUsername = request.toUsername() != null;
+    if (byUsername == (request.creditAccountId() != null)) {
+      throw new ApiProblemException(
+          ProblemCode.VALIDATION_FAILED,
+          "Indiquez soit creditAccountId, soit toUsername.",
+          byUsername ? "toUsername" : "creditAccountId");
+    }
     var paid =
-        payments.pay(
-            caller,
-            idempotencyKey,
-            new Payments.Payment(
+        byUsername
+            ? payments.payMember(
+                caller,
+                idempotencyKey,
                 request.debitAccountId(),
-                request.creditAccountId(),
+                request.toUsername(),
                 request.amount(),
                 request.reference(),
-                request.memo()));
+                request.memo())
+            : payments.pay(
+                caller,
+                idempotencyKey,
+                new Payments.Payment(
+                    request.debitAccountId(),
+                    request.creditAccountId(),
+                    request.amount(),
+                    request.reference(),
+                    request.memo()));
     Transfer transfer = paid.transfer();
     TransferView view = TransferView.of(transfer, networks.network(transfer.network()));
     if (paid.replayed()) {

@@ -44,7 +44,7 @@ class MessagesTest {
 
   @Test
   void the_tills_and_the_coordinators_own_bundles_have_the_same_keys_in_french_and_english() {
-    for (String bundle : new String[] {"till", "coordinator"}) {
+    for (String bundle : new String[] {"till", "coordinator", "memberpay"}) {
       assertThat(load(bundle + "_en.properties").stringPropertyNames())
           .as(bundle)
           .containsExactlyInAnyOrderElementsOf(load(bundle + ".properties").stringPropertyNames());
@@ -71,7 +71,12 @@ class MessagesTest {
   void messages_with_arguments_double_their_apostrophes() {
     for (String file :
         new String[] {
-          "messages.properties", "messages_en.properties", "till.properties", "till_en.properties"
+          "messages.properties",
+          "messages_en.properties",
+          "till.properties",
+          "till_en.properties",
+          "memberpay.properties",
+          "memberpay_en.properties"
         }) {
       Properties messages = load(file);
       for (String key : messages.stringPropertyNames()) {
@@ -124,8 +129,18 @@ class MessagesTest {
     }
     for (String[] language :
         new String[][] {
-          {"messages.properties", "coordinator.properties", "card.properties"},
-          {"messages_en.properties", "coordinator_en.properties", "card_en.properties"}
+          {
+            "messages.properties",
+            "coordinator.properties",
+            "card.properties",
+            "memberpay.properties"
+          },
+          {
+            "messages_en.properties",
+            "coordinator_en.properties",
+            "card_en.properties",
+            "memberpay_en.properties"
+          }
         }) {
       Set<String> keys = new TreeSet<>();
       for (String bundle : language) {

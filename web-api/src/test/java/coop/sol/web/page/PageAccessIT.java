@@ -38,7 +38,14 @@ class PageAccessIT {
           "<script(?![^>]*\\ssrc=)[^>]*>|<style|\\sstyle=|\\son[a-z]+=", Pattern.CASE_INSENSITIVE);
 
   private static final List<String> MEMBER_PAGES =
-      List.of("/member", "/member/history", "/member/pay", "/member/pay-token", "/member/cards");
+      List.of(
+          "/member",
+          "/member/history",
+          "/member/pay",
+          "/member/pay-token",
+          "/member/cards",
+          "/member/pay-member",
+          "/member/receive");
   private static final List<String> TILL_PAGES =
       List.of("/till", "/till/charge", "/till/counter-code", "/till/day");
   private static final List<String> MERCHANT_ONLY_PAGES =

@@ -457,6 +457,8 @@ class AuthorizationMatrixIT {
     new DirectoryProbes(this::api, callers, demo, otherCoordinator, otherMember).addTo(this::probe);
     // --- the till's refunds and closing of the day: their probes are in TillProbes
     new TillProbes(this::api).addTo(this::probe);
+    // --- members paying members (setting and pages): their probes are in MemberPayProbes
+    new MemberPayProbes(this::api, demo, other, otherMember, otherCoordinator).addTo(this::probe);
 
     // --- what members see (statements): their probes are in MemberProbes
     new MemberProbes(this::api, alices, zoes, otherMember, otherCoordinator).addTo(this::probe);

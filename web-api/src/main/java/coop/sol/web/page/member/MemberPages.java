@@ -1,5 +1,7 @@
 package coop.sol.web.page.member;
 
+import coop.sol.ledger.Operations;
+import coop.sol.ledger.payment.MemberPayments;
 import coop.sol.web.amount.ApiAmounts;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.page.AccountPages;
@@ -33,6 +35,7 @@ class MemberPages {
   private final VoucherCards vouchers;
   private final FonteWords fonte;
   private final Clock clock;
+  private final MemberPayments memberPayments;
   private final ZoneId zone;
 
   MemberPages(
@@ -40,11 +43,13 @@ class MemberPages {
       VoucherCards vouchers,
       FonteWords fonte,
       Clock clock,
+      Operations operations,
       @Value("${sol.fonte.zone:Europe/Paris}") String zone) {
     this.accounts = accounts;
     this.vouchers = vouchers;
     this.fonte = fonte;
     this.clock = clock;
+    this.memberPayments = operations.memberPayments();
     this.zone = ZoneId.of(zone);
   }
 
@@ -61,6 +66,7 @@ class MemberPages {
             .toList());
     model.addAttribute("lots", lots);
     model.addAttribute("fonte", fonte.of(caller, locale));
+    model.addAttribute("memberPayments", MemberPayPages.allowed(caller, memberPayments));
     return "member/balances";
   }
 

@@ -3,6 +3,7 @@ package coop.sol.web.page.member;
 import coop.sol.ledger.Ledger;
 import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.account.OwnerKind;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.payment.PaymentRequest;
@@ -100,17 +101,20 @@ class PayPages {
     if (photo != null && !photo.isEmpty()) {
       field = "photo";
       try (InputStream in = photo.getInputStream()) {
-        reading = reader.scan(caller, in);
+        reading = reader.scanForPayer(caller, in);
       }
     } else if (link != null && !link.isBlank()) {
       field = "link";
-      reading = reader.read(caller, link);
+      reading = reader.readForPayer(caller, link);
     } else {
       model.addAttribute("errors", List.of(new FormError("photo", "member.pay.nothing")));
       return "member/pay";
     }
     if (reading instanceof PaymentCodeReader.Read read) {
       return "redirect:/p/" + read.payload();
+    }
+    if (reading instanceof PaymentCodeReader.MemberRead member) {
+      return "redirect:" + member.link().pathAndQuery();
     }
     String key = ((PaymentCodeReader.Unreadable) reading).messageKey();
     model.addAttribute("errors", List.of(new FormError(field, key)));
@@ -210,6 +214,7 @@ class PayPages {
             .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND));
     Account merchant = ledger.accounts().find(transfer.network(), transfer.credit()).orElseThrow();
     model.addAttribute("merchantName", merchant.name());
+    model.addAttribute("payeeIsMember", merchant.ownerKind() == OwnerKind.MEMBER);
     model.addAttribute("amount", accounts.format(merchant, transfer.amount(), locale));
     model.addAttribute("strand", transfer.strand().name());
     model.addAttribute("reference", transfer.reference());
