@@ -183,7 +183,7 @@ public class NetworkSettingsChanges {
   }
 
   /** 404 unless {@code ref} holds an account of {@code kind} in the network. */
-  void requireHolder(NetworkId network, OwnerKind kind, String ref) {
+  public void requireHolder(NetworkId network, OwnerKind kind, String ref) {
     if (ref == null || context.ledger().accounts().findByOwner(network, kind, ref).isEmpty()) {
       throw new ApiProblemException(ProblemCode.NOT_FOUND);
     }
@@ -202,7 +202,11 @@ public class NetworkSettingsChanges {
     return Actor.of(caller.username());
   }
 
-  static BasisPoints percent(String field, String text) {
+  /**
+   * A percentage as the API writes it ({@code 2.5}), at most 2 decimals, 0 to 100; refused as a
+   * VALIDATION_FAILED problem naming {@code field}.
+   */
+  public static BasisPoints percent(String field, String text) {
     try {
       return BasisPoints.ofPercent(text);
     } catch (IllegalArgumentException | NullPointerException e) {
