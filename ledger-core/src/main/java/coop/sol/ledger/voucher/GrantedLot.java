@@ -6,9 +6,10 @@ import java.time.Instant;
 /**
  * A lot as its funder follows it: the lot, what is left of it and what its expiry returned.
  *
+ * @param label the funder's name for the lot (its account's name)
  * @param returned minor units the expiry sweep gave back to the funder (VOUCHER_EXPIRY), ≥ 0
  */
-public record GrantedLot(VoucherHolding holding, long returned) {
+public record GrantedLot(VoucherHolding holding, String label, long returned) {
   public GrantedLot {
     if (returned < 0) {
       throw new IllegalArgumentException("returned < 0: " + returned);

@@ -79,7 +79,7 @@ final class VoucherStore {
     org.jooq.Field<Long> returned = returned().as("returned");
     List<GrantedLot> lots =
         sql.select(VOUCHER_LOT.fields())
-            .select(available().as("available"), ACCOUNT.STATUS, returned)
+            .select(available().as("available"), ACCOUNT.STATUS, ACCOUNT.NAME, returned)
             .from(VOUCHER_LOT)
             .join(ACCOUNT)
             .on(ACCOUNT.NETWORK_ID.eq(VOUCHER_LOT.NETWORK_ID))
@@ -88,7 +88,10 @@ final class VoucherStore {
             .and(VOUCHER_LOT.FUNDER_ACCOUNT_ID.in(ids))
             .orderBy(VOUCHER_LOT.CREATED_AT.desc(), VOUCHER_LOT.LOT_ACCOUNT_ID.desc())
             .limit(limit)
-            .fetch(r -> new GrantedLot(toHolding(r), r.get("returned", Long.class)));
+            .fetch(
+                r ->
+                    new GrantedLot(
+                        toHolding(r), r.get(ACCOUNT.NAME), r.get("returned", Long.class)));
     Record totals =
         sql.select(
                 DSL.count(),
