@@ -457,6 +457,9 @@ class AuthorizationMatrixIT {
     new DirectoryProbes(this::api, callers, demo, otherCoordinator, otherMember).addTo(this::probe);
     // --- the till's refunds and closing of the day: their probes are in TillProbes
     new TillProbes(this::api).addTo(this::probe);
+    // --- the network's settings from the page, the funders' lots: their probes are in
+    // SettingsProbes
+    new SettingsProbes(this::api).addTo(this::probe);
 
     // --- what members see (statements): their probes are in MemberProbes
     new MemberProbes(this::api, alices, zoes, otherMember, otherCoordinator).addTo(this::probe);
