@@ -1,14 +1,17 @@
 package coop.sol.ledger.voucher;
 
 import static coop.sol.ledger.jooq.Tables.ACCOUNT;
+import static coop.sol.ledger.jooq.Tables.TRANSFER;
 import static coop.sol.ledger.jooq.Tables.VOUCHER_LOT;
 
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.account.AccountStatus;
 import coop.sol.ledger.jooq.tables.records.VoucherLotRecord;
 import coop.sol.ledger.network.NetworkId;
+import coop.sol.ledger.transfer.TransferCode;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -62,6 +65,64 @@ final class VoucherStore {
         .and(VOUCHER_LOT.BENEFICIARY_REF.eq(beneficiaryRef))
         .orderBy(VOUCHER_LOT.EXPIRES_AT, VOUCHER_LOT.LOT_ACCOUNT_ID)
         .fetch(VoucherStore::toHolding);
+  }
+
+  /**
+   * The lots granted from {@code funders}, newest first (at most {@code limit}), with what is left
+   * of each and what their expiry returned, and the totals over all of them.
+   */
+  FunderLots grantedBy(NetworkId network, Collection<AccountId> funders, int limit) {
+    List<Long> ids = funders.stream().map(AccountId::value).toList();
+    if (ids.isEmpty()) {
+      return new FunderLots(List.of(), 0, 0, 0, 0);
+    }
+    org.jooq.Field<Long> returned = returned().as("returned");
+    List<GrantedLot> lots =
+        sql.select(VOUCHER_LOT.fields())
+            .select(available().as("available"), ACCOUNT.STATUS, ACCOUNT.NAME, returned)
+            .from(VOUCHER_LOT)
+            .join(ACCOUNT)
+            .on(ACCOUNT.NETWORK_ID.eq(VOUCHER_LOT.NETWORK_ID))
+            .and(ACCOUNT.ACCOUNT_ID.eq(VOUCHER_LOT.LOT_ACCOUNT_ID))
+            .where(VOUCHER_LOT.NETWORK_ID.eq(network.value()))
+            .and(VOUCHER_LOT.FUNDER_ACCOUNT_ID.in(ids))
+            .orderBy(VOUCHER_LOT.CREATED_AT.desc(), VOUCHER_LOT.LOT_ACCOUNT_ID.desc())
+            .limit(limit)
+            .fetch(
+                r ->
+                    new GrantedLot(
+                        toHolding(r), r.get(ACCOUNT.NAME), r.get("returned", Long.class)));
+    Record totals =
+        sql.select(
+                DSL.count(),
+                DSL.coalesce(DSL.sum(VOUCHER_LOT.AMOUNT), java.math.BigDecimal.ZERO),
+                DSL.coalesce(DSL.sum(available()), java.math.BigDecimal.ZERO),
+                DSL.coalesce(DSL.sum(returned()), java.math.BigDecimal.ZERO))
+            .from(VOUCHER_LOT)
+            .join(ACCOUNT)
+            .on(ACCOUNT.NETWORK_ID.eq(VOUCHER_LOT.NETWORK_ID))
+            .and(ACCOUNT.ACCOUNT_ID.eq(VOUCHER_LOT.LOT_ACCOUNT_ID))
+            .where(VOUCHER_LOT.NETWORK_ID.eq(network.value()))
+            .and(VOUCHER_LOT.FUNDER_ACCOUNT_ID.in(ids))
+            .fetchOne();
+    return new FunderLots(
+        lots,
+        totals.get(0, Long.class),
+        totals.get(1, Long.class),
+        totals.get(2, Long.class),
+        totals.get(3, Long.class));
+  }
+
+  /** What the expiry sweep returned from the lot of the current row to its funder. */
+  private static org.jooq.Field<Long> returned() {
+    return DSL.field(
+            DSL.select(DSL.coalesce(DSL.sum(TRANSFER.AMOUNT), java.math.BigDecimal.ZERO))
+                .from(TRANSFER)
+                .where(TRANSFER.NETWORK_ID.eq(VOUCHER_LOT.NETWORK_ID))
+                .and(TRANSFER.DEBIT_ACCOUNT_ID.eq(VOUCHER_LOT.LOT_ACCOUNT_ID))
+                .and(TRANSFER.CREDIT_ACCOUNT_ID.eq(VOUCHER_LOT.FUNDER_ACCOUNT_ID))
+                .and(TRANSFER.CODE.eq(TransferCode.VOUCHER_EXPIRY.name())))
+        .cast(Long.class);
   }
 
   /** Lots expired at {@code now} that still hold something, with their total credits so far. */

@@ -179,6 +179,18 @@ public final class Vouchers {
     return store.holdings(network, beneficiaryRef);
   }
 
+  /**
+   * The lots granted from the funder's {@code funderAccounts}, newest first (at most {@code
+   * limit}), with what is left of each and what their expiry returned; totals over all of them.
+   */
+  public FunderLots grantedBy(
+      NetworkId network, java.util.Collection<AccountId> funderAccounts, int limit) {
+    if (limit <= 0) {
+      throw new IllegalArgumentException("limit <= 0: " + limit);
+    }
+    return store.grantedBy(network, funderAccounts, limit);
+  }
+
   /** A lot by its account, with what is left of it. */
   public Optional<VoucherHolding> lot(NetworkId network, AccountId lotAccount) {
     return store.holding(network, lotAccount);

@@ -304,6 +304,58 @@ class VoucherIT {
   }
 
   @Test
+  void a_funder_sees_each_lot_it_granted_with_what_is_left_and_where_it_stands() {
+    Account ccas = funder();
+    String fay = beneficiary();
+    VoucherLot spent = lot(ccas, fay, "5.00", Duration.ofDays(1), "FOOD");
+    VoucherLot partly = lot(ccas, fay, "8.00", Duration.ofDays(1), "FOOD");
+    VoucherLot untouched = lot(ccas, fay, "4.00", Duration.ofDays(1), "FOOD");
+    pay(order(key(), fay, grocer.id(), sol("5.00"), "")).orElseThrow();
+    assertThat(remaining(spent)).isZero();
+    pay(order(key(), fay, grocer.id(), sol("3.00"), "")).orElseThrow();
+    assertThat(remaining(partly)).isEqualTo(500);
+    // at expiry the sweep returns what is left of the lots; a later grant is active
+    of.clock.set(partly.expiresAt());
+    vouchers.expireDue(of.network());
+    VoucherLot active = lot(ccas, fay, "7.00", Duration.ofDays(2), "FOOD");
+
+    FunderLots lots = vouchers.grantedBy(of.network(), List.of(ccas.id()), 10);
+
+    assertThat(lots.count()).isEqualTo(4);
+    assertThat(lots.lots())
+        .extracting(l -> l.holding().lot().account())
+        .containsExactly(active.account(), untouched.account(), partly.account(), spent.account());
+    var now = of.clock.instant();
+    assertThat(lots.lots())
+        .extracting(l -> l.state(now))
+        .containsExactly(
+            GrantedLot.State.ACTIVE,
+            GrantedLot.State.SWEPT,
+            GrantedLot.State.SWEPT,
+            GrantedLot.State.SPENT);
+    assertThat(lots.lots()).extracting(GrantedLot::returned).containsExactly(0L, 400L, 500L, 0L);
+    assertThat(lots.granted()).isEqualTo(2_400);
+    assertThat(lots.remaining()).isEqualTo(700);
+    assertThat(lots.returned()).isEqualTo(900);
+    // capped list, totals of all
+    FunderLots newest = vouchers.grantedBy(of.network(), List.of(ccas.id()), 1);
+    assertThat(newest.lots()).hasSize(1);
+    assertThat(newest.granted()).isEqualTo(2_400);
+    // another funder's lots are not this one's
+    assertThat(vouchers.grantedBy(of.network(), List.of(funder().id()), 10).count()).isZero();
+  }
+
+  @Test
+  void a_lot_past_its_expiry_with_something_left_is_expired_until_swept() {
+    Account ccas = funder();
+    String gil = beneficiary();
+    VoucherLot lot = lot(ccas, gil, "6.00", Duration.ofDays(1), "FOOD");
+    GrantedLot granted = vouchers.grantedBy(of.network(), List.of(ccas.id()), 10).lots().get(0);
+    assertThat(granted.state(of.clock.instant())).isEqualTo(GrantedLot.State.ACTIVE);
+    assertThat(granted.state(lot.expiresAt())).isEqualTo(GrantedLot.State.EXPIRED);
+  }
+
+  @Test
   void a_payment_over_several_lots_is_refunded_from_the_lot_expiring_last() {
     Account mairie = funder();
     String fred = beneficiary();

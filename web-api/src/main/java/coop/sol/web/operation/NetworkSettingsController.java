@@ -8,17 +8,11 @@ import coop.sol.ledger.money.Decimals;
 import coop.sol.ledger.network.Network;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
-import coop.sol.ledger.operation.Actor;
-import coop.sol.ledger.operation.OperationReason;
 import coop.sol.ledger.settings.BasisPoints;
-import coop.sol.ledger.settings.EuroRate;
 import coop.sol.ledger.settings.FonteRule;
-import coop.sol.ledger.settings.MerchantCategory;
-import coop.sol.ledger.settings.NetworkRates;
 import coop.sol.ledger.settings.NetworkSettings;
 import coop.sol.ledger.settings.Versioned;
 import coop.sol.web.amount.ApiAmounts;
-import coop.sol.web.audit.AuditAction;
 import coop.sol.web.auth.Caller;
 import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.LedgerProblems;
@@ -68,10 +62,13 @@ class NetworkSettingsController {
 
   private final NetworkSettings settings;
   private final OperationContext context;
+  private final NetworkSettingsChanges changes;
 
-  NetworkSettingsController(Operations operations, OperationContext context) {
+  NetworkSettingsController(
+      Operations operations, OperationContext context, NetworkSettingsChanges changes) {
     this.settings = operations.settings();
     this.context = context;
+    this.changes = changes;
   }
 
   /**
@@ -204,21 +201,13 @@ class NetworkSettingsController {
       Caller caller,
       HttpServletRequest http) {
     NetworkId network = coordinated(caller, id);
-    NetworkRates rates =
-        new NetworkRates(
-            euroRate(request.euroPerSol()),
-            percent("purchaseBonusPercent", request.purchaseBonusPercent()),
-            percent("reconversionFeePercent", request.reconversionFeePercent()));
-    settings.changeRates(network, rates, actor(caller));
-    audit(
+    changes.changeRates(
         caller,
         http,
         network,
-        "rates",
-        Map.of(
-            "euroPerSol", rates.euroRate().eurosPerSol().toPlainString(),
-            "purchaseBonusBp", rates.purchaseBonus().value(),
-            "reconversionFeeBp", rates.reconversionFee().value()));
+        request.euroPerSol(),
+        request.purchaseBonusPercent(),
+        request.reconversionFeePercent());
     return view(network, caller);
   }
 
@@ -235,14 +224,7 @@ class NetworkSettingsController {
       Caller caller,
       HttpServletRequest http) {
     NetworkId network = coordinated(caller, id);
-    MerchantCategory category;
-    try {
-      category = new MerchantCategory(code, request.label());
-    } catch (IllegalArgumentException e) {
-      throw invalid("code : majuscules, chiffres et _, commençant par une lettre (40 au plus).");
-    }
-    settings.defineCategory(network, category);
-    audit(caller, http, network, "category " + code, Map.of("label", request.label()));
+    changes.defineCategory(caller, http, network, code, request.label());
     return view(network, caller);
   }
 
@@ -261,20 +243,7 @@ class NetworkSettingsController {
       Caller caller,
       HttpServletRequest http) {
     NetworkId network = coordinated(caller, id);
-    requireHolder(network, OwnerKind.MERCHANT, merchant);
-    Set<String> codes = new TreeSet<>(request.categories());
-    for (String code : codes) {
-      if (!code.matches("[A-Z][A-Z0-9_]{0,39}")) {
-        throw LedgerProblems.problem(OperationReason.UNKNOWN_CATEGORY);
-      }
-    }
-    LedgerProblems.done(settings.changeMerchantCategories(network, merchant, codes, actor(caller)));
-    audit(
-        caller,
-        http,
-        network,
-        "merchant " + merchant + " categories",
-        Map.of("categories", List.copyOf(codes)));
+    changes.changeMerchantCategories(caller, http, network, merchant, request.categories());
     return view(network, caller);
   }
 
@@ -293,15 +262,7 @@ class NetworkSettingsController {
       Caller caller,
       HttpServletRequest http) {
     NetworkId network = coordinated(caller, id);
-    requireHolder(network, OwnerKind.MERCHANT, merchant);
-    BasisPoints rate = percent("percent", request.percent());
-    settings.changeRewardRate(network, merchant, rate, actor(caller));
-    audit(
-        caller,
-        http,
-        network,
-        "merchant " + merchant + " reward-rate",
-        Map.of("rewardBp", rate.value()));
+    changes.changeRewardRate(caller, http, network, merchant, request.percent());
     return view(network, caller);
   }
 
@@ -320,15 +281,7 @@ class NetworkSettingsController {
       Caller caller,
       HttpServletRequest http) {
     NetworkId network = coordinated(caller, id);
-    requireHolder(network, OwnerKind.ASSOCIATION, association);
-    long perHour = context.amount(network, StrandKind.ENGAGEMENT, request.perHour()).minorUnits();
-    settings.changeVolunteerRate(network, association, perHour, actor(caller));
-    audit(
-        caller,
-        http,
-        network,
-        "association " + association + " volunteer-rate",
-        Map.of("minorPerHour", perHour));
+    changes.changeVolunteerRate(caller, http, network, association, request.perHour());
     return view(network, caller);
   }
 
@@ -361,7 +314,7 @@ class NetworkSettingsController {
       rule =
           new FonteRule(
               request.enabled(),
-              percent("ratePercent", request.ratePercent()),
+              NetworkSettingsChanges.percent("ratePercent", request.ratePercent()),
               Period.parse(request.idle()),
               request.firstPeriodStart(),
               ZoneId.of(request.timeZone() == null ? DEFAULT_ZONE : request.timeZone()),
@@ -372,7 +325,8 @@ class NetworkSettingsController {
           "idle : une durée ISO 8601 positive en mois et jours (P3M, P7D) ; timeZone : un fuseau"
               + " comme Europe/Paris.");
     }
-    LedgerProblems.done(settings.changeFonteRule(network, kind, rule, actor(caller)));
+    LedgerProblems.done(
+        settings.changeFonteRule(network, kind, rule, NetworkSettingsChanges.actor(caller)));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("enabled", rule.enabled());
     details.put("rateBp", rule.rate().value());
@@ -381,7 +335,7 @@ class NetworkSettingsController {
     details.put("timeZone", rule.zone().getId());
     details.put("minimum", rule.minimum());
     details.put("fundAccountId", rule.fund().value());
-    audit(caller, http, network, "fonte-rule " + kind, details);
+    changes.audit(caller, http, network, "fonte-rule " + kind, details);
     return view(network, caller);
   }
 
@@ -477,44 +431,8 @@ class NetworkSettingsController {
     return network;
   }
 
-  /** 404 unless {@code ref} holds an account of {@code kind} in the network. */
-  private void requireHolder(NetworkId network, OwnerKind kind, String ref) {
-    if (context.ledger().accounts().findByOwner(network, kind, ref).isEmpty()) {
-      throw new ApiProblemException(ProblemCode.NOT_FOUND);
-    }
-  }
-
-  private void audit(
-      Caller caller,
-      HttpServletRequest http,
-      NetworkId network,
-      String target,
-      Map<String, Object> details) {
-    context.audit(caller, http, AuditAction.NETWORK_SETTINGS_CHANGED, network, target, details);
-  }
-
-  private static Actor actor(Caller caller) {
-    return Actor.of(caller.username());
-  }
-
   static String percent(BasisPoints bp) {
     return Decimals.format(bp.value(), 2);
-  }
-
-  private static BasisPoints percent(String field, String text) {
-    try {
-      return BasisPoints.ofPercent(text);
-    } catch (IllegalArgumentException e) {
-      throw invalid(field + " : un pourcentage de 0 à 100, deux décimales au plus (\"2.5\").");
-    }
-  }
-
-  private static EuroRate euroRate(String text) {
-    try {
-      return EuroRate.of(text);
-    } catch (IllegalArgumentException e) {
-      throw invalid("euroPerSol : un décimal > 0, six décimales au plus (\"0.10\", \"1\").");
-    }
   }
 
   private static long positive(String field, long value) {

@@ -1,11 +1,7 @@
 package coop.sol.web.report;
 
 import coop.sol.ledger.network.Network;
-import coop.sol.web.audit.AuditAction;
-import coop.sol.web.audit.AuditLog;
-import coop.sol.web.audit.AuditRecord;
 import coop.sol.web.auth.Caller;
-import coop.sol.web.auth.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,8 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,19 +31,19 @@ class TransparencyController {
   private final Transparency transparency;
   private final Publication publication;
   private final AuditExportController audit;
-  private final AuditLog log;
+  private final TransparencySwitch publishing;
 
   TransparencyController(
       ReportScope scope,
       Transparency transparency,
       Publication publication,
       AuditExportController audit,
-      AuditLog log) {
+      TransparencySwitch publishing) {
     this.scope = scope;
     this.transparency = transparency;
     this.publication = publication;
     this.audit = audit;
-    this.log = log;
+    this.publishing = publishing;
   }
 
   @GetMapping(
@@ -112,7 +106,7 @@ class TransparencyController {
       description = "Coordinateurs.")
   Setting setting(@RequestParam(required = false) String network, Caller caller) {
     Network n = scope.coordinated(caller, network);
-    return new Setting(n.code(), publication.transparent(n.id()), "/transparence/" + n.code());
+    return new Setting(n.code(), publication.transparent(n.id()), TransparencySwitch.page(n));
   }
 
   @PutMapping(
@@ -126,20 +120,7 @@ class TransparencyController {
               + " journal d'audit.")
   Setting change(@Valid @RequestBody Change change, Caller caller, HttpServletRequest http) {
     Network n = scope.coordinated(caller, change.network());
-    boolean changed = publication.set(n.id(), change.enabled(), caller.username());
-    transparency.forget(n);
-    if (changed) {
-      log.record(
-          new AuditRecord(
-              AuditAction.TRANSPARENCY_CHANGED,
-              Set.of(n.id()),
-              false,
-              caller.userId(),
-              caller.username(),
-              "transparency",
-              ClientAddress.of(http),
-              Map.of("enabled", change.enabled())));
-    }
-    return new Setting(n.code(), change.enabled(), "/transparence/" + n.code());
+    publishing.set(caller, http, n, change.enabled());
+    return new Setting(n.code(), change.enabled(), TransparencySwitch.page(n));
   }
 }

@@ -243,6 +243,22 @@ final class Browser implements AutoCloseable {
   }
 
   /**
+   * Whether the page, opened at 360 px wide (the narrowest phone the pages are made for), fits
+   * without scrolling sideways; the window is back at the phone width after.
+   */
+  boolean fitsAt360(String path) {
+    driver.manage().window().setSize(new Dimension(360, 640));
+    try {
+      open(path);
+      return Boolean.TRUE.equals(
+          driver.executeScript(
+              "return document.documentElement.scrollWidth <= window.innerWidth;"));
+    } finally {
+      driver.manage().window().setSize(PHONE);
+    }
+  }
+
+  /**
    * Saves the page as it is at phone and desktop widths: {@code
    * target/screenshots/<journey>-<page>-phone.png} and {@code ...-desktop.png}, then goes back to
    * the phone width.

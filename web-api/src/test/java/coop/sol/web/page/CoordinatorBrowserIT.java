@@ -123,6 +123,11 @@ class CoordinatorBrowserIT {
     assertThat(browser.find("table.audit").getText()).contains("coord1").contains("Connexion");
     browser.screenshots("coordinator", "audit");
 
+    // every setting in one place: the demo network's merchants fit a 360 px phone
+    assertThat(browser.fitsAt360("/coordinator/settings")).isTrue();
+    assertThat(browser.find("[data-settings-merchants]").getText()).isNotBlank();
+    browser.screenshots("coordinator", "settings");
+
     // the same dashboard in English
     browser.open("/coordinator?lang=en");
     browser.waitUntil(d -> chartsLoaded());

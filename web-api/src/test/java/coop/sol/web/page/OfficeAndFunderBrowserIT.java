@@ -149,6 +149,10 @@ class OfficeAndFunderBrowserIT {
     // the print button appears with the script
     assertThat(browser.find("[data-print]").isDisplayed()).isTrue();
     browser.screenshots("funder", "voucher");
+    // the lots granted, each with what is left, on a 360 px phone
+    assertThat(browser.fitsAt360("/funder/lots")).isTrue();
+    assertThat(browser.text("[data-total-remaining]")).isEqualTo("40,00 SOL");
+    browser.screenshots("funder", "lots");
     browser.logOut();
   }
 

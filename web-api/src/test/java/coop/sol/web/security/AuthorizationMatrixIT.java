@@ -459,6 +459,9 @@ class AuthorizationMatrixIT {
     new TillProbes(this::api).addTo(this::probe);
     // --- members paying members (setting and pages): their probes are in MemberPayProbes
     new MemberPayProbes(this::api, demo, other, otherMember, otherCoordinator).addTo(this::probe);
+    // --- the network's settings from the page, the funders' lots: their probes are in
+    // SettingsProbes
+    new SettingsProbes(this::api).addTo(this::probe);
 
     // --- what members see (statements): their probes are in MemberProbes
     new MemberProbes(this::api, alices, zoes, otherMember, otherCoordinator).addTo(this::probe);

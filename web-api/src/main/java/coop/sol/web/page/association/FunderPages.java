@@ -9,6 +9,8 @@ import coop.sol.ledger.money.Amount;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.settings.MerchantCategory;
+import coop.sol.ledger.voucher.FunderLots;
+import coop.sol.ledger.voucher.GrantedLot;
 import coop.sol.ledger.voucher.VoucherGrant;
 import coop.sol.ledger.voucher.VoucherGranted;
 import coop.sol.ledger.voucher.VoucherHolding;
@@ -30,6 +32,7 @@ import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.transfer.ClientKeys;
 import coop.sol.web.user.Role;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -74,14 +77,17 @@ class FunderPages {
   private final ProblemMessages problems;
   private final ZoneId zone;
   private final String publicUrl;
+  private final Clock clock;
 
   FunderPages(
       Ledger ledger,
       Operations operations,
       NetworkDirectory networks,
       ProblemMessages problems,
+      Clock clock,
       @Value("${sol.fonte.zone:Europe/Paris}") String zone,
       @Value("${sol.public-url:}") String publicUrl) {
+    this.clock = clock;
     this.ledger = ledger;
     this.vouchers = operations.vouchers();
     this.operations = operations;
@@ -113,7 +119,7 @@ class FunderPages {
   @GetMapping
   String page(Caller caller, Model model) {
     NetworkId network = network(caller);
-    LocalDate inThreeMonths = LocalDate.now(zone).plusMonths(3);
+    LocalDate inThreeMonths = LocalDate.now(clock.withZone(zone)).plusMonths(3);
     model.addAttribute(
         "form",
         new GrantForm(
@@ -160,7 +166,7 @@ class FunderPages {
       // the day after the last must be one the installation takes as well
       lastDay = Dates.day("validUntil", form.validUntil());
       Dates.supported("validUntil", lastDay.plusDays(1));
-      if (!lastDay.isAfter(LocalDate.now(zone).minusDays(1))) {
+      if (!lastDay.isAfter(LocalDate.now(clock.withZone(zone)).minusDays(1))) {
         errors.add(new FormError("validUntil", "funder.grant.validUntil.past"));
       }
     } catch (ApiProblemException e) {
@@ -205,6 +211,61 @@ class FunderPages {
     model.addAttribute("errors", errors);
     model.addAttribute("categories", categories(network));
     return "association/vouchers";
+  }
+
+  /** Most lots the list shows, the newest; its totals count them all. */
+  static final int LOTS_LISTED = 200;
+
+  /**
+   * A lot in the funder's list.
+   *
+   * @param state ACTIVE, FROZEN, EXPIRED, SPENT or SWEPT ({@link GrantedLot.State})
+   * @param returned what its expiry gave back to the funder, empty if nothing
+   */
+  record LotRow(
+      long lotId,
+      String label,
+      String beneficiary,
+      String granted,
+      String remaining,
+      String returned,
+      String validUntil,
+      String state) {}
+
+  /** The lots this funder granted, with what is left of each, and the totals. */
+  @GetMapping("/lots")
+  String lots(Caller caller, Locale locale, Model model) {
+    NetworkId network = network(caller);
+    int scale = networks.scale(network, StrandKind.AFFECTE);
+    List<AccountId> funderAccounts =
+        ledger.accounts().findByOwner(network, OwnerKind.FUNDER, caller.username()).stream()
+            .map(Account::id)
+            .toList();
+    FunderLots lots = vouchers.grantedBy(network, funderAccounts, LOTS_LISTED);
+    java.time.Instant now = clock.instant();
+    DateTimeFormatter day =
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+    List<LotRow> rows = new ArrayList<>();
+    for (GrantedLot g : lots.lots()) {
+      var lot = g.holding().lot();
+      rows.add(
+          new LotRow(
+              lot.account().value(),
+              g.label(),
+              lot.beneficiaryRef(),
+              Amounts.grouped(lot.amount(), scale, locale),
+              Amounts.grouped(g.holding().remaining(), scale, locale),
+              g.returned() == 0 ? "" : Amounts.grouped(g.returned(), scale, locale),
+              LocalDate.ofInstant(lot.expiresAt(), zone).minusDays(1).format(day),
+              g.state(now).name()));
+    }
+    model.addAttribute("lots", rows);
+    model.addAttribute("count", lots.count());
+    model.addAttribute("listed", LOTS_LISTED);
+    model.addAttribute("totalGranted", Amounts.grouped(lots.granted(), scale, locale));
+    model.addAttribute("totalRemaining", Amounts.grouped(lots.remaining(), scale, locale));
+    model.addAttribute("totalReturned", Amounts.grouped(lots.returned(), scale, locale));
+    return "association/lots";
   }
 
   /** A lot this funder granted, as a printable voucher. */

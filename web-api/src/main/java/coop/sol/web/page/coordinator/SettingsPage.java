@@ -27,24 +27,37 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The network's settings a coordinator changes from a page: for now its exchange offices' sales
- * (the amount above which a sale asks the agent to confirm, the daily limit of each office).
- * Changes are audited (NETWORK_SETTINGS_CHANGED).
+ * {@code /coordinator/settings}: the one place a coordinator finds every setting of the network.
+ * Here its exchange offices' sales (the amount above which a sale asks the agent to confirm, the
+ * daily limit of each office); the transparency publication, rates, categories, merchants' and
+ * associations' rates are {@link SettingsSections}' and {@link SettingsForms}'; the page links to
+ * the pages of the others (fonte, cards, directory). Changes are audited
+ * (NETWORK_SETTINGS_CHANGED).
  */
 @Hidden
 @Controller
 class SettingsPage {
   private final Coordination coordination;
   private final Operations operations;
+  private final SettingsSections sections;
 
-  SettingsPage(Coordination coordination, Operations operations) {
+  SettingsPage(Coordination coordination, Operations operations, SettingsSections sections) {
     this.coordination = coordination;
     this.operations = operations;
+    this.sections = sections;
   }
 
+  /**
+   * @param filter part of a username: lists only the merchants and associations whose name holds it
+   */
   @GetMapping("/coordinator/settings")
-  String page(Caller caller, Locale locale, Model model) {
+  String page(
+      @RequestParam(name = "q", defaultValue = "") String filter,
+      Caller caller,
+      Locale locale,
+      Model model) {
     NetworkId network = coordination.network(caller);
+    sections.fill(network, filter, locale, model);
     if (!model.containsAttribute("confirmAbove")) {
       ExchangeLimits limits = operations.exchange().limits(network);
       model.addAttribute("confirmAbove", typed(network, limits.confirmAbove(), locale));
@@ -55,6 +68,11 @@ class SettingsPage {
     }
     model.addAttribute("networkName", coordination.details(network).name());
     return "coordinator/settings";
+  }
+
+  /** The page without a filter, as a refused form shows it again. */
+  String page(Caller caller, Locale locale, Model model) {
+    return page("", caller, locale, model);
   }
 
   /**
