@@ -28,6 +28,10 @@
       document.body.classList.toggle("till-paid", status === "PAID" || status === "USED");
       if (status !== "OPEN") {
         finished = true;
+        // the expiry mattered only while the code waited
+        document.querySelectorAll("[data-expiry]").forEach((hint) => {
+          hint.hidden = true;
+        });
         if (timer) {
           clearInterval(timer);
         }

@@ -64,6 +64,7 @@ class PaymentBrowserIT {
     till.waitUntil(d -> till.path().startsWith("/till/requests/"));
     assertThat(till.text("[data-amount]")).isEqualTo("3,20");
     assertThat(till.find("[data-live-status]").getAttribute("data-status")).isEqualTo("OPEN");
+    assertThat(till.find("[data-expiry]").isDisplayed()).isTrue();
     assertThat(till.find("img.qr").getAttribute("naturalWidth")).isNotEqualTo("0");
     till.screenshots("qr-payment", "till-qr");
     String link = till.find("[data-payment-request]").getAttribute("data-link");
@@ -84,6 +85,8 @@ class PaymentBrowserIT {
     till.waitUntil(d -> "PAID".equals(till.find("[data-live-status]").getAttribute("data-status")));
     assertThat(till.text("[data-live-status]")).isEqualTo("Payé");
     assertThat(till.find("body").getAttribute("class")).contains("till-paid");
+    // once paid, the code's expiry is no longer shown
+    assertThat(till.find("[data-expiry]").isDisplayed()).isFalse();
     till.screenshots("qr-payment", "till-paid");
 
     // both histories show it
