@@ -18,6 +18,8 @@ import coop.sol.ledger.transfer.TransferCommand;
 import coop.sol.ledger.transfer.TransferOutcome;
 import coop.sol.ledger.transfer.WriteObserver;
 import coop.sol.ledger.transfer.WriterSettings;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,30 +28,47 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
  * Drives the ledger core on the embedded PostgreSQL 17 (durable commits) with N concurrent clients
- * and reports transfers/s and latency for uniform, hot-merchant and Zipf-skewed payments, next to
- * PostgreSQL's TPC-B on the same server (pgbench if installed, and a JDBC equivalent).
+ * and reports transfers/s and latency for uniform, hot-merchant and Zipf-skewed payments, each next
+ * to the {@link BareBatchingWriter} (the same design, tables and constraints with no rules: the
+ * physical limit of the write path) measured in the same run, and next to PostgreSQL's TPC-B on the
+ * same server (pgbench if installed, and a JDBC equivalent).
  *
- * <p>Settings (system properties): bench.clients (256), bench.seconds (15 per scenario),
- * bench.accounts (10000), bench.maxBatch (1000), bench.refClients (8).
+ * <p>One command: {@code ./mvnw -pl ledger-core -am -Pbench verify -DskipTests}. Settings (system
+ * properties, {@code -Dbench.seconds=5} on that command line): bench.clients (256), bench.seconds
+ * (15 per run, after 3 s of warm-up), bench.accounts (10000), bench.maxBatch (1000),
+ * bench.refClients (8), bench.profile (the scenario whose two runs are recorded with JFR: uniform,
+ * hot, zipf or none; uniform) and bench.jfrDir (where the recordings go; the module's target
+ * directory).
  *
- * <p>A client is closed-loop: it submits a payment, waits for its outcome, submits the next.
+ * <p>Each scenario runs twice, the real ledger and the bare writer, each on a fresh network (its
+ * own 10,000 members funded through the ledger, its own hot merchant) so that no run inherits
+ * another's hot rows; which of the two goes first alternates between scenarios, so that the
+ * journal's growth during the run does not favour one. A client is closed-loop: it submits a
+ * payment, waits for its outcome, submits the next. For the profiled scenario, where each writer
+ * thread spent its time is printed after the table (see {@link WriterProfile}).
  */
 public final class LedgerBenchmark {
   private static final int CLIENTS = Integer.getInteger("bench.clients", 256);
   private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
   private static final int ACCOUNTS = Integer.getInteger("bench.accounts", 10_000);
   private static final int MAX_BATCH = Integer.getInteger("bench.maxBatch", 1_000);
+  private static final int QUEUE = 50_000;
   private static final int REF_CLIENTS = Integer.getInteger("bench.refClients", 8);
+  private static final String PROFILE = System.getProperty("bench.profile", "uniform");
+  private static final Path JFR_DIR =
+      Path.of(System.getProperty("bench.jfrDir", System.getProperty("java.io.tmpdir")));
 
   public static void main(String[] args) throws Exception {
     try (EmbeddedDatabase pg = EmbeddedDatabase.temporary()) {
@@ -80,111 +99,257 @@ public final class LedgerBenchmark {
       var config = new HikariConfig();
       config.setJdbcUrl(pg.jdbcUrl("ledger"));
       config.setUsername("postgres");
-      config.setMaximumPoolSize(8);
+      // the idle writers of the networks measured earlier keep theirs, and each bare writer holds
+      // one
+      config.setMaximumPoolSize(12);
       try (var ds = new HikariDataSource(config)) {
         Migrations.apply(ds);
         var batches = new BatchStats();
         try (var ledger =
             new Ledger(
                 ds,
-                new WriterSettings(MAX_BATCH, 50_000, Duration.ZERO, Duration.ofMinutes(5)),
+                new WriterSettings(MAX_BATCH, QUEUE, Duration.ZERO, Duration.ofMinutes(5)),
                 Clock.systemUTC(),
                 batches)) {
-          Network network = ledger.networks().create("bench", "Benchmark");
-          List<AccountId> members = openFunded(ledger, network.id(), ACCOUNTS);
-          Account merchant =
-              ledger
-                  .accounts()
-                  .open(
-                      network.id(),
-                      StrandKind.COOPERATION,
-                      OwnerKind.MERCHANT,
-                      "hot",
-                      "Hot merchant",
-                      OptionalLong.of(0));
           var zipf = new Zipf(ACCOUNTS, 1.0);
-
-          System.out.println(
-              "| scenario | transfers/s | ratio to reference | p50 ms | p99 ms | p99.9 ms | mean batch | rejected |");
-          System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
-          for (var scenario :
+          List<Scenario> scenarios =
               List.of(
                   new Scenario(
+                      "uniform",
                       "uniform (10k accounts)",
                       () -> ThreadLocalRandom.current().nextInt(ACCOUNTS),
-                      () -> ThreadLocalRandom.current().nextInt(ACCOUNTS),
-                      null),
+                      () -> ThreadLocalRandom.current().nextInt(ACCOUNTS)),
                   new Scenario(
+                      "hot",
                       "hot merchant",
                       () -> ThreadLocalRandom.current().nextInt(ACCOUNTS),
-                      null,
-                      merchant.id()),
-                  new Scenario("zipf (s=1.0)", zipf::sample, zipf::sample, null))) {
-            Result r = run(ledger, network.id(), members, scenario, batches);
+                      null),
+                  new Scenario("zipf", "zipf (s=1.0)", zipf::sample, zipf::sample));
+
+          System.out.println(
+              "| scenario | ledger transfers/s | bare writer transfers/s | ledger ÷ bare | ledger ÷ reference"
+                  + " | ledger p50 / p99 / p99.9 ms | bare p50 / p99 / p99.9 ms | mean batch ledger / bare"
+                  + " | rejected ledger / bare |");
+          System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+          var profiles = new ArrayList<String>();
+          var verified = new ArrayList<NetworkId>();
+          var bareChecks = new ArrayList<String>();
+          boolean ledgerFirst = true;
+          for (Scenario scenario : scenarios) {
+            boolean profiled = scenario.id.equals(PROFILE);
+            Result real = null;
+            Result bare = null;
+            for (boolean realTurn : ledgerFirst ? List.of(true, false) : List.of(false, true)) {
+              String system = realTurn ? "ledger" : "bare";
+              Network network =
+                  ledger.networks().create("bench-" + scenario.id + "-" + system, "Benchmark");
+              Members members = seed(ledger, network.id(), ACCOUNTS);
+              Path jfr =
+                  profiled
+                      ? JFR_DIR.resolve("ledger-bench-" + scenario.id + "-" + system + ".jfr")
+                      : null;
+              if (realTurn) {
+                Door door = ledgerDoor(ledger, network.id(), batches);
+                real = run(door, members, scenario, jfr);
+                verified.add(network.id());
+                if (jfr != null) {
+                  profiles.add(
+                      "real ledger, "
+                          + scenario.name
+                          + " ("
+                          + jfr
+                          + "), "
+                          + real.batches
+                          + " batches:");
+                  profiles.addAll(
+                      WriterProfile.summary(jfr, "ledger-writer-" + network.id(), real.batches));
+                }
+              } else {
+                try (var writer =
+                    new BareBatchingWriter(
+                        ds,
+                        network.id(),
+                        StrandKind.COOPERATION,
+                        MAX_BATCH,
+                        QUEUE,
+                        Clock.systemUTC())) {
+                  bare = run(bareDoor(writer), members, scenario, jfr);
+                  if (jfr != null) {
+                    profiles.add(
+                        "bare writer, "
+                            + scenario.name
+                            + " ("
+                            + jfr
+                            + "), "
+                            + bare.batches
+                            + " batches:");
+                    profiles.addAll(
+                        WriterProfile.summary(jfr, "bare-writer-" + network.id(), bare.batches));
+                  }
+                  bareChecks.add(checkBare(ds, network.id(), ACCOUNTS + writer.totalRows()));
+                }
+              }
+            }
+            ledgerFirst = !ledgerFirst;
             System.out.printf(
-                "| %s | %,.0f | %.1f× | %.1f | %.1f | %.1f | %.0f | %d |%n",
+                "| %s | %,.0f | %,.0f | %.2f× | %.1f× | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.0f / %.0f | %d / %d |%n",
                 scenario.name,
-                r.tps,
-                r.tps / reference,
-                r.p50,
-                r.p99,
-                r.p999,
-                r.meanBatch,
-                r.rejected);
+                real.tps,
+                bare.tps,
+                real.tps / bare.tps,
+                real.tps / reference,
+                real.p50,
+                real.p99,
+                real.p999,
+                bare.p50,
+                bare.p99,
+                bare.p999,
+                real.meanBatch,
+                bare.meanBatch,
+                real.rejected,
+                bare.rejected);
           }
-          var report = ledger.verifier().verify(network.id());
-          System.out.printf(
-              "%njournal verification after the run: %s (%,d rows)%n",
-              report.valid() ? "valid" : report.firstDiscrepancy().orElseThrow(),
-              report.rows().values().stream().mapToLong(Long::longValue).sum());
+          System.out.println();
+          for (NetworkId network : verified) {
+            var report = ledger.verifier().verify(network);
+            System.out.printf(
+                "journal verification of network %s after the run: %s (%,d rows)%n",
+                network,
+                report.valid() ? "valid" : report.firstDiscrepancy().orElseThrow(),
+                report.rows().values().stream().mapToLong(Long::longValue).sum());
+          }
+          bareChecks.forEach(System.out::println);
+          if (!profiles.isEmpty()) {
+            System.out.printf(
+                "%nwhere each writer thread spent the measured seconds of the %s scenario (JFR):%n",
+                PROFILE);
+            profiles.forEach(System.out::println);
+          }
         }
       }
     }
     System.exit(0);
   }
 
-  record Scenario(String name, IntSupplier from, IntSupplier to, AccountId fixedTo) {}
+  /** {@code id} is what bench.profile names; {@code to} null pays the network's hot merchant. */
+  record Scenario(String id, String name, IntSupplier from, IntSupplier to) {}
 
-  record Result(double tps, double p50, double p99, double p999, double meanBatch, long rejected) {}
+  /** A seeded network: members' account ids (index = member number) and one hot merchant. */
+  record Members(long[] ids, long merchant) {}
 
-  private static Result run(
-      Ledger ledger, NetworkId network, List<AccountId> members, Scenario s, BatchStats batches)
-      throws Exception {
+  record Result(
+      double tps,
+      double p50,
+      double p99,
+      double p999,
+      double meanBatch,
+      long batches,
+      long rejected) {}
+
+  /** How the clients pay: the real ledger or the bare writer. */
+  interface Door {
+    /** True once posted and committed; false if not posted. Amount in minor units, > 0. */
+    CompletableFuture<Boolean> pay(long from, long to, long amount, String key);
+
+    void resetBatches();
+
+    long batches();
+
+    long rows();
+  }
+
+  private static Door ledgerDoor(Ledger ledger, NetworkId network, BatchStats batches) {
+    return new Door() {
+      @Override
+      public CompletableFuture<Boolean> pay(long from, long to, long amount, String key) {
+        return ledger
+            .transfers()
+            .submit(
+                network,
+                TransferCommand.posted(
+                    new IdempotencyKey(key),
+                    StrandKind.COOPERATION,
+                    new AccountId(from),
+                    new AccountId(to),
+                    Amount.of(amount),
+                    TransferCode.PAYMENT))
+            .thenApply(TransferOutcome::isPosted);
+      }
+
+      @Override
+      public void resetBatches() {
+        batches.reset();
+      }
+
+      @Override
+      public long batches() {
+        return batches.batches.sum();
+      }
+
+      @Override
+      public long rows() {
+        return batches.rows.sum();
+      }
+    };
+  }
+
+  private static Door bareDoor(BareBatchingWriter writer) {
+    return new Door() {
+      @Override
+      public CompletableFuture<Boolean> pay(long from, long to, long amount, String key) {
+        return writer.submit(from, to, amount, key);
+      }
+
+      @Override
+      public void resetBatches() {
+        writer.resetCounts();
+      }
+
+      @Override
+      public long batches() {
+        return writer.batches();
+      }
+
+      @Override
+      public long rows() {
+        return writer.rows();
+      }
+    };
+  }
+
+  private static Result run(Door door, Members members, Scenario s, Path jfr) throws Exception {
     var recorder = new Recorder(3);
     var done = new LongAdder();
     var rejected = new LongAdder();
     var stop = new AtomicBoolean();
     var keys = new AtomicLong();
     ExecutorService clientsExecutor = Executors.newFixedThreadPool(2);
-    String prefix = s.name.substring(0, 3) + "-";
+    long[] ids = members.ids;
     Runnable[] client = new Runnable[1];
     client[0] =
         () -> {
           if (stop.get()) {
             return;
           }
-          AccountId from = members.get(s.from.getAsInt());
-          AccountId to = s.fixedTo != null ? s.fixedTo : members.get(s.to.getAsInt());
-          if (from.equals(to)) {
-            to = members.get((members.indexOf(from) + 1) % members.size());
+          int from = s.from.getAsInt();
+          long to;
+          if (s.to == null) {
+            to = members.merchant;
+          } else {
+            int t = s.to.getAsInt();
+            to = ids[t == from ? (t + 1) % ids.length : t];
           }
-          var command =
-              TransferCommand.posted(
-                  new IdempotencyKey(prefix + keys.incrementAndGet()),
-                  StrandKind.COOPERATION,
-                  from,
-                  to,
-                  Amount.of(1 + ThreadLocalRandom.current().nextInt(100)),
-                  TransferCode.PAYMENT);
           long t0 = System.nanoTime();
-          ledger
-              .transfers()
-              .submit(network, command)
+          door.pay(
+                  ids[from],
+                  to,
+                  1 + ThreadLocalRandom.current().nextInt(100),
+                  "pay-" + keys.incrementAndGet())
               .thenAcceptAsync(
-                  outcome -> {
+                  posted -> {
                     recorder.recordValue((System.nanoTime() - t0) / 1_000);
                     done.increment();
-                    if (!(outcome instanceof TransferOutcome.Posted)) {
+                    if (!posted) {
                       rejected.increment();
                     }
                     client[0].run();
@@ -195,8 +360,9 @@ public final class LedgerBenchmark {
       clientsExecutor.execute(client[0]);
     }
     Thread.sleep(3_000); // warm-up
+    WriterProfile profile = jfr == null ? null : WriterProfile.start(jfr);
     recorder.getIntervalHistogram();
-    batches.reset();
+    door.resetBatches();
     long start = done.sum();
     long rejectedStart = rejected.sum();
     long t0 = System.nanoTime();
@@ -204,7 +370,11 @@ public final class LedgerBenchmark {
     long count = done.sum() - start;
     double elapsed = (System.nanoTime() - t0) / 1e9;
     Histogram h = recorder.getIntervalHistogram();
-    double meanBatch = batches.mean();
+    long batchCount = door.batches();
+    double meanBatch = batchCount == 0 ? 0 : (double) door.rows() / batchCount;
+    if (profile != null) {
+      profile.close();
+    }
     stop.set(true);
     Thread.sleep(500);
     clientsExecutor.shutdown();
@@ -214,10 +384,15 @@ public final class LedgerBenchmark {
         h.getValueAtPercentile(99) / 1e3,
         h.getValueAtPercentile(99.9) / 1e3,
         meanBatch,
+        batchCount,
         rejected.sum() - rejectedStart);
   }
 
-  private static List<AccountId> openFunded(Ledger ledger, NetworkId network, int n) {
+  /**
+   * Opens {@code n} members (four at a time) and a hot merchant in {@code network}, and funds each
+   * member with 1,000,000.00 from an issuance account through the ledger.
+   */
+  private static Members seed(Ledger ledger, NetworkId network, int n) throws Exception {
     Account issuance =
         ledger
             .accounts()
@@ -228,40 +403,91 @@ public final class LedgerBenchmark {
                 "issuance",
                 "Issuance",
                 OptionalLong.empty());
-    var ids = new ArrayList<AccountId>(n);
-    var futures = new ArrayList<CompletableFuture<TransferOutcome>>();
-    for (int i = 0; i < n; i++) {
-      Account a =
+    ExecutorService openers = Executors.newFixedThreadPool(4);
+    var opened = new ArrayList<Future<Account>>(n);
+    try {
+      for (int i = 0; i < n; i++) {
+        int member = i;
+        opened.add(
+            openers.submit(
+                () ->
+                    ledger
+                        .accounts()
+                        .open(
+                            network,
+                            StrandKind.COOPERATION,
+                            OwnerKind.MEMBER,
+                            "m" + member,
+                            "Member " + member,
+                            OptionalLong.of(0))));
+      }
+      var ids = new long[n];
+      var futures = new ArrayList<CompletableFuture<TransferOutcome>>(n);
+      for (int i = 0; i < n; i++) {
+        Account a = opened.get(i).get();
+        ids[i] = a.id().value();
+        futures.add(
+            ledger
+                .transfers()
+                .submit(
+                    network,
+                    TransferCommand.posted(
+                        new IdempotencyKey("fund-" + i),
+                        StrandKind.COOPERATION,
+                        issuance.id(),
+                        a.id(),
+                        Amount.of(100_000_000),
+                        TransferCode.ISSUANCE)));
+      }
+      futures.forEach(
+          f -> {
+            if (!f.join().isPosted()) {
+              throw new IllegalStateException("funding failed: " + f.join());
+            }
+          });
+      Account merchant =
           ledger
               .accounts()
               .open(
                   network,
                   StrandKind.COOPERATION,
-                  OwnerKind.MEMBER,
-                  "m" + i,
-                  "Member " + i,
+                  OwnerKind.MERCHANT,
+                  "hot",
+                  "Hot merchant",
                   OptionalLong.of(0));
-      ids.add(a.id());
-      futures.add(
-          ledger
-              .transfers()
-              .submit(
-                  network,
-                  TransferCommand.posted(
-                      new IdempotencyKey("fund-" + i),
-                      StrandKind.COOPERATION,
-                      issuance.id(),
-                      a.id(),
-                      Amount.of(100_000_000),
-                      TransferCode.ISSUANCE)));
+      return new Members(ids, merchant.id().value());
+    } finally {
+      openers.shutdown();
     }
-    futures.forEach(
-        f -> {
-          if (!f.join().isPosted()) {
-            throw new IllegalStateException("funding failed: " + f.join());
-          }
-        });
-    return ids;
+  }
+
+  /**
+   * That the bare writer stored what it acknowledged: {@code expectedRows} journal rows (the
+   * funding and every committed payment) and balances that still sum to zero.
+   */
+  private static String checkBare(DataSource ds, NetworkId network, long expectedRows)
+      throws SQLException {
+    try (var c = ds.getConnection();
+        var st =
+            c.prepareStatement(
+                "SELECT (SELECT count(*) FROM transfer WHERE network_id = ?),"
+                    + " (SELECT sum(credits_posted - debits_posted) FROM account WHERE network_id = ?)")) {
+      st.setLong(1, network.value());
+      st.setLong(2, network.value());
+      try (var rs = st.executeQuery()) {
+        rs.next();
+        long stored = rs.getLong(1);
+        long sum = rs.getLong(2);
+        return String.format(
+            "bare writer, network %s: %,d journal rows stored, %,d committed (%s); balances sum to %d (%s)",
+            network,
+            stored,
+            expectedRows,
+            stored == expectedRows ? "same" : "DIFFERENT",
+            sum,
+            sum == 0 ? "balanced" : "UNBALANCED");
+      }
+    }
   }
 
   private static void execute(EmbeddedDatabase pg, String database, String sql) throws Exception {
@@ -271,7 +497,7 @@ public final class LedgerBenchmark {
     }
   }
 
-  /** Counts rows per committed batch. */
+  /** Counts committed batches and their rows. */
   static final class BatchStats implements WriteObserver {
     private final LongAdder batches = new LongAdder();
     private final LongAdder rows = new LongAdder();

@@ -1,0 +1,157 @@
+package coop.sol.ledger.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * A JFR recording of one benchmark run, and where a writer thread spent its time in it: every
+ * database round trip (each socket read is an event, threshold 0, with its stack) summed by the
+ * ledger method that made it, and the CPU samples of the thread summed by what they were doing. The
+ * socket reads include the server's work for the statement (and the WAL flush for a commit); the
+ * samples are the writer's own Java work. Recording costs the writer about one event per round trip
+ * and a sample every 10 ms, for both systems alike.
+ */
+final class WriterProfile implements AutoCloseable {
+
+  private final Recording recording;
+  private final Path file;
+
+  private WriterProfile(Recording recording, Path file) {
+    this.recording = recording;
+    this.file = file;
+  }
+
+  /** Starts recording into {@code file} (JFR's "profile" settings, every socket read recorded). */
+  static WriterProfile start(Path file) throws IOException, ParseException {
+    var settings = new HashMap<>(Configuration.getConfiguration("profile").getSettings());
+    settings.put("jdk.SocketRead#enabled", "true");
+    settings.put("jdk.SocketRead#threshold", "0 ms");
+    settings.put("jdk.SocketRead#stackTrace", "true");
+    settings.put("jdk.SocketWrite#threshold", "0 ms");
+    settings.put("jdk.ExecutionSample#period", "10 ms");
+    var recording = new Recording(settings);
+    recording.setToDisk(true);
+    recording.setDestination(file);
+    recording.start();
+    return new WriterProfile(recording, file);
+  }
+
+  Path file() {
+    return file;
+  }
+
+  @Override
+  public void close() {
+    recording.stop();
+    recording.close();
+  }
+
+  /** Where the thread named {@code threadPrefix}... spent its time: printable lines. */
+  static List<String> summary(Path file, String threadPrefix, long batches) throws IOException {
+    var roundTrips = new HashMap<String, long[]>(); // label -> {count, nanos}
+    var samples = new HashMap<String, Long>();
+    long totalSamples = 0;
+    for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+      var thread = e.getThread();
+      if (thread == null
+          || thread.getJavaName() == null
+          || !thread.getJavaName().startsWith(threadPrefix)
+          || e.getStackTrace() == null) {
+        continue;
+      }
+      String type = e.getEventType().getName();
+      if (type.equals("jdk.SocketRead")) {
+        long[] a =
+            roundTrips.computeIfAbsent(caller(e.getStackTrace().getFrames()), k -> new long[2]);
+        a[0]++;
+        a[1] += e.getDuration().toNanos();
+      } else if (type.equals("jdk.ExecutionSample")) {
+        samples.merge(activity(e.getStackTrace().getFrames()), 1L, Long::sum);
+        totalSamples++;
+      }
+    }
+    var lines = new ArrayList<String>();
+    long b = Math.max(1, batches);
+    long totalNanos = roundTrips.values().stream().mapToLong(a -> a[1]).sum();
+    lines.add(
+        String.format(
+            "  database round trips (wait for the answer, server work included): %,.2f ms per batch",
+            totalNanos / 1e6 / b));
+    roundTrips.entrySet().stream()
+        .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]))
+        .forEach(
+            r ->
+                lines.add(
+                    String.format(
+                        "    %-44s %5.1f per batch  %7.2f ms per batch  %4.1f %%",
+                        r.getKey(),
+                        (double) r.getValue()[0] / b,
+                        r.getValue()[1] / 1e6 / b,
+                        100.0 * r.getValue()[1] / Math.max(1, totalNanos))));
+    lines.add(
+        String.format(
+            "  CPU samples of the writer thread (every 10 ms while running Java): %,d",
+            totalSamples));
+    long total = Math.max(1, totalSamples);
+    samples.entrySet().stream()
+        .sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
+        .limit(12)
+        .forEach(
+            s ->
+                lines.add(
+                    String.format("    %-60s %5.1f %%", s.getKey(), 100.0 * s.getValue() / total)));
+    return lines;
+  }
+
+  /** The first ledger (or benchmark) method on the stack: who made the round trip. */
+  private static String caller(List<RecordedFrame> frames) {
+    boolean commit = false;
+    for (RecordedFrame f : frames) {
+      String type = f.getMethod().getType().getName();
+      commit |= f.getMethod().getName().equals("commit");
+      if (type.startsWith("coop.sol.ledger.")) {
+        return simpleName(type) + "." + f.getMethod().getName() + (commit ? " (commit)" : "");
+      }
+    }
+    return "(other)";
+  }
+
+  /**
+   * What a CPU sample was doing: hashing, deciding, jOOQ, the driver, or else the first ledger
+   * method on the stack.
+   */
+  private static String activity(List<RecordedFrame> frames) {
+    String ledgerMethod = caller(frames);
+    String top = frames.isEmpty() ? "" : frames.get(0).getMethod().getType().getName();
+    boolean jooq = false;
+    boolean driver = false;
+    for (RecordedFrame f : frames) {
+      String type = f.getMethod().getType().getName();
+      if (type.endsWith(".JournalHash")) {
+        return "SHA-256 chain (JournalHash)";
+      }
+      if (type.endsWith(".BatchDecider")) {
+        return "deciding (BatchDecider." + f.getMethod().getName() + ")";
+      }
+      driver |= type.startsWith("org.postgresql.");
+      jooq |= type.startsWith("org.jooq.");
+    }
+    String layer =
+        driver ? "driver" : jooq ? "jOOQ" : top.startsWith("coop.sol.") ? "own code" : "JDK";
+    return layer + " under " + ledgerMethod;
+  }
+
+  private static String simpleName(String type) {
+    String s = type.substring(type.lastIndexOf('.') + 1);
+    return s.contains("$") ? s.substring(0, s.indexOf('$')) : s;
+  }
+}
