@@ -116,7 +116,7 @@ public final class LedgerBenchmark {
               List.of(
                   new Scenario(
                       "uniform",
-                      "uniform (10k accounts)",
+                      String.format("uniform (%,d accounts)", ACCOUNTS),
                       () -> ThreadLocalRandom.current().nextInt(ACCOUNTS),
                       () -> ThreadLocalRandom.current().nextInt(ACCOUNTS)),
                   new Scenario(
@@ -162,7 +162,8 @@ public final class LedgerBenchmark {
                           + real.batches
                           + " batches:");
                   profiles.addAll(
-                      WriterProfile.summary(jfr, "ledger-writer-" + network.id(), real.batches));
+                      WriterProfile.summary(
+                          jfr, "ledger-writer-" + network.id(), real.seconds, real.batches));
                 }
               } else {
                 try (var writer =
@@ -184,7 +185,8 @@ public final class LedgerBenchmark {
                             + bare.batches
                             + " batches:");
                     profiles.addAll(
-                        WriterProfile.summary(jfr, "bare-writer-" + network.id(), bare.batches));
+                        WriterProfile.summary(
+                            jfr, "bare-writer-" + network.id(), bare.seconds, bare.batches));
                   }
                   bareChecks.add(checkBare(ds, network.id(), ACCOUNTS + writer.totalRows()));
                 }
@@ -243,6 +245,7 @@ public final class LedgerBenchmark {
       double p99,
       double p999,
       double meanBatch,
+      double seconds,
       long batches,
       long rejected) {}
 
@@ -384,6 +387,7 @@ public final class LedgerBenchmark {
         h.getValueAtPercentile(99) / 1e3,
         h.getValueAtPercentile(99.9) / 1e3,
         meanBatch,
+        elapsed,
         batchCount,
         rejected.sum() - rejectedStart);
   }

@@ -10,6 +10,7 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -55,16 +56,22 @@ final class WriterProfile implements AutoCloseable {
     recording.close();
   }
 
-  /** Where the thread named {@code threadPrefix}... spent its time: printable lines. */
-  static List<String> summary(Path file, String threadPrefix, long batches) throws IOException {
+  /**
+   * Where the thread named {@code threadName} spent the {@code seconds} recorded, in which it
+   * committed {@code batches} batches: printable lines.
+   */
+  static List<String> summary(Path file, String threadName, double seconds, long batches)
+      throws IOException {
     var roundTrips = new HashMap<String, long[]>(); // label -> {count, nanos}
     var samples = new HashMap<String, Long>();
     long totalSamples = 0;
     for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
-      var thread = e.getThread();
+      // a sample names the thread it sampled; other events the thread that emitted them
+      RecordedThread thread =
+          e.hasField("sampledThread") ? e.getThread("sampledThread") : e.getThread();
       if (thread == null
           || thread.getJavaName() == null
-          || !thread.getJavaName().startsWith(threadPrefix)
+          || !thread.getJavaName().equals(threadName)
           || e.getStackTrace() == null) {
         continue;
       }
@@ -84,15 +91,18 @@ final class WriterProfile implements AutoCloseable {
     long totalNanos = roundTrips.values().stream().mapToLong(a -> a[1]).sum();
     lines.add(
         String.format(
-            "  database round trips (wait for the answer, server work included): %,.2f ms per batch",
-            totalNanos / 1e6 / b));
+            "  %,.1f ms of wall time per batch: %,.1f ms waiting for the database (server work and"
+                + " WAL flush included), about %,.1f ms running Java (samples), the rest waiting for"
+                + " a core or for the queue",
+            seconds * 1e3 / b, totalNanos / 1e6 / b, totalSamples * 10.0 / b));
+    lines.add("  waits for the database, by the method that made them (socket reads):");
     roundTrips.entrySet().stream()
         .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]))
         .forEach(
             r ->
                 lines.add(
                     String.format(
-                        "    %-44s %5.1f per batch  %7.2f ms per batch  %4.1f %%",
+                        "    %-44s %5.1f reads per batch  %7.2f ms per batch  %4.1f %%",
                         r.getKey(),
                         (double) r.getValue()[0] / b,
                         r.getValue()[1] / 1e6 / b,
