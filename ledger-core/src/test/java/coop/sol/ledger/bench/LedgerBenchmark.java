@@ -18,6 +18,7 @@ import coop.sol.ledger.transfer.TransferCommand;
 import coop.sol.ledger.transfer.TransferOutcome;
 import coop.sol.ledger.transfer.WriteObserver;
 import coop.sol.ledger.transfer.WriterSettings;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -47,16 +48,18 @@ import org.HdrHistogram.Recorder;
  *
  * <p>One command: {@code ./mvnw -pl ledger-core -am -Pbench verify -DskipTests}. Settings (system
  * properties, {@code -Dbench.seconds=5} on that command line): bench.clients (256), bench.seconds
- * (15 per run, after 3 s of warm-up), bench.accounts (10000), bench.maxBatch (1000),
- * bench.refClients (8), bench.profile (the scenario whose two runs are recorded with JFR: uniform,
- * hot, zipf or none; uniform) and bench.jfrDir (where the recordings go; the module's target
- * directory).
+ * (15 per run, after 3 s of warm-up), bench.rounds (1: runs of each system per scenario),
+ * bench.accounts (10000), bench.maxBatch (1000), bench.refClients (8), bench.profile (the scenario
+ * whose first two runs are recorded with JFR: uniform, hot, zipf or none; uniform) and bench.jfrDir
+ * (where the recordings go; the module's target directory).
  *
- * <p>Each scenario runs twice, the real ledger and the bare writer, each on a fresh network (its
- * own 10,000 members funded through the ledger, its own hot merchant) so that no run inherits
- * another's hot rows; which of the two goes first alternates between scenarios, so that the
- * journal's growth during the run does not favour one. A client is closed-loop: it submits a
- * payment, waits for its outcome, submits the next. For the profiled scenario, where each writer
+ * <p>In each scenario the real ledger and the bare writer each get a fresh network (its own members
+ * funded through the ledger, its own hot merchant), so that neither inherits the other's hot rows.
+ * They run one after the other, bench.rounds times each, in an order that alternates (ledger then
+ * bare, bare then ledger...), so that neither is favoured by the journal's growth or by a change in
+ * the machine's load; on a shared machine, several short rounds ({@code -Dbench.rounds=3
+ * -Dbench.seconds=5}) give a steadier ratio than one long one. A client is closed-loop: it submits
+ * a payment, waits for its outcome, submits the next. For the profiled scenario, where each writer
  * thread spent its time is printed after the table (see {@link WriterProfile}).
  */
 public final class LedgerBenchmark {
@@ -66,6 +69,7 @@ public final class LedgerBenchmark {
   private static final int MAX_BATCH = Integer.getInteger("bench.maxBatch", 1_000);
   private static final int QUEUE = 50_000;
   private static final int REF_CLIENTS = Integer.getInteger("bench.refClients", 8);
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 1);
   private static final String PROFILE = System.getProperty("bench.profile", "uniform");
   private static final Path JFR_DIR =
       Path.of(System.getProperty("bench.jfrDir", System.getProperty("java.io.tmpdir")));
@@ -136,78 +140,71 @@ public final class LedgerBenchmark {
           var bareChecks = new ArrayList<String>();
           boolean ledgerFirst = true;
           for (Scenario scenario : scenarios) {
-            boolean profiled = scenario.id.equals(PROFILE);
-            Result real = null;
-            Result bare = null;
-            for (boolean realTurn : ledgerFirst ? List.of(true, false) : List.of(false, true)) {
-              String system = realTurn ? "ledger" : "bare";
-              Network network =
-                  ledger.networks().create("bench-" + scenario.id + "-" + system, "Benchmark");
-              Members members = seed(ledger, network.id(), ACCOUNTS);
-              Path jfr =
-                  profiled
-                      ? JFR_DIR.resolve("ledger-bench-" + scenario.id + "-" + system + ".jfr")
-                      : null;
-              if (realTurn) {
-                Door door = ledgerDoor(ledger, network.id(), batches);
-                real = run(door, members, scenario, jfr);
-                verified.add(network.id());
-                if (jfr != null) {
-                  profiles.add(
-                      "real ledger, "
-                          + scenario.name
-                          + " ("
-                          + jfr
-                          + "), "
-                          + real.batches
-                          + " batches:");
-                  profiles.addAll(
-                      WriterProfile.summary(
-                          jfr, "ledger-writer-" + network.id(), real.seconds, real.batches));
-                }
-              } else {
-                try (var writer =
-                    new BareBatchingWriter(
-                        ds,
-                        network.id(),
-                        StrandKind.COOPERATION,
-                        MAX_BATCH,
-                        QUEUE,
-                        Clock.systemUTC())) {
-                  bare = run(bareDoor(writer), members, scenario, jfr);
+            Network realNetwork =
+                ledger.networks().create("bench-" + scenario.id + "-ledger", "Benchmark");
+            Members realMembers = seed(ledger, realNetwork.id(), ACCOUNTS);
+            Network bareNetwork =
+                ledger.networks().create("bench-" + scenario.id + "-bare", "Benchmark");
+            Members bareMembers = seed(ledger, bareNetwork.id(), ACCOUNTS);
+            verified.add(realNetwork.id());
+            var real = new Totals();
+            var bare = new Totals();
+            try (var writer =
+                new BareBatchingWriter(
+                    ds,
+                    bareNetwork.id(),
+                    StrandKind.COOPERATION,
+                    MAX_BATCH,
+                    QUEUE,
+                    Clock.systemUTC())) {
+              Door realDoor = ledgerDoor(ledger, realNetwork.id(), batches);
+              Door bareDoor = bareDoor(writer, bareNetwork.id());
+              for (int round = 1; round <= ROUNDS; round++) {
+                for (boolean realTurn : ledgerFirst ? List.of(true, false) : List.of(false, true)) {
+                  Door door = realTurn ? realDoor : bareDoor;
+                  Path jfr =
+                      round == 1 && scenario.id.equals(PROFILE)
+                          ? JFR_DIR.resolve(
+                              "ledger-bench-"
+                                  + scenario.id
+                                  + "-"
+                                  + (realTurn ? "ledger" : "bare")
+                                  + ".jfr")
+                          : null;
+                  Sample sample = run(door, realTurn ? realMembers : bareMembers, scenario, jfr);
+                  (realTurn ? real : bare).add(sample);
                   if (jfr != null) {
                     profiles.add(
-                        "bare writer, "
-                            + scenario.name
-                            + " ("
-                            + jfr
-                            + "), "
-                            + bare.batches
-                            + " batches:");
+                        String.format(
+                            "%s, %s, round 1 (%s): %,d batches of %.0f in %.1f s; the writer"
+                                + " thread's CPU time (ThreadMXBean): %.1f ms per batch",
+                            realTurn ? "real ledger" : "bare writer",
+                            scenario.name,
+                            jfr,
+                            sample.batches,
+                            sample.meanBatch(),
+                            sample.seconds,
+                            sample.writerCpuNanos / 1e6 / Math.max(1, sample.batches)));
                     profiles.addAll(
                         WriterProfile.summary(
-                            jfr, "bare-writer-" + network.id(), bare.seconds, bare.batches));
+                            jfr, door.writerThread(), sample.seconds, sample.batches));
                   }
-                  bareChecks.add(checkBare(ds, network.id(), ACCOUNTS + writer.totalRows()));
                 }
+                ledgerFirst = !ledgerFirst;
               }
+              bareChecks.add(checkBare(ds, bareNetwork.id(), ACCOUNTS + writer.totalRows()));
             }
-            ledgerFirst = !ledgerFirst;
             System.out.printf(
-                "| %s | %,.0f | %,.0f | %.2f× | %.1f× | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.0f / %.0f | %d / %d |%n",
+                "| %s | %,.0f | %,.0f | %.2f× | %.1f× | %s | %s | %.0f / %.0f | %d / %d |%n",
                 scenario.name,
-                real.tps,
-                bare.tps,
-                real.tps / bare.tps,
-                real.tps / reference,
-                real.p50,
-                real.p99,
-                real.p999,
-                bare.p50,
-                bare.p99,
-                bare.p999,
-                real.meanBatch,
-                bare.meanBatch,
+                real.tps(),
+                bare.tps(),
+                real.tps() / bare.tps(),
+                real.tps() / reference,
+                real.latencies(),
+                bare.latencies(),
+                real.meanBatch(),
+                bare.meanBatch(),
                 real.rejected,
                 bare.rejected);
           }
@@ -239,15 +236,55 @@ public final class LedgerBenchmark {
   /** A seeded network: members' account ids (index = member number) and one hot merchant. */
   record Members(long[] ids, long merchant) {}
 
-  record Result(
-      double tps,
-      double p50,
-      double p99,
-      double p999,
-      double meanBatch,
+  /** One measured run: payments answered, seconds, latencies (µs), the writer's batches. */
+  record Sample(
+      long count,
       double seconds,
+      Histogram latencies,
       long batches,
-      long rejected) {}
+      long rows,
+      long rejected,
+      long writerCpuNanos) {
+    double meanBatch() {
+      return batches == 0 ? 0 : (double) rows / batches;
+    }
+  }
+
+  /** The samples of one system in one scenario, added up. */
+  static final class Totals {
+    private long count;
+    private double seconds;
+    private final Histogram latencies = new Histogram(3);
+    private long batches;
+    private long rows;
+    long rejected;
+
+    void add(Sample s) {
+      count += s.count;
+      seconds += s.seconds;
+      latencies.add(s.latencies);
+      batches += s.batches;
+      rows += s.rows;
+      rejected += s.rejected;
+    }
+
+    double tps() {
+      return count / seconds;
+    }
+
+    double meanBatch() {
+      return batches == 0 ? 0 : (double) rows / batches;
+    }
+
+    /** p50 / p99 / p99.9 in ms. */
+    String latencies() {
+      return String.format(
+          "%.1f / %.1f / %.1f",
+          latencies.getValueAtPercentile(50) / 1e3,
+          latencies.getValueAtPercentile(99) / 1e3,
+          latencies.getValueAtPercentile(99.9) / 1e3);
+    }
+  }
 
   /** How the clients pay: the real ledger or the bare writer. */
   interface Door {
@@ -259,6 +296,9 @@ public final class LedgerBenchmark {
     long batches();
 
     long rows();
+
+    /** The name of the thread that writes the batches. */
+    String writerThread();
   }
 
   private static Door ledgerDoor(Ledger ledger, NetworkId network, BatchStats batches) {
@@ -293,10 +333,15 @@ public final class LedgerBenchmark {
       public long rows() {
         return batches.rows.sum();
       }
+
+      @Override
+      public String writerThread() {
+        return "ledger-writer-" + network;
+      }
     };
   }
 
-  private static Door bareDoor(BareBatchingWriter writer) {
+  private static Door bareDoor(BareBatchingWriter writer, NetworkId network) {
     return new Door() {
       @Override
       public CompletableFuture<Boolean> pay(long from, long to, long amount, String key) {
@@ -317,10 +362,15 @@ public final class LedgerBenchmark {
       public long rows() {
         return writer.rows();
       }
+
+      @Override
+      public String writerThread() {
+        return "bare-writer-" + network;
+      }
     };
   }
 
-  private static Result run(Door door, Members members, Scenario s, Path jfr) throws Exception {
+  private static Sample run(Door door, Members members, Scenario s, Path jfr) throws Exception {
     var recorder = new Recorder(3);
     var done = new LongAdder();
     var rejected = new LongAdder();
@@ -364,6 +414,7 @@ public final class LedgerBenchmark {
     }
     Thread.sleep(3_000); // warm-up
     WriterProfile profile = jfr == null ? null : WriterProfile.start(jfr);
+    long cpu0 = writerCpuNanos(door.writerThread());
     recorder.getIntervalHistogram();
     door.resetBatches();
     long start = done.sum();
@@ -374,22 +425,25 @@ public final class LedgerBenchmark {
     double elapsed = (System.nanoTime() - t0) / 1e9;
     Histogram h = recorder.getIntervalHistogram();
     long batchCount = door.batches();
-    double meanBatch = batchCount == 0 ? 0 : (double) door.rows() / batchCount;
+    long rows = door.rows();
+    long cpu = writerCpuNanos(door.writerThread()) - cpu0;
     if (profile != null) {
       profile.close();
     }
     stop.set(true);
     Thread.sleep(500);
     clientsExecutor.shutdown();
-    return new Result(
-        count / elapsed,
-        h.getValueAtPercentile(50) / 1e3,
-        h.getValueAtPercentile(99) / 1e3,
-        h.getValueAtPercentile(99.9) / 1e3,
-        meanBatch,
-        elapsed,
-        batchCount,
-        rejected.sum() - rejectedStart);
+    return new Sample(count, elapsed, h, batchCount, rows, rejected.sum() - rejectedStart, cpu);
+  }
+
+  /** The CPU time the named thread has used so far, 0 if there is no such thread. */
+  private static long writerCpuNanos(String threadName) {
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals(threadName)) {
+        return ManagementFactory.getThreadMXBean().getThreadCpuTime(t.getId());
+      }
+    }
+    return 0;
   }
 
   /**

@@ -109,7 +109,7 @@ final class WriterProfile implements AutoCloseable {
                         100.0 * r.getValue()[1] / Math.max(1, totalNanos))));
     lines.add(
         String.format(
-            "  CPU samples of the writer thread (every 10 ms while running Java): %,d",
+            "  what the writer thread was running (%,d samples, one per 10 ms while in Java):",
             totalSamples));
     long total = Math.max(1, totalSamples);
     samples.entrySet().stream()
