@@ -69,6 +69,10 @@ public final class LedgerBenchmark {
   private static final int MAX_BATCH = Integer.getInteger("bench.maxBatch", 1_000);
   private static final int QUEUE = 50_000;
   private static final int REF_CLIENTS = Integer.getInteger("bench.refClients", 8);
+
+  /** Idempotency keys, unique over the whole run (a network is paid in several rounds). */
+  private static final AtomicLong KEYS = new AtomicLong();
+
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 1);
   private static final String PROFILE = System.getProperty("bench.profile", "uniform");
   private static final Path JFR_DIR =
@@ -375,7 +379,6 @@ public final class LedgerBenchmark {
     var done = new LongAdder();
     var rejected = new LongAdder();
     var stop = new AtomicBoolean();
-    var keys = new AtomicLong();
     ExecutorService clientsExecutor = Executors.newFixedThreadPool(2);
     long[] ids = members.ids;
     Runnable[] client = new Runnable[1];
@@ -397,7 +400,7 @@ public final class LedgerBenchmark {
                   ids[from],
                   to,
                   1 + ThreadLocalRandom.current().nextInt(100),
-                  "pay-" + keys.incrementAndGet())
+                  "pay-" + KEYS.incrementAndGet())
               .thenAcceptAsync(
                   posted -> {
                     recorder.recordValue((System.nanoTime() - t0) / 1_000);
