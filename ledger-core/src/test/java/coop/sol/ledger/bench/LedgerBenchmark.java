@@ -107,8 +107,7 @@ public final class LedgerBenchmark {
       var config = new HikariConfig();
       config.setJdbcUrl(pg.jdbcUrl("ledger"));
       config.setUsername("postgres");
-      // the idle writers of the networks measured earlier keep theirs, and each bare writer holds
-      // one
+      // the idle writers of the networks measured earlier keep a connection, as does a bare writer
       config.setMaximumPoolSize(12);
       try (var ds = new HikariDataSource(config)) {
         Migrations.apply(ds);
