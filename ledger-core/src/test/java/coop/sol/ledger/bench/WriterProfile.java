@@ -112,6 +112,15 @@ final class WriterProfile implements AutoCloseable {
             "  what the writer thread was running (%,d samples, one per 10 ms while in Java):",
             totalSamples));
     long total = Math.max(1, totalSamples);
+    var byLayer = new java.util.TreeMap<String, Long>();
+    samples.forEach((label, n) -> byLayer.merge(label.split(" ")[0], n, Long::sum));
+    lines.add(
+        "    by layer: "
+            + String.join(
+                ", ",
+                byLayer.entrySet().stream()
+                    .map(l -> String.format("%s %.0f %%", l.getKey(), 100.0 * l.getValue() / total))
+                    .toList()));
     samples.entrySet().stream()
         .sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
         .limit(12)
@@ -155,8 +164,7 @@ final class WriterProfile implements AutoCloseable {
       driver |= type.startsWith("org.postgresql.");
       jooq |= type.startsWith("org.jooq.");
     }
-    String layer =
-        driver ? "driver" : jooq ? "jOOQ" : top.startsWith("coop.sol.") ? "own code" : "JDK";
+    String layer = driver ? "driver" : jooq ? "jOOQ" : top.startsWith("coop.sol.") ? "code" : "JDK";
     return layer + " under " + ledgerMethod;
   }
 
