@@ -18,8 +18,9 @@ import jdk.jfr.consumer.RecordingFile;
  * database round trip (each socket read is an event, threshold 0, with its stack) summed by the
  * ledger method that made it, and the CPU samples of the thread summed by what they were doing. The
  * socket reads include the server's work for the statement (and the WAL flush for a commit); the
- * samples are the writer's own Java work. Recording costs the writer about one event per round trip
- * and a sample every 10 ms, for both systems alike.
+ * samples are the writer's own Java work (running, or runnable and waiting for a core); the park
+ * events its waits for submissions. Recording costs the writer about one event per round trip and a
+ * sample every 10 ms, for both systems alike.
  */
 final class WriterProfile implements AutoCloseable {
 
@@ -39,6 +40,9 @@ final class WriterProfile implements AutoCloseable {
     settings.put("jdk.SocketRead#stackTrace", "true");
     settings.put("jdk.SocketWrite#threshold", "0 ms");
     settings.put("jdk.ExecutionSample#period", "10 ms");
+    // how long the writer waits for submissions (its queue's poll parks the thread)
+    settings.put("jdk.ThreadPark#threshold", "0 ms");
+    settings.put("jdk.ThreadPark#stackTrace", "false");
     var recording = new Recording(settings);
     recording.setToDisk(true);
     recording.setDestination(file);
@@ -65,17 +69,24 @@ final class WriterProfile implements AutoCloseable {
     var roundTrips = new HashMap<String, long[]>(); // label -> {count, nanos}
     var samples = new HashMap<String, Long>();
     long totalSamples = 0;
+    long parkedNanos = 0;
     for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
       // a sample names the thread it sampled; other events the thread that emitted them
       RecordedThread thread =
           e.hasField("sampledThread") ? e.getThread("sampledThread") : e.getThread();
       if (thread == null
           || thread.getJavaName() == null
-          || !thread.getJavaName().equals(threadName)
-          || e.getStackTrace() == null) {
+          || !thread.getJavaName().equals(threadName)) {
         continue;
       }
       String type = e.getEventType().getName();
+      if (type.equals("jdk.ThreadPark")) {
+        parkedNanos += e.getDuration().toNanos();
+        continue;
+      }
+      if (e.getStackTrace() == null) {
+        continue;
+      }
       if (type.equals("jdk.SocketRead")) {
         long[] a =
             roundTrips.computeIfAbsent(caller(e.getStackTrace().getFrames()), k -> new long[2]);
@@ -92,9 +103,13 @@ final class WriterProfile implements AutoCloseable {
     lines.add(
         String.format(
             "  %,.1f ms of wall time per batch: %,.1f ms waiting for the database (server work and"
-                + " WAL flush included), about %,.1f ms running Java (samples), the rest waiting for"
-                + " a core or for the queue",
-            seconds * 1e3 / b, totalNanos / 1e6 / b, totalSamples * 10.0 / b));
+                + " WAL flush included), %,.1f ms waiting for submissions (queue empty), about %,.1f"
+                + " ms in Java (samples, on a core or waiting for one), %,.1f ms unaccounted",
+            seconds * 1e3 / b,
+            totalNanos / 1e6 / b,
+            parkedNanos / 1e6 / b,
+            totalSamples * 10.0 / b,
+            (seconds * 1e9 - totalNanos - parkedNanos - totalSamples * 10e6) / 1e6 / b));
     lines.add("  waits for the database, by the method that made them (socket reads):");
     roundTrips.entrySet().stream()
         .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]))
