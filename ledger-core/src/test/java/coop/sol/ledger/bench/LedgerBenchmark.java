@@ -191,7 +191,11 @@ public final class LedgerBenchmark {
                             sample.writerCpuNanos / 1e6 / Math.max(1, sample.batches)));
                     profiles.addAll(
                         WriterProfile.summary(
-                            jfr, door.writerThread(), sample.seconds, sample.batches));
+                            jfr,
+                            door.writerThread(),
+                            sample.seconds,
+                            sample.batches,
+                            sample.writerCpuNanos));
                   }
                 }
                 ledgerFirst = !ledgerFirst;

@@ -62,9 +62,10 @@ final class WriterProfile implements AutoCloseable {
 
   /**
    * Where the thread named {@code threadName} spent the {@code seconds} recorded, in which it
-   * committed {@code batches} batches: printable lines.
+   * committed {@code batches} batches and used {@code cpuNanos} of CPU: printable lines.
    */
-  static List<String> summary(Path file, String threadName, double seconds, long batches)
+  static List<String> summary(
+      Path file, String threadName, double seconds, long batches, long cpuNanos)
       throws IOException {
     var roundTrips = new HashMap<String, long[]>(); // label -> {count, nanos}
     var samples = new HashMap<String, Long>();
@@ -103,13 +104,13 @@ final class WriterProfile implements AutoCloseable {
     lines.add(
         String.format(
             "  %,.1f ms of wall time per batch: %,.1f ms waiting for the database (server work and"
-                + " WAL flush included), %,.1f ms waiting for submissions (queue empty), about %,.1f"
-                + " ms in Java (samples, on a core or waiting for one), %,.1f ms unaccounted",
+                + " WAL flush included), %,.1f ms waiting for submissions (queue empty), %,.1f ms on a"
+                + " core (the thread's CPU time), the rest (%,.1f ms) runnable, waiting for a core",
             seconds * 1e3 / b,
             totalNanos / 1e6 / b,
             parkedNanos / 1e6 / b,
-            totalSamples * 10.0 / b,
-            (seconds * 1e9 - totalNanos - parkedNanos - totalSamples * 10e6) / 1e6 / b));
+            cpuNanos / 1e6 / b,
+            (seconds * 1e9 - totalNanos - parkedNanos - cpuNanos) / 1e6 / b));
     lines.add("  waits for the database, by the method that made them (socket reads):");
     roundTrips.entrySet().stream()
         .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]))
