@@ -491,13 +491,13 @@ final class WrkBench {
     }
     r.append('\n');
     r.append(
-        "| what | connections | requests/s | p50 ms | p99 ms | non-2xx | socket errors | CPU app | CPU PostgreSQL |\n");
-    r.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| what | connections | requests/s | p50 ms | p99 ms | non-2xx | socket errors | CPU app | CPU PostgreSQL | app CPU ms per request |\n");
+    r.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Step s : steps.values()) {
       r.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %,.0f | %.1f | %.1f | %d | %d | %.2f | %.2f |%n",
+              "| %s | %d | %,.0f | %.1f | %.1f | %d | %d | %.2f | %.2f | %.2f |%n",
               s.name,
               s.connections,
               s.perSecond,
@@ -506,18 +506,19 @@ final class WrkBench {
               s.non2xx,
               s.socketErrors,
               s.appCores,
-              s.postgresCores));
+              s.postgresCores,
+              1000 * s.appCores / s.perSecond));
     }
     r.append(
         String.format(
             Locale.ROOT,
-            "| pgbench TPC-B on SOL's PostgreSQL (%d clients, prepared) | | %,.0f tps | | | | | | |%n",
+            "| pgbench TPC-B on SOL's PostgreSQL (%d clients, prepared) | | %,.0f tps | | | | | | | |%n",
             REF_CLIENTS,
             tpcb));
     r.append(
         String.format(
             Locale.ROOT,
-            "| pgbench select-only (`-S`, %d clients, prepared) | | %,.0f tps | | | | | | |%n%n",
+            "| pgbench select-only (`-S`, %d clients, prepared) | | %,.0f tps | | | | | | | |%n%n",
             REF_CLIENTS,
             selectOnly));
 
@@ -558,8 +559,9 @@ final class WrkBench {
             after.rssAfter() / 1024,
             after.idleRss() <= 256 * 1024 ? "yes" : "no"));
     if (!BASELINE.isEmpty()) {
-      r.append("\n| step | before /s | after /s | change | before p99 ms | after p99 ms |\n");
-      r.append("|---|---:|---:|---:|---:|---:|\n");
+      r.append(
+          "\n| step | before /s | after /s | change | before p99 ms | after p99 ms | before app CPU ms/request | after |\n");
+      r.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Step s : steps.values()) {
         Step b = steps.get("before: " + s.name);
         if (b == null) {
@@ -568,18 +570,20 @@ final class WrkBench {
         r.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %,.0f | %,.0f | %+.0f %% | %.1f | %.1f |%n",
+                "| %s | %,.0f | %,.0f | %+.0f %% | %.1f | %.1f | %.2f | %.2f |%n",
                 s.name,
                 b.perSecond,
                 s.perSecond,
                 100 * (s.perSecond / b.perSecond - 1),
                 b.p99Ms,
-                s.p99Ms));
+                s.p99Ms,
+                1000 * b.appCores / b.perSecond,
+                1000 * s.appCores / s.perSecond));
       }
       r.append(
           String.format(
               Locale.ROOT,
-              "| RSS at idle | %d MiB | %d MiB | | | |%n",
+              "| RSS at idle | %d MiB | %d MiB | | | | | |%n",
               reference.idleRss() / 1024,
               after.idleRss() / 1024));
     }
