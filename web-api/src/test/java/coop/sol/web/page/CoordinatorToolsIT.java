@@ -90,6 +90,8 @@ class CoordinatorToolsIT {
         .contains("/coordinator/accounts/" + memberAccount + "\"");
     String history = page.get("/coordinator/accounts/" + memberAccount).body();
     assertThat(history).contains("data-transfer-id=\"" + transfer + "\"").contains("42,00");
+    // each operation leads to the transfer search (the receipt is the two sides' only)
+    assertThat(history).contains("href=\"/coordinator/transfers?id=" + transfer + "\"");
     // an account of another network is not found
     Network other = callers.newNetwork("ailleurs");
     String stranger = callers.newUser("autre", Role.MEMBER, other, null);

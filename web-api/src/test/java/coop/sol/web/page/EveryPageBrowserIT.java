@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -494,26 +494,42 @@ class EveryPageBrowserIT {
     }
   }
 
-  /** The elements that stick out past the window's right edge, outermost first (at most 3). */
+  /**
+   * The elements that stick out past the window's right edge, outermost first (at most 3), and the
+   * innermost ones whose right edge is the page's (what makes it wider).
+   */
   private static String widest() {
     return String.valueOf(
         browser
             .driver()
             .executeScript(
-                "const w = window.innerWidth; const out = [];"
-                    + "for (const e of document.body.querySelectorAll('*')) {"
-                    + "  const r = e.getBoundingClientRect();"
-                    + "  if (r.right > w + 0.5 && !out.some(o => o.contains(e))) {"
-                    + "    out.push(e);"
-                    + "  }"
-                    + "}"
-                    + "return out.slice(0, 3).map(e => e.tagName.toLowerCase()"
-                    + "  + (e.id ? '#' + e.id : '')"
-                    + "  + (e.className && typeof e.className === 'string'"
-                    + "     ? '.' + e.className.trim().split(/\\s+/).join('.') : '')"
-                    + "  + ' ' + Math.round(e.getBoundingClientRect().right) + 'px').join(', ');"));
+                """
+                const w = window.innerWidth;
+                const edge = document.documentElement.scrollWidth;
+                const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                  + (e.className && typeof e.className === 'string'
+                     ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                  + ' ' + Math.round(e.getBoundingClientRect().right + window.scrollX) + 'px';
+                const all = [...document.body.querySelectorAll('*')];
+                const out = [];
+                for (const e of all) {
+                  if (e.getBoundingClientRect().right > w + 0.5 && !out.some(o => o.contains(e))) {
+                    out.push(e);
+                  }
+                }
+                const atEdge = all.filter(e =>
+                    Math.abs(e.getBoundingClientRect().right + window.scrollX - edge) < 1.5)
+                  .filter((e, i, es) => !es.some(o => o !== e && e.contains(o)));
+                return out.slice(0, 3).map(name).join(', ')
+                  + (atEdge.length ? '; at the page\'s right edge: '
+                     + atEdge.slice(0, 3).map(name).join(', ') : '');
+                """));
   }
 
+  /**
+   * Saves the whole page as it is, beyond the window's height and width (what sticks out shows):
+   * {@code target/screenshots/every-page-<role>-<language>-<path>.png}.
+   */
   private static String screenshot(String role, String language, String path) {
     String name =
         "every-page-"
@@ -522,7 +538,37 @@ class EveryPageBrowserIT {
     try {
       Path file = Path.of("target", "screenshots", name);
       Files.createDirectories(file.getParent());
-      Files.write(file, browser.driver().getScreenshotAs(OutputType.BYTES));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> size =
+          (Map<String, Object>)
+              browser
+                  .driver()
+                  .executeScript(
+                      "return {width: document.documentElement.scrollWidth,"
+                          + " height: document.documentElement.scrollHeight};");
+      Map<String, Object> shot =
+          browser
+              .driver()
+              .executeCdpCommand(
+                  "Page.captureScreenshot",
+                  Map.of(
+                      "format",
+                      "png",
+                      "captureBeyondViewport",
+                      true,
+                      "clip",
+                      Map.of(
+                          "x",
+                          0,
+                          "y",
+                          0,
+                          "width",
+                          size.get("width"),
+                          "height",
+                          size.get("height"),
+                          "scale",
+                          1)));
+      Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
       return file.toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
