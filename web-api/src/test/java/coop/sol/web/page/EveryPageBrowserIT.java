@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -190,7 +191,11 @@ class EveryPageBrowserIT {
     browser.submit("main form button[type=submit]");
     browser.waitUntil(d -> browser.path().startsWith("/till/requests/"));
     paymentLink = browser.find("[data-payment-request]").getAttribute("data-link");
-    sweep("merchant", List.of("/till", browser.path()), 12);
+    List<String> start = new ArrayList<>(List.of("/till", browser.path()));
+    // a sale's pages, which the till shows after a charge and a refund form
+    transferIn("/till/history", true)
+        .ifPresent(sale -> start.addAll(List.of("/till/charged/" + sale, "/till/refunds/" + sale)));
+    sweep("merchant", start, 12);
   }
 
   @Test
@@ -206,8 +211,16 @@ class EveryPageBrowserIT {
     logIn("alice");
     List<String> start = new ArrayList<>(List.of("/member"));
     if (paymentLink != null) {
-      start.add(paymentLink); // confirming a payment: shown, not confirmed
+      start.add(normalise(paymentLink)); // confirming a payment: shown, not confirmed
     }
+    // a payment made, as the page after paying shows it
+    transferIn("/member/history", false).ifPresent(paid -> start.add("/member/paid/" + paid));
+    // a pay token, as the form that makes one leads to it
+    browser.open("/member/pay-token");
+    browser.field("cap").sendKeys("5");
+    browser.submit("main form button[type=submit]");
+    browser.waitUntil(d -> browser.path().matches("/member/pay-token/[0-9a-f]{24}"));
+    start.add(browser.path());
     sweep("member", start, 8);
   }
 
@@ -244,6 +257,24 @@ class EveryPageBrowserIT {
   void the_administrators_pages() {
     logIn("admin");
     sweep("administrator", List.of("/admin/networks"), 4);
+  }
+
+  /**
+   * The number of the latest transfer of the history at {@code path} that credits ({@code credit})
+   * or debits the account shown, if it has one.
+   */
+  private static Optional<String> transferIn(String path, boolean credit) {
+    browser.open(path);
+    Object id =
+        browser
+            .driver()
+            .executeScript(
+                "const cell = document.querySelector("
+                    + "'tr[data-transfer-id] td.amount"
+                    + (credit ? ".credit" : ":not(.credit)")
+                    + "');"
+                    + "return cell ? cell.closest('tr').dataset.transferId : null;");
+    return Optional.ofNullable(id).map(String::valueOf);
   }
 
   /** Logs out whoever was logged in, and logs {@code username} in, in French. */
