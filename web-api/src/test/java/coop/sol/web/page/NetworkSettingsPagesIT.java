@@ -78,8 +78,10 @@ class NetworkSettingsPagesIT {
 
   @Test
   void the_transparency_page_is_published_and_withdrawn_from_the_settings_page() {
+    // unpublished, the public page is not found: the settings page does not link to it
     assertThat(session.get(PAGE).body())
-        .contains("data-published=\"false\"", "href=\"/transparence/" + network.code() + "\"");
+        .contains("data-published=\"false\"")
+        .doesNotContain("href=\"/transparence/" + network.code() + "\"");
 
     HttpResponse<String> invalid = session.submit(PAGE, PAGE + "/transparency", "publish", "oui");
     assertThat(invalid.statusCode()).isEqualTo(400);
@@ -88,7 +90,10 @@ class NetworkSettingsPagesIT {
     HttpResponse<String> on = session.submit(PAGE, PAGE + "/transparency", "publish", "on");
     assertThat(on.statusCode()).isEqualTo(302);
     assertThat(session.get(PAGE).body())
-        .contains("data-published=\"true\"", "Réglages enregistrés");
+        .contains(
+            "data-published=\"true\"",
+            "Réglages enregistrés",
+            "href=\"/transparence/" + network.code() + "\"");
     assertThat(
             callers
                 .api()
