@@ -13,9 +13,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -38,6 +38,18 @@ class PrintedCardPhotoTest {
   private static final Path ZBARIMG = Path.of("/usr/bin/zbarimg");
   private static final float DPI = 150;
 
+  private static final List<String> ALWAYS_READ =
+      List.of(
+          "turned 17°",
+          "turned 90°",
+          "upside down",
+          "turned 233°",
+          "tilted away (keystone and foreshortening)",
+          "keystone, far edge 80% of near edge",
+          "tilted sideways",
+          "grey on grey, 120 on 145",
+          "on a busy background");
+
   @TempDir Path dir;
 
   @Test
@@ -47,7 +59,11 @@ class PrintedCardPhotoTest {
       throw new IllegalStateException("CI=true but " + ZBARIMG + " is missing: see .ci/run");
     }
     Assumptions.assumeTrue(present, "zbarimg (zbar-tools) is not installed");
-    SigningKey key = SigningKey.generate(new SecureRandom());
+    // a fixed key, so that the code and the QR pattern ZBar reads are the same on every run: with a
+    // random key, whether the blurred photos read varied from one run to the next
+    byte[] privateKey = new byte[SigningKey.LENGTH];
+    Arrays.fill(privateKey, (byte) 42);
+    SigningKey key = SigningKey.of(privateKey);
     MemberCardCode card = new MemberCardCode(7, 4211, 2, 104_729);
     String code = PaymentCodes.sign(card, key).text();
     TrustedKeys trusted = TrustedKeys.of(List.of(key.networkKey()));
@@ -82,10 +98,10 @@ class PrintedCardPhotoTest {
           read.size(),
           read.size() + unread.size(),
           unread);
-      // measured: 10 of 14 on both sides (not: the whole card scaled to 80 px, the 5 px shake,
-      // light on
-      // dark, everything at once)
-      assertThat(read).as("not read: %s", unread).hasSizeGreaterThanOrEqualTo(10);
+      // Every turn, tilt and keystone, grey on grey and the busy background read with every key
+      // tried; the blurs, the 80 px card, light on dark and everything at once read with some keys
+      // and not others, so they are reported above but not required.
+      assertThat(read).as("not read: %s", unread).containsAll(ALWAYS_READ);
     }
   }
 
