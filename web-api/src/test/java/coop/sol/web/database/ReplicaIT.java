@@ -26,6 +26,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +47,13 @@ import tools.jackson.databind.JsonNode;
  * sol.database.replica-url}): an account's history is read on the replica (replay paused there, the
  * history stays at the old state while the balance, read on the primary, is current); beyond the
  * lag bound the history is read on the primary; with the replica stopped, reads still answer. The
- * lag is a metric and shows on the administrator's page.
+ * lag is a metric and shows on the administrator's page. A read whose session on the replica ends
+ * while it runs (the backend terminated, or the replica stopped) answers that one read 503 {@code
+ * DATABASE_UNAVAILABLE}, and the next read is served; a promoted replica is no longer read from the
+ * first read after its promotion, before any check.
+ *
+ * <p>A read is held on the replica by a transaction on the primary that locks the {@code transfer}
+ * table: the lock is replayed there, and the history read waits for it.
  *
  * <p>The lag is measured by the test ({@link ReplicaReads#check()}, the check interval being an
  * hour) on the application's movable clock, so nothing waits for time.
@@ -169,8 +178,35 @@ class ReplicaIT {
 
   @Test
   @Order(3)
-  void with_the_replica_stopped_reads_still_answer() throws Exception {
-    databases.stopReplica();
+  void a_read_whose_replica_session_is_ended_answers_503_and_the_next_read_is_served()
+      throws Exception {
+    assertThat(replica.check().state()).isEqualTo(State.CURRENT);
+    try (Connection lock = lockTransfersOnPrimary()) {
+      CompletableFuture<Api.Response> read = historyInBackground();
+      int backend = awaitHistoryReadWaitingOnReplica();
+      onReplica("SELECT pg_terminate_backend(" + backend + ")::text");
+
+      assertUnavailable(read.get(30, TimeUnit.SECONDS));
+      lock.rollback();
+    }
+    flushPrimaryWal();
+    // the replica still runs: the next read is served (there, once replay releases the lock)
+    assertThat(historyMemos()).hasSize(3);
+    assertThat(replica.check().state()).isEqualTo(State.CURRENT);
+  }
+
+  @Test
+  @Order(4)
+  void with_the_replica_stopped_during_a_read_that_read_answers_503_and_reads_then_answer()
+      throws Exception {
+    try (Connection lock = lockTransfersOnPrimary()) {
+      CompletableFuture<Api.Response> read = historyInBackground();
+      awaitHistoryReadWaitingOnReplica();
+      databases.stopReplica();
+
+      assertUnavailable(read.get(30, TimeUnit.SECONDS));
+      lock.rollback();
+    }
     // before any check has noticed: the replica refuses the connection, the read goes to the
     // primary
     assertThat(historyMemos()).hasSize(3);
@@ -181,6 +217,97 @@ class ReplicaIT {
     assertThat(historyMemos()).contains(third).hasSize(4);
     assertThat(balance()).isEqualTo("94.00");
     assertThat(adminPage("fr")).contains("injoignable", "lus sur la base principale");
+  }
+
+  @Test
+  @Order(5)
+  void a_promoted_replica_is_no_longer_read() throws Exception {
+    databases.startReplica();
+    awaitReplayed();
+    // the replica's pool connects again (its attempts having failed while the replica was down)
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> replica.check().state() == State.CURRENT);
+    double before = replicaReads();
+    assertThat(historyMemos()).hasSize(4);
+    assertThat(replicaReads()).isGreaterThan(before);
+
+    assertThat(onReplica("SELECT pg_promote()::text")).isEqualTo("true");
+    assertThat(onReplica("SELECT pg_is_in_recovery()::text")).isEqualTo("false");
+
+    // before any check: the read's own round trip finds it promoted and reads on the primary
+    before = replicaReads();
+    String fourth = pay("4.00");
+    assertThat(historyMemos()).contains(fourth).hasSize(5);
+    assertThat(replicaReads()).isEqualTo(before);
+    assertThat(replica.status().state()).isEqualTo(State.NOT_A_REPLICA);
+    // the checks keep it out of service: it no longer follows the primary
+    assertThat(replica.check().state()).isEqualTo(State.NOT_A_REPLICA);
+    assertThat(replica.inService()).isFalse();
+    assertThat(meters.get("sol.database.replica.in.service").gauge().value()).isZero();
+    assertThat(lagMetricMillis()).isNaN();
+    assertThat(adminPage("fr"))
+        .contains("n'est pas (ou plus) un réplica", "lus sur la base principale");
+    assertThat(adminPage("en")).contains("read on the primary database");
+  }
+
+  /**
+   * A transaction on the primary holding the {@code transfer} table exclusively: the lock is
+   * replayed on the replica, where a history read then waits for it (the primary's own reads of the
+   * table wait too, so nothing else is tested meanwhile). Rolled back when closed.
+   */
+  private Connection lockTransfersOnPrimary() throws SQLException {
+    Connection c = databases.primary().dataSource("postgres").getConnection();
+    try {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("LOCK TABLE transfer IN ACCESS EXCLUSIVE MODE");
+      }
+      flushPrimaryWal();
+      // the lock replayed before the read starts, which otherwise might finish before it
+      awaitReplayed();
+      return c;
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Has the primary flush its WAL now, so that the replica receives it: a lock or a rollback alone
+   * waits in the WAL buffers until a commit flushes them, and the application is idle. A committed
+   * transaction with a transaction id flushes everything before its commit record.
+   */
+  private void flushPrimaryWal() throws SQLException {
+    onPrimary("SELECT txid_current()::text");
+  }
+
+  private CompletableFuture<Api.Response> historyInBackground() {
+    return CompletableFuture.supplyAsync(
+        () -> member.get("/api/v1/accounts/" + memberAccount + "/transfers").send());
+  }
+
+  /** The process id, on the replica, of the application's read waiting for the lock. */
+  private int awaitHistoryReadWaitingOnReplica() {
+    String pid =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    onReplica(
+                        "SELECT pid::text FROM pg_stat_activity"
+                            + " WHERE application_name = 'sol-replica' AND wait_event_type = 'Lock'"),
+                Objects::nonNull);
+    return Integer.parseInt(pid);
+  }
+
+  private static void assertUnavailable(Api.Response answer) {
+    assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+    assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(answer.code()).isEqualTo("DATABASE_UNAVAILABLE");
+    assertThat(answer.header("Retry-After")).isNotBlank();
+    assertThat(answer.body()).doesNotContain("Exception", "\tat ");
   }
 
   private String pay(String amount) {
@@ -271,8 +398,7 @@ class ReplicaIT {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getString(1);
+      return r.next() ? r.getString(1) : null;
     }
   }
 }
