@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -183,7 +184,7 @@ class ReplicaIT {
     assertThat(replica.check().state()).isEqualTo(State.CURRENT);
     try (Connection lock = lockTransfersOnPrimary()) {
       CompletableFuture<Api.Response> read = historyInBackground();
-      int backend = awaitHistoryReadWaitingOnReplica();
+      int backend = awaitHistoryReadWaitingOnReplica(read);
       onReplica("SELECT pg_terminate_backend(" + backend + ")::text");
 
       assertUnavailable(read.get(30, TimeUnit.SECONDS));
@@ -201,7 +202,7 @@ class ReplicaIT {
       throws Exception {
     try (Connection lock = lockTransfersOnPrimary()) {
       CompletableFuture<Api.Response> read = historyInBackground();
-      awaitHistoryReadWaitingOnReplica();
+      awaitHistoryReadWaitingOnReplica(read);
       databases.stopReplica();
 
       assertUnavailable(read.get(30, TimeUnit.SECONDS));
@@ -283,23 +284,72 @@ class ReplicaIT {
     onPrimary("SELECT txid_current()::text");
   }
 
+  /**
+   * The history read, sent from a thread of its own: not from the common fork-join pool, which has
+   * one thread on a two-core machine, and which a task left blocked by another test of the suite
+   * would keep from ever starting the read.
+   */
   private CompletableFuture<Api.Response> historyInBackground() {
-    return CompletableFuture.supplyAsync(
-        () -> member.get("/api/v1/accounts/" + memberAccount + "/transfers").send());
+    CompletableFuture<Api.Response> answer = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                answer.complete(
+                    member.get("/api/v1/accounts/" + memberAccount + "/transfers").send());
+              } catch (RuntimeException | Error e) {
+                answer.completeExceptionally(e);
+              }
+            },
+            "replica-it-read");
+    thread.setDaemon(true);
+    thread.start();
+    return answer;
   }
 
-  /** The process id, on the replica, of the application's read waiting for the lock. */
-  private int awaitHistoryReadWaitingOnReplica() {
-    String pid =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () ->
-                    onReplica(
-                        "SELECT pid::text FROM pg_stat_activity"
-                            + " WHERE application_name = 'sol-replica' AND wait_event_type = 'Lock'"),
-                Objects::nonNull);
-    return Integer.parseInt(pid);
+  /**
+   * The process id, on the replica, of the application's read waiting for the lock. Fails at once
+   * if the read answers instead (it did not wait on the replica), and says on both servers what
+   * runs if it never shows.
+   */
+  private int awaitHistoryReadWaitingOnReplica(CompletableFuture<Api.Response> read)
+      throws SQLException {
+    String sql =
+        "SELECT pid::text FROM pg_stat_activity"
+            + " WHERE application_name = 'sol-replica' AND wait_event_type = 'Lock'";
+    try {
+      String pid =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> {
+                    if (read.isDone()) {
+                      throw new AssertionError(
+                          "the read answered without waiting on the replica: "
+                              + read.getNow(null).status()
+                              + " "
+                              + read.getNow(null).body());
+                    }
+                    return onReplica(sql);
+                  },
+                  Objects::nonNull);
+      return Integer.parseInt(pid);
+    } catch (ConditionTimeoutException e) {
+      String activity =
+          "SELECT string_agg(application_name || ' ' || state || ' ' || coalesce(wait_event_type,"
+              + " '-') || ' ' || left(query, 80), E'\\n') FROM pg_stat_activity WHERE state <>"
+              + " 'idle' AND pid <> pg_backend_pid()";
+      throw new AssertionError(
+          "no read waits on the replica; replica "
+              + replica.status()
+              + ", in service "
+              + replica.inService()
+              + "\nreplica:\n"
+              + onReplica(activity)
+              + "\nprimary:\n"
+              + onPrimary(activity),
+          e);
+    }
   }
 
   private static void assertUnavailable(Api.Response answer) {
