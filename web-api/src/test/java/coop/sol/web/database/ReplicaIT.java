@@ -266,8 +266,17 @@ class ReplicaIT {
         s.execute("LOCK TABLE transfer IN ACCESS EXCLUSIVE MODE");
       }
       flushPrimaryWal();
-      // the lock replayed before the read starts, which otherwise might finish before it
-      awaitReplayed();
+      // the lock held on the replica (by its startup process) before the read starts, which
+      // otherwise might finish before it
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () ->
+                  onReplica(
+                      "SELECT pid::text FROM pg_locks WHERE relation = 'transfer'::regclass"
+                          + " AND mode = 'AccessExclusiveLock' AND granted"),
+              Objects::nonNull);
       return c;
     } catch (SQLException e) {
       c.close();
