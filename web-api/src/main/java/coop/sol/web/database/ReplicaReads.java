@@ -46,7 +46,8 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  *
  * <p>A replica that refuses a connection is marked down at once and the read goes to the primary;
  * the next check that reaches it puts it back in service. A server that is not in recovery (a
- * promoted replica) is not used: it no longer follows the primary.
+ * promoted replica) is not used: it no longer follows the primary. Both are also found out before
+ * each read, by the one round trip that checks the replica's connection ({@link Routing}).
  */
 public final class ReplicaReads implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReplicaReads.class);
@@ -312,10 +313,13 @@ public final class ReplicaReads implements AutoCloseable {
 
   /**
    * The data source of the reads that may lag: a connection of the replica while it is in service,
-   * else of the primary; a replica that refuses the connection, or whose pooled connection no
-   * longer answers (checked before each read), is marked down and the primary's is given instead,
-   * so that a read never fails because the replica has gone. A replica dying during a query still
-   * fails that one query.
+   * else of the primary. Before each read one round trip asks the replica whether it is still in
+   * recovery: a replica that refuses the connection or does not answer is marked down, one that
+   * answers but has been promoted is marked {@link State#NOT_A_REPLICA}, and the primary's
+   * connection is given instead, so that a read never fails because the replica has gone and is
+   * never served by a promoted server whose data no longer follows the primary's. A replica dying
+   * during a query fails that one query: the client gets 503 {@code DATABASE_UNAVAILABLE} with
+   * {@code Retry-After}, and its retry is served by the primary (docs/reliability.md).
    */
   private final class Routing extends AbstractDataSource {
     @Override
@@ -324,13 +328,23 @@ public final class ReplicaReads implements AutoCloseable {
         try {
           Connection c = replica.getConnection();
           // the pool hands a connection used in the last half second out unchecked: a replica
-          // that has just died would fail the read itself, so one round trip checks it first
-          if (!c.isValid(1)) {
+          // that has just died would fail the read itself, and one just promoted would serve it
+          // from data that no longer follows the primary, so one round trip checks both first
+          boolean inRecovery;
+          try {
+            inRecovery = inRecovery(c);
+          } catch (SQLException e) {
             replica.evictConnection(c);
-            throw new SQLException("the replica's connection is no longer valid");
+            throw e;
           }
-          replicaReads.increment();
-          return c;
+          if (inRecovery) {
+            replicaReads.increment();
+            return c;
+          }
+          synchronized (ReplicaReads.this) {
+            update(new Status(State.NOT_A_REPLICA, null, clock.instant(), null));
+          }
+          replica.evictConnection(c);
         } catch (SQLException e) {
           synchronized (ReplicaReads.this) {
             update(new Status(State.DOWN, null, clock.instant(), e.getMessage()));
@@ -339,6 +353,21 @@ public final class ReplicaReads implements AutoCloseable {
       }
       primaryReads.increment();
       return primary.getConnection();
+    }
+
+    /**
+     * Whether the server of {@code c} is still in recovery, waiting at most 1 s for the answer (as
+     * {@link Connection#isValid} would) and then giving the connection its own time limit back.
+     */
+    private boolean inRecovery(Connection c) throws SQLException {
+      int timeout = c.getNetworkTimeout();
+      c.setNetworkTimeout(Runnable::run, 1_000);
+      try (Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("SELECT pg_is_in_recovery()")) {
+        return r.next() && r.getBoolean(1);
+      } finally {
+        c.setNetworkTimeout(Runnable::run, timeout);
+      }
     }
 
     @Override

@@ -26,7 +26,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,7 +48,13 @@ import tools.jackson.databind.JsonNode;
  * sol.database.replica-url}): an account's history is read on the replica (replay paused there, the
  * history stays at the old state while the balance, read on the primary, is current); beyond the
  * lag bound the history is read on the primary; with the replica stopped, reads still answer. The
- * lag is a metric and shows on the administrator's page.
+ * lag is a metric and shows on the administrator's page. A read whose session on the replica ends
+ * while it runs (the backend terminated, or the replica stopped) answers that one read 503 {@code
+ * DATABASE_UNAVAILABLE}, and the next read is served; a promoted replica is no longer read from the
+ * first read after its promotion, before any check.
+ *
+ * <p>A read is held on the replica by a transaction on the primary that locks the {@code transfer}
+ * table: the lock is replayed there, and the history read waits for it.
  *
  * <p>The lag is measured by the test ({@link ReplicaReads#check()}, the check interval being an
  * hour) on the application's movable clock, so nothing waits for time.
@@ -169,8 +179,35 @@ class ReplicaIT {
 
   @Test
   @Order(3)
-  void with_the_replica_stopped_reads_still_answer() throws Exception {
-    databases.stopReplica();
+  void a_read_whose_replica_session_is_ended_answers_503_and_the_next_read_is_served()
+      throws Exception {
+    assertThat(replica.check().state()).isEqualTo(State.CURRENT);
+    try (Connection lock = lockTransfersOnPrimary()) {
+      CompletableFuture<Api.Response> read = historyInBackground();
+      int backend = awaitHistoryReadWaitingOnReplica(read);
+      onReplica("SELECT pg_terminate_backend(" + backend + ")::text");
+
+      assertUnavailable(read.get(30, TimeUnit.SECONDS));
+      lock.rollback();
+    }
+    flushPrimaryWal();
+    // the replica still runs: the next read is served (there, once replay releases the lock)
+    assertThat(historyMemos()).hasSize(3);
+    assertThat(replica.check().state()).isEqualTo(State.CURRENT);
+  }
+
+  @Test
+  @Order(4)
+  void with_the_replica_stopped_during_a_read_that_read_answers_503_and_reads_then_answer()
+      throws Exception {
+    try (Connection lock = lockTransfersOnPrimary()) {
+      CompletableFuture<Api.Response> read = historyInBackground();
+      awaitHistoryReadWaitingOnReplica(read);
+      databases.stopReplica();
+
+      assertUnavailable(read.get(30, TimeUnit.SECONDS));
+      lock.rollback();
+    }
     // before any check has noticed: the replica refuses the connection, the read goes to the
     // primary
     assertThat(historyMemos()).hasSize(3);
@@ -181,6 +218,155 @@ class ReplicaIT {
     assertThat(historyMemos()).contains(third).hasSize(4);
     assertThat(balance()).isEqualTo("94.00");
     assertThat(adminPage("fr")).contains("injoignable", "lus sur la base principale");
+  }
+
+  @Test
+  @Order(5)
+  void a_promoted_replica_is_no_longer_read() throws Exception {
+    databases.startReplica();
+    awaitReplayed();
+    // the replica's pool connects again (its attempts having failed while the replica was down)
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> replica.check().state() == State.CURRENT);
+    double before = replicaReads();
+    assertThat(historyMemos()).hasSize(4);
+    assertThat(replicaReads()).isGreaterThan(before);
+
+    assertThat(onReplica("SELECT pg_promote()::text")).isEqualTo("true");
+    assertThat(onReplica("SELECT pg_is_in_recovery()::text")).isEqualTo("false");
+
+    // before any check: the read's own round trip finds it promoted and reads on the primary
+    before = replicaReads();
+    String fourth = pay("4.00");
+    assertThat(historyMemos()).contains(fourth).hasSize(5);
+    assertThat(replicaReads()).isEqualTo(before);
+    assertThat(replica.status().state()).isEqualTo(State.NOT_A_REPLICA);
+    // the checks keep it out of service: it no longer follows the primary
+    assertThat(replica.check().state()).isEqualTo(State.NOT_A_REPLICA);
+    assertThat(replica.inService()).isFalse();
+    assertThat(meters.get("sol.database.replica.in.service").gauge().value()).isZero();
+    assertThat(lagMetricMillis()).isNaN();
+    assertThat(adminPage("fr"))
+        .contains("n'est pas (ou plus) un réplica", "lus sur la base principale");
+    assertThat(adminPage("en")).contains("read on the primary database");
+  }
+
+  /**
+   * A transaction on the primary holding the {@code transfer} table exclusively: the lock is
+   * replayed on the replica, where a history read then waits for it (the primary's own reads of the
+   * table wait too, so nothing else is tested meanwhile). Rolled back when closed.
+   */
+  private Connection lockTransfersOnPrimary() throws SQLException {
+    Connection c = databases.primary().dataSource("postgres").getConnection();
+    try {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("LOCK TABLE transfer IN ACCESS EXCLUSIVE MODE");
+      }
+      flushPrimaryWal();
+      // the lock held on the replica (by its startup process) before the read starts, which
+      // otherwise might finish before it
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () ->
+                  onReplica(
+                      "SELECT pid::text FROM pg_locks WHERE relation = 'transfer'::regclass"
+                          + " AND mode = 'AccessExclusiveLock' AND granted"),
+              Objects::nonNull);
+      return c;
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Has the primary flush its WAL now, so that the replica receives it: a lock or a rollback alone
+   * waits in the WAL buffers until a commit flushes them, and the application is idle. A committed
+   * transaction with a transaction id flushes everything before its commit record.
+   */
+  private void flushPrimaryWal() throws SQLException {
+    onPrimary("SELECT txid_current()::text");
+  }
+
+  /**
+   * The history read, sent from a thread of its own: not from the common fork-join pool, which has
+   * one thread on a two-core machine, and which a task left blocked by another test of the suite
+   * would keep from ever starting the read.
+   */
+  private CompletableFuture<Api.Response> historyInBackground() {
+    CompletableFuture<Api.Response> answer = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                answer.complete(
+                    member.get("/api/v1/accounts/" + memberAccount + "/transfers").send());
+              } catch (RuntimeException | Error e) {
+                answer.completeExceptionally(e);
+              }
+            },
+            "replica-it-read");
+    thread.setDaemon(true);
+    thread.start();
+    return answer;
+  }
+
+  /**
+   * The process id, on the replica, of the application's read waiting for the lock. Fails at once
+   * if the read answers instead (it did not wait on the replica), and says on both servers what
+   * runs if it never shows.
+   */
+  private int awaitHistoryReadWaitingOnReplica(CompletableFuture<Api.Response> read)
+      throws SQLException {
+    String sql =
+        "SELECT pid::text FROM pg_stat_activity"
+            + " WHERE application_name = 'sol-replica' AND wait_event_type = 'Lock'";
+    try {
+      String pid =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> {
+                    if (read.isDone()) {
+                      throw new AssertionError(
+                          "the read answered without waiting on the replica: "
+                              + read.getNow(null).status()
+                              + " "
+                              + read.getNow(null).body());
+                    }
+                    return onReplica(sql);
+                  },
+                  Objects::nonNull);
+      return Integer.parseInt(pid);
+    } catch (ConditionTimeoutException e) {
+      String activity =
+          "SELECT string_agg(application_name || ' ' || state || ' ' || coalesce(wait_event_type,"
+              + " '-') || ' ' || left(query, 80), E'\\n') FROM pg_stat_activity WHERE state <>"
+              + " 'idle' AND pid <> pg_backend_pid()";
+      throw new AssertionError(
+          "no read waits on the replica; replica "
+              + replica.status()
+              + ", in service "
+              + replica.inService()
+              + "\nreplica:\n"
+              + onReplica(activity)
+              + "\nprimary:\n"
+              + onPrimary(activity),
+          e);
+    }
+  }
+
+  private static void assertUnavailable(Api.Response answer) {
+    assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+    assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(answer.code()).isEqualTo("DATABASE_UNAVAILABLE");
+    assertThat(answer.header("Retry-After")).isNotBlank();
+    assertThat(answer.body()).doesNotContain("Exception", "\tat ");
   }
 
   private String pay(String amount) {
@@ -271,8 +457,7 @@ class ReplicaIT {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getString(1);
+      return r.next() ? r.getString(1) : null;
     }
   }
 }

@@ -18,11 +18,16 @@ import java.util.stream.Stream;
  */
 public final class StreamingReplica implements AutoCloseable {
   private final EmbeddedDatabase primary;
+  private final Path replicaDir;
+  private final int replicaPort;
   private EmbeddedDatabase replica;
 
-  private StreamingReplica(EmbeddedDatabase primary, EmbeddedDatabase replica) {
+  private StreamingReplica(
+      EmbeddedDatabase primary, EmbeddedDatabase replica, Path replicaDir, int replicaPort) {
     this.primary = primary;
     this.replica = replica;
+    this.replicaDir = replicaDir;
+    this.replicaPort = replicaPort;
   }
 
   /** Creates both under {@code root} ({@code primary/}, {@code replica/}) and starts them. */
@@ -35,7 +40,8 @@ public final class StreamingReplica implements AutoCloseable {
     copyAsStandby(primaryDir, replicaDir, primaryPort);
     EmbeddedDatabase primary = EmbeddedDatabase.persistent(primaryDir, primaryPort);
     try {
-      return new StreamingReplica(primary, EmbeddedDatabase.persistent(replicaDir, replicaPort));
+      return new StreamingReplica(
+          primary, EmbeddedDatabase.persistent(replicaDir, replicaPort), replicaDir, replicaPort);
     } catch (RuntimeException e) {
       primary.close();
       throw e;
@@ -55,6 +61,16 @@ public final class StreamingReplica implements AutoCloseable {
     if (replica != null) {
       replica.close();
       replica = null;
+    }
+  }
+
+  /**
+   * Starts the stopped replica again, on its directory and port: it resumes streaming from where it
+   * stopped.
+   */
+  public void startReplica() {
+    if (replica == null) {
+      replica = EmbeddedDatabase.persistent(replicaDir, replicaPort);
     }
   }
 

@@ -42,9 +42,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * 1, 2 and 3 instances in service (the others in maintenance through HAProxy's runtime API), then
  * kills instances with SIGKILL under load (every instance writes: the writer lock is taken per
  * batch, so the instance killed may hold it) and starts them again; it reports how long payments
- * stopped being acknowledged after each kill, the replica's lag, and checks that every acknowledged
- * payment is in the journal exactly once, that the journal verifies, and that {@code
- * --verify-journal} exits 0.
+ * stopped being acknowledged after each kill, the replica's lag (sampled every 100 ms: p99 and max
+ * per phase), and checks that every acknowledged payment is in the journal exactly once, that the
+ * journal verifies, and that {@code --verify-journal} exits 0.
  *
  * <p>{@code ./mvnw -pl web-api -am -DskipTests -Pscale-out-harness verify}; settings as system
  * properties: {@code scale.clients} (16), {@code scale.phase-seconds} (15), {@code scale.kills}
@@ -68,6 +68,15 @@ public final class ScaleOutHarness {
       new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong historyFailures =
       new java.util.concurrent.atomic.AtomicLong();
+  private final List<LagSample> lagSamples = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean lagStop = new AtomicBoolean();
+
+  /**
+   * The replica's lag at one instant, as the primary sees it ({@code pg_stat_replication}): WAL
+   * bytes written on the primary and not yet replayed on the replica, and the replay lag PostgreSQL
+   * measures (time from a WAL flush on the primary to its replay on the replica; 0 when idle).
+   */
+  private record LagSample(long at, long bytes, double replayMillis) {}
 
   public static void main(String[] args) throws Exception {
     new ScaleOutHarness().run();
@@ -128,6 +137,7 @@ public final class ScaleOutHarness {
       long aliceAccount = client.account(alice, "COOPERATION");
       long brunoAccount = client.account(bruno, "COOPERATION");
       var load = new Load(client, alice, bruno, aliceAccount, brunoAccount);
+      Thread lagSampler = sampleReplicaLag(url);
 
       // throughput with 1, 2 and 3 instances in service
       for (int inService = 1; inService <= INSTANCES; inService++) {
@@ -140,10 +150,12 @@ public final class ScaleOutHarness {
         load.run(Duration.ofSeconds(phaseSeconds));
         long to = System.nanoTime();
         results.add(phase(inService + " instance" + (inService > 1 ? "s" : ""), from, to));
+        results.add("             " + lag(from, to));
       }
 
       // SIGKILL under load: which instance in turn, the first one (the demo's seeder) included
       List<String> faults = new ArrayList<>();
+      long faultsFrom = System.nanoTime();
       load.start();
       SolProcess.sleep(3_000);
       for (int k = 0; k < kills; k++) {
@@ -162,6 +174,9 @@ public final class ScaleOutHarness {
         SolProcess.sleep(3_000);
       }
       load.stopAndJoin();
+      faults.add("during the kills and restarts: " + lag(faultsFrom, System.nanoTime()));
+      lagStop.set(true);
+      lagSampler.join(5_000);
       String lag = replicaLag(url, replica.jdbcUrl("postgres"));
       for (SolProcess app : apps) {
         app.stop();
@@ -185,6 +200,7 @@ public final class ScaleOutHarness {
       }
     } finally {
       stop.set(true);
+      lagStop.set(true);
       for (SolProcess app : apps) {
         app.stop();
       }
@@ -292,6 +308,58 @@ public final class ScaleOutHarness {
       }
       threads.clear();
     }
+  }
+
+  /**
+   * Samples the replica's lag every 100 ms on a connection of its own to the primary, until {@code
+   * lagStop}.
+   */
+  private Thread sampleReplicaLag(String primaryUrl) {
+    Thread sampler =
+        new Thread(
+            () -> {
+              try (Connection c = DriverManager.getConnection(primaryUrl, "postgres", "");
+                  Statement s = c.createStatement()) {
+                while (!lagStop.get()) {
+                  try (ResultSet row =
+                      s.executeQuery(
+                          "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::bigint,"
+                              + " coalesce(extract(epoch FROM replay_lag) * 1000, 0)"
+                              + " FROM pg_stat_replication")) {
+                    if (row.next()) {
+                      lagSamples.add(
+                          new LagSample(System.nanoTime(), row.getLong(1), row.getDouble(2)));
+                    }
+                  }
+                  SolProcess.sleep(100);
+                }
+              } catch (SQLException e) {
+                System.out.println("replica lag sampling stopped: " + e);
+              }
+            },
+            "replica-lag");
+    sampler.setDaemon(true);
+    sampler.start();
+    return sampler;
+  }
+
+  /** The replica's lag sampled between {@code from} and {@code to}: p99 and max. */
+  private String lag(long from, long to) {
+    List<LagSample> window =
+        lagSamples.stream().filter(s -> s.at() >= from && s.at() < to).toList();
+    if (window.isEmpty()) {
+      return "replica lag: no sample (not streaming?)";
+    }
+    List<Long> micros =
+        window.stream().map(s -> Math.round(s.replayMillis() * 1000)).sorted().toList();
+    List<Long> bytes = window.stream().map(LagSample::bytes).sorted().toList();
+    return String.format(
+        "replica lag: replay p99 %.1f ms, max %.1f ms; behind p99 %d kB, max %d kB (%d samples)",
+        percentile(micros, 0.99) / 1000.0,
+        micros.get(micros.size() - 1) / 1000.0,
+        percentile(bytes, 0.99) / 1024,
+        bytes.get(bytes.size() - 1) / 1024,
+        window.size());
   }
 
   /** Throughput and latency of the payments acknowledged between {@code from} and {@code to}. */
