@@ -18,10 +18,12 @@ public final class DatabaseFailures {
   /**
    * PostgreSQL's SQLSTATEs of unavailability besides class 08 (connection exceptions): the server
    * shutting down or starting, too many connections, and the statement or idle-in-transaction
-   * timeouts (a query that took too long was cancelled, not wrong).
+   * timeouts (a query that took too long was cancelled, not wrong), and a serialization failure:
+   * what a read replica answers when it cancels a read that conflicts with the changes it replays
+   * ("conflict with recovery"), which the same read succeeds on moments later.
    */
   private static final Set<String> STATES =
-      Set.of("57P01", "57P02", "57P03", "53300", "57014", "25P03");
+      Set.of("57P01", "57P02", "57P03", "53300", "57014", "25P03", "40001");
 
   private DatabaseFailures() {}
 
