@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TimeZone;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
@@ -51,7 +54,7 @@ class PageConfiguration implements WebMvcConfigurer {
 
   @Bean
   LocaleResolver localeResolver() {
-    CookieLocaleResolver resolver = new CookieLocaleResolver("sol-lang");
+    CookieLocaleResolver resolver = new LazyCookieLocaleResolver("sol-lang");
     resolver.setDefaultLocale(Locale.FRENCH);
     resolver.setDefaultLocaleFunction(
         request -> {
@@ -68,6 +71,43 @@ class PageConfiguration implements WebMvcConfigurer {
     resolver.setCookieHttpOnly(true);
     resolver.setCookieSameSite("Lax");
     return resolver;
+  }
+
+  /**
+   * Spring's cookie resolver, whose language is found when first asked rather than when the request
+   * reaches the dispatcher: finding it may read the user's profile (one query), and most API
+   * answers (a balance, a history page) never ask.
+   */
+  static final class LazyCookieLocaleResolver extends CookieLocaleResolver {
+    LazyCookieLocaleResolver(String cookieName) {
+      super(cookieName);
+    }
+
+    @Override
+    public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+      return new TimeZoneAwareLocaleContext() {
+        private TimeZoneAwareLocaleContext found;
+
+        private TimeZoneAwareLocaleContext found() {
+          if (found == null) {
+            found =
+                (TimeZoneAwareLocaleContext)
+                    LazyCookieLocaleResolver.super.resolveLocaleContext(request);
+          }
+          return found;
+        }
+
+        @Override
+        public Locale getLocale() {
+          return found().getLocale();
+        }
+
+        @Override
+        public TimeZone getTimeZone() {
+          return found().getTimeZone();
+        }
+      };
+    }
   }
 
   /** The language the logged-in user chose in their profile, if any. */
