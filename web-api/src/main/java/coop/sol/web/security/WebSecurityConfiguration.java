@@ -5,6 +5,7 @@ import coop.sol.web.login.PasswordLogin;
 import coop.sol.web.people.Activations;
 import coop.sol.web.problem.Problems;
 import coop.sol.web.token.PersonalAccessTokens;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * How callers log in, and the first gate of who may call what.
@@ -115,6 +117,14 @@ class WebSecurityConfiguration {
    * ({@code spring.web.resources.cache}: the pages link them by content-hashed URLs). The security
    * headers still come from {@code SecurityHeaders}, before any chain.
    */
+  /**
+   * The static assets' requests reach Boot's resource handler first ({@link StaticAssetsFirst}).
+   */
+  @Bean
+  HandlerMapping staticAssetsFirst(@Qualifier("resourceHandlerMapping") HandlerMapping resources) {
+    return new StaticAssetsFirst(resources);
+  }
+
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
   SecurityFilterChain staticAssets(HttpSecurity http) {

@@ -130,5 +130,12 @@ class SecurityHeadersIT {
     // the headers every answer carries still come with it
     assertThat(stylesheet.headers().firstValue("Content-Security-Policy")).isPresent();
     assertThat(stylesheet.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+
+    // served ahead of the controllers (StaticAssetsFirst): an asset that does not exist is a 404,
+    // a path outside the assets is still the controllers'
+    HttpResponse<String> missing = send(request("/css/nothing-here.css"));
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).doesNotContain("Exception");
+    assertThat(send(request("/login").header("Accept", "text/html")).statusCode()).isEqualTo(200);
   }
 }
