@@ -52,7 +52,8 @@ import java.util.regex.Pattern;
  * arguments), {@code wrk.profile} (a step's name: a JFR recording of SOL during that step,
  * summarised in the report), {@code wrk.steps} (a comma-separated subset of SOL's steps), {@code
  * wrk.baseline} (another build's {@code sol.jar}, measured first in the same run: the report then
- * has a before/after table, one change at a time).
+ * has a before/after table, one change at a time), {@code wrk.baselineJvm} (that run's JVM options,
+ * {@code wrk.jvm} by default: the same jar with other options compares the options).
  */
 final class WrkBench {
   static final String COMMAND = "./mvnw -pl web-api -am -Pwrk-bench -DskipTests verify";
@@ -66,6 +67,7 @@ final class WrkBench {
   private static final String APP_ARGS = System.getProperty("wrk.appArgs", "").trim();
   private static final String PROFILE = System.getProperty("wrk.profile", "").trim();
   private static final String BASELINE = System.getProperty("wrk.baseline", "").trim();
+  private static final String BASELINE_JVM = System.getProperty("wrk.baselineJvm", JVM).trim();
   private static final String STEPS =
       System.getProperty("wrk.steps", "static,health,balance,history,hot,uniform").trim();
   private static final String STYLESHEET = "/css/sol.css";
@@ -154,9 +156,9 @@ final class WrkBench {
 
     SolRun before = null;
     if (!BASELINE.isEmpty()) {
-      before = runSol(Path.of(BASELINE), "before: ", true);
+      before = runSol(Path.of(BASELINE), BASELINE_JVM, "before: ", true);
     }
-    SolRun after = runSol(root.resolve("web-api/target/sol.jar"), "", before == null);
+    SolRun after = runSol(root.resolve("web-api/target/sol.jar"), JVM, "", before == null);
     return report(started, loadBefore, bareIdleRss, before != null ? before : after, after);
   }
 
@@ -168,14 +170,14 @@ final class WrkBench {
    * Starts {@code jar} on a fresh data directory, seeds it, and measures its steps, each named with
    * {@code label} first; runs pgbench on its PostgreSQL when {@code reference} (once per run).
    */
-  private SolRun runSol(Path jar, String label, boolean reference) throws Exception {
+  private SolRun runSol(Path jar, String jvm, String label, boolean reference) throws Exception {
     Path data = directory.resolve(label.isEmpty() ? "data" : "data-before");
     sol =
         new SolProcess(
             jar,
             data,
             SolProcess.freePort(),
-            E2eBenchmark.split(JVM),
+            E2eBenchmark.split(jvm),
             false,
             E2eBenchmark.split(APP_ARGS));
     long t0 = System.nanoTime();
@@ -487,7 +489,9 @@ final class WrkBench {
     if (!BASELINE.isEmpty()) {
       r.append("| Before (steps named \"before: …\") | `")
           .append(BASELINE)
-          .append("`, measured first in the same run |\n");
+          .append("`, measured first in the same run")
+          .append(BASELINE_JVM.equals(JVM) ? "" : ", with the JVM options `" + BASELINE_JVM + "`")
+          .append(" |\n");
     }
     r.append('\n');
     r.append(
