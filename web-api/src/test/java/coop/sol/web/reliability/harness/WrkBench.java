@@ -470,7 +470,10 @@ final class WrkBench {
     r.append("| Generator | wrk, 2 threads, `bench/wrk/sol.lua`; ")
         .append(SECONDS)
         .append(" s per step after warm-up |\n");
-    r.append("| JVM options (both applications) | ")
+    r.append(
+            BASELINE_JVM.equals(JVM)
+                ? "| JVM options (both applications) | "
+                : "| JVM options (the bare app and the build measured last) | ")
         .append(JVM.isEmpty() ? "none (the JVM's defaults)" : "`" + JVM + "`")
         .append(" |\n");
     r.append("| Java | ")
@@ -490,7 +493,13 @@ final class WrkBench {
       r.append("| Before (steps named \"before: …\") | `")
           .append(BASELINE)
           .append("`, measured first in the same run")
-          .append(BASELINE_JVM.equals(JVM) ? "" : ", with the JVM options `" + BASELINE_JVM + "`")
+          .append(
+              BASELINE_JVM.equals(JVM)
+                  ? ""
+                  : ", with "
+                      + (BASELINE_JVM.isEmpty()
+                          ? "the JVM's default options"
+                          : "the JVM options `" + BASELINE_JVM + "`"))
           .append(" |\n");
     }
     r.append('\n');
