@@ -30,6 +30,17 @@ final class AccountStore {
       String ownerRef,
       String name,
       OptionalLong creditLimit) {
+    return insert(sql, network, strand, ownerKind, ownerRef, name, creditLimit);
+  }
+
+  private static Account insert(
+      DSLContext sql,
+      NetworkId network,
+      StrandKind strand,
+      OwnerKind ownerKind,
+      String ownerRef,
+      String name,
+      OptionalLong creditLimit) {
     return toAccount(
         sql.insertInto(ACCOUNT)
             .set(ACCOUNT.NETWORK_ID, network.value())
@@ -40,6 +51,43 @@ final class AccountStore {
             .set(ACCOUNT.CREDIT_LIMIT, creditLimit.isPresent() ? creditLimit.getAsLong() : null)
             .returning()
             .fetchOne());
+  }
+
+  /**
+   * The oldest account of this owner on this strand, inserted first if it has none, in one
+   * transaction that holds an advisory lock on (network, owner, strand): two callers, on one
+   * instance or two, never open two.
+   */
+  Account openOnce(
+      NetworkId network,
+      StrandKind strand,
+      OwnerKind ownerKind,
+      String ownerRef,
+      String name,
+      OptionalLong creditLimit) {
+    return sql.transactionResult(
+        configuration -> {
+          DSLContext tx = DSL.using(configuration);
+          tx.fetch(
+              "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))",
+              "account/"
+                  + network.value()
+                  + "/"
+                  + ownerKind.name()
+                  + "/"
+                  + strand.id()
+                  + "/"
+                  + ownerRef);
+          return tx.selectFrom(ACCOUNT)
+              .where(ACCOUNT.NETWORK_ID.eq(network.value()))
+              .and(ACCOUNT.OWNER_KIND.eq(ownerKind.name()))
+              .and(ACCOUNT.OWNER_REF.eq(ownerRef))
+              .and(ACCOUNT.STRAND_ID.eq(strand.id()))
+              .orderBy(ACCOUNT.ACCOUNT_ID)
+              .limit(1)
+              .fetchOptional(AccountStore::toAccount)
+              .orElseGet(() -> insert(tx, network, strand, ownerKind, ownerRef, name, creditLimit));
+        });
   }
 
   Optional<Account> find(NetworkId network, AccountId id) {

@@ -40,6 +40,27 @@ public final class Accounts {
     return store.insert(network, strand, ownerKind, ownerRef, name, creditLimit);
   }
 
+  /**
+   * The owner's oldest account on {@code strand}, opened as {@link #open} would if it has none: for
+   * an account an owner has one of, opened on first use by whichever request comes first.
+   * Concurrent calls, on any instance, return the same account.
+   */
+  public Account openOnce(
+      NetworkId network,
+      StrandKind strand,
+      OwnerKind ownerKind,
+      String ownerRef,
+      String name,
+      OptionalLong creditLimit) {
+    if (creditLimit.isEmpty() && ownerKind != OwnerKind.SYSTEM) {
+      throw new IllegalArgumentException("only system accounts may have no credit limit");
+    }
+    if (creditLimit.isPresent() && creditLimit.getAsLong() < 0) {
+      throw new IllegalArgumentException("a credit limit is >= 0");
+    }
+    return store.openOnce(network, strand, ownerKind, ownerRef, name, creditLimit);
+  }
+
   public Optional<Account> find(NetworkId network, AccountId id) {
     return store.find(network, id);
   }

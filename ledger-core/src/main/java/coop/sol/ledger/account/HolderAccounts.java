@@ -39,7 +39,8 @@ public final class HolderAccounts {
   }
 
   /**
-   * Opens what is missing of the holder's accounts, keeping those they have. Idempotent.
+   * Opens what is missing of the holder's accounts, keeping those they have. Idempotent, also when
+   * called several times at once ({@link Accounts#openOnce}).
    *
    * @param name the accounts' name (the holder's display name)
    * @return the holder's accounts in those strands, in the order of {@link #strands}
@@ -53,7 +54,9 @@ public final class HolderAccounts {
               .filter(a -> a.strand() == strand)
               .findFirst()
               .orElseGet(
-                  () -> accounts.open(network, strand, kind, ownerRef, name, OptionalLong.of(0))));
+                  () ->
+                      accounts.openOnce(
+                          network, strand, kind, ownerRef, name, OptionalLong.of(0))));
     }
     return result;
   }

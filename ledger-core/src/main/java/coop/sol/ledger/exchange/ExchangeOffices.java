@@ -81,10 +81,12 @@ public final class ExchangeOffices {
    * cannot go below zero), or returns the one it has.
    */
   public Account openOffice(NetworkId network, String officeRef, String name) {
+    // the agent's requests open it on first use, several at once if they come at once: one
+    // account, whichever instance answers (a check, then an insert, opened two)
     return till(network, officeRef)
         .orElseGet(
             () ->
-                accounts.open(
+                accounts.openOnce(
                     network,
                     StrandKind.EURO,
                     OwnerKind.EXCHANGE_OFFICE,

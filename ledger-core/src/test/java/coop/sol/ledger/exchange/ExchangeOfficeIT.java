@@ -16,6 +16,15 @@ import coop.sol.ledger.transfer.RejectionReason;
 import coop.sol.ledger.transfer.Transfer;
 import coop.sol.ledger.transfer.TransferCode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -168,6 +177,44 @@ class ExchangeOfficeIT {
     assertThat(offices.buy(new SolPurchase(of.network(), key(), "nowhere", shop.id(), sol("1"))))
         .isEqualTo(Outcome.refused(OperationReason.UNKNOWN_EXCHANGE_OFFICE));
     assertThat(buy(shop, "1.00").isDone()).isTrue();
+  }
+
+  @Test
+  void an_office_opened_by_many_requests_at_once_has_one_till() throws Exception {
+    int requests = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(requests);
+    try {
+      // several offices, each opened by eight requests released at once: a check then an insert
+      // opened two tills for some of them
+      for (int round = 0; round < 20; round++) {
+        String office = "comptoir-simultane-" + round;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Account>> opened = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+          opened.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return offices.openOffice(of.network(), office, "Comptoir simultané");
+                  }));
+        }
+        start.countDown();
+        Set<AccountId> tills = new HashSet<>();
+        for (Future<Account> till : opened) {
+          tills.add(till.get(30, TimeUnit.SECONDS).id());
+        }
+        assertThat(tills).as(office).hasSize(1);
+        assertThat(
+                of.fx
+                    .ledger
+                    .accounts()
+                    .findByOwner(of.network(), OwnerKind.EXCHANGE_OFFICE, office))
+            .as(office)
+            .hasSize(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
