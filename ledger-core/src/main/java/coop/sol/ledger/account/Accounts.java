@@ -31,12 +31,7 @@ public final class Accounts {
       String ownerRef,
       String name,
       OptionalLong creditLimit) {
-    if (creditLimit.isEmpty() && ownerKind != OwnerKind.SYSTEM) {
-      throw new IllegalArgumentException("only system accounts may have no credit limit");
-    }
-    if (creditLimit.isPresent() && creditLimit.getAsLong() < 0) {
-      throw new IllegalArgumentException("a credit limit is >= 0");
-    }
+    checkCreditLimit(ownerKind, creditLimit);
     return store.insert(network, strand, ownerKind, ownerRef, name, creditLimit);
   }
 
@@ -52,13 +47,17 @@ public final class Accounts {
       String ownerRef,
       String name,
       OptionalLong creditLimit) {
+    checkCreditLimit(ownerKind, creditLimit);
+    return store.openOnce(network, strand, ownerKind, ownerRef, name, creditLimit);
+  }
+
+  private static void checkCreditLimit(OwnerKind ownerKind, OptionalLong creditLimit) {
     if (creditLimit.isEmpty() && ownerKind != OwnerKind.SYSTEM) {
       throw new IllegalArgumentException("only system accounts may have no credit limit");
     }
     if (creditLimit.isPresent() && creditLimit.getAsLong() < 0) {
       throw new IllegalArgumentException("a credit limit is >= 0");
     }
-    return store.openOnce(network, strand, ownerKind, ownerRef, name, creditLimit);
   }
 
   public Optional<Account> find(NetworkId network, AccountId id) {
