@@ -117,14 +117,6 @@ class WebSecurityConfiguration {
    * ({@code spring.web.resources.cache}: the pages link them by content-hashed URLs). The security
    * headers still come from {@code SecurityHeaders}, before any chain.
    */
-  /**
-   * The static assets' requests reach Boot's resource handler first ({@link StaticAssetsFirst}).
-   */
-  @Bean
-  HandlerMapping staticAssetsFirst(@Qualifier("resourceHandlerMapping") HandlerMapping resources) {
-    return new StaticAssetsFirst(resources);
-  }
-
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
   SecurityFilterChain staticAssets(HttpSecurity http) {
@@ -140,6 +132,14 @@ class WebSecurityConfiguration {
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .headers(headers -> headers.cacheControl(cacheControl -> cacheControl.disable()))
         .build();
+  }
+
+  /**
+   * The static assets' requests reach Boot's resource handler first ({@link StaticAssetsFirst}).
+   */
+  @Bean
+  HandlerMapping staticAssetsFirst(@Qualifier("resourceHandlerMapping") HandlerMapping resources) {
+    return new StaticAssetsFirst(resources);
   }
 
   @Bean
