@@ -40,7 +40,13 @@ class BackupScheduleIT {
       schedule.destroy();
     }
     assertThat(backups.list()).anyMatch(b -> b.startedAt().isAfter(before));
-    assertThat(callers.as("admin").get("/api/v1/audit").send().body())
-        .contains("\"actor\":\"sol.backup.cron\"");
+    // the backup is listed once its directory is complete; its audit row is written just after
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () ->
+                assertThat(callers.as("admin").get("/api/v1/audit").send().body())
+                    .contains("\"actor\":\"sol.backup.cron\""));
   }
 }
