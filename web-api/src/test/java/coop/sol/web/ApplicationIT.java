@@ -3,6 +3,7 @@ package coop.sol.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.sol.web.installation.SolProperties;
+import coop.sol.web.routing.LiteralPrefixMappings;
 import java.net.http.HttpResponse;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -10,8 +11,10 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +26,7 @@ class ApplicationIT {
   private final DataSource dataSource;
   private final SolProperties sol;
   private final DataSourceHealthIndicator databaseHealth;
+  private final RequestMappingHandlerMapping controllers;
   private final JsonMapper json = JsonMapper.builder().build();
 
   @Autowired
@@ -30,7 +34,9 @@ class ApplicationIT {
       @LocalServerPort int port,
       DataSource dataSource,
       SolProperties sol,
-      DataSourceHealthIndicator databaseHealth) {
+      DataSourceHealthIndicator databaseHealth,
+      @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) {
+    this.controllers = controllers;
     this.http = new TestHttp(port);
     this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
     this.dataSource = dataSource;
@@ -165,5 +171,10 @@ class ApplicationIT {
     assertThat(document.get("openapi").asString()).startsWith("3.");
     assertThat(document.get("info").get("title").asString()).isEqualTo("API SOL");
     assertThat(http.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void the_controllers_are_found_through_the_literal_prefix_test() {
+    assertThat(controllers).isInstanceOf(LiteralPrefixMappings.class);
   }
 }
