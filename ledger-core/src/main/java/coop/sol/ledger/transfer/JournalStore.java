@@ -1,14 +1,9 @@
 package coop.sol.ledger.transfer;
 
-import static coop.sol.ledger.jooq.Tables.ACCOUNT;
 import static coop.sol.ledger.jooq.Tables.MERCHANT_CATEGORIES;
-import static coop.sol.ledger.jooq.Tables.STRAND;
 import static coop.sol.ledger.jooq.Tables.TRANSFER;
-import static coop.sol.ledger.jooq.Tables.VOUCHER_LOT;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.val;
@@ -22,6 +17,8 @@ import coop.sol.ledger.transfer.BatchState.PendingState;
 import coop.sol.ledger.transfer.BatchState.ReversedState;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,13 +28,11 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -55,65 +50,136 @@ final class JournalStore {
   /** First key of the two-int advisory lock that makes one writer per network ("SOL"). */
   static final int WRITER_LOCK_CLASS = 0x534F4C;
 
+  private final Connection connection;
   private final DSLContext sql;
   private final NetworkId network;
+  private final EnumMap<Hot, PreparedStatement> hot = new EnumMap<>(Hot.class);
 
-  private JournalStore(DSLContext sql, NetworkId network) {
-    this.sql = sql;
+  private JournalStore(Connection connection, NetworkId network) {
+    this.connection = connection;
+    this.sql = DSL.using(connection, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
     this.network = network;
   }
 
   /** The store of {@code network}'s writer, on the writer's connection; statements not logged. */
   static JournalStore on(Connection connection, NetworkId network) {
-    return new JournalStore(
-        DSL.using(connection, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false)),
-        network);
+    return new JournalStore(connection, network);
   }
+
+  /**
+   * The statements every batch makes, written in SQL and prepared once per connection: jOOQ
+   * building, rendering and binding them again for each batch was half of the writer thread's CPU
+   * (JFR, {@code WriterProfile}), and the writer thread is what a network's throughput waits on.
+   * Arrays go in as one parameter each, so the text is the same for any batch size. The rarer
+   * statements (pending and reversed transfers, keys, lots' merchants) stay in jOOQ below.
+   */
+  enum Hot {
+    LOCK("SELECT pg_advisory_xact_lock(?, ?)"),
+    START(
+        """
+        SELECT s.strand_id, s.head_seq, s.head_hash,
+               coalesce((SELECT max(t.transfer_id) FROM transfer t WHERE t.network_id = ?), 0),
+               (SELECT m.allowed FROM member_payment_setting m WHERE m.network_id = ?)
+          FROM strand s
+         WHERE s.network_id = ?"""),
+    ACCOUNTS(
+        """
+        SELECT a.account_id, a.strand_id, a.status, a.owner_kind, a.owner_ref, a.credit_limit,
+               a.debits_posted, a.credits_posted, a.debits_pending, a.credits_pending,
+               l.expires_at, l.categories, l.funder_account_id
+          FROM account a
+          LEFT JOIN voucher_lot l ON l.network_id = a.network_id AND l.lot_account_id = a.account_id
+         WHERE a.network_id = ? AND a.account_id = any(?::bigint[])"""),
+    BALANCES(
+        """
+        UPDATE account a
+           SET debits_posted = a.debits_posted + d.dp,
+               credits_posted = a.credits_posted + d.cp,
+               debits_pending = a.debits_pending + d.dpe,
+               credits_pending = a.credits_pending + d.cpe
+          FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+               AS d(account_id, dp, cp, dpe, cpe)
+         WHERE a.network_id = ? AND a.account_id = d.account_id"""),
+    INSERT(
+        """
+        INSERT INTO transfer (network_id, transfer_id, strand_id, seq, kind, debit_account_id,
+                              credit_account_id, amount, code, idempotency_key, pending_id,
+                              reverses_id, expires_at, reference, memo, created_at, hash)
+        SELECT n.network_id, b.transfer_id, b.strand_id, b.seq, b.kind, b.debit, b.credit,
+               b.amount, b.code, b.key, b.pending_id, b.reverses_id, b.expires_at, b.reference,
+               b.memo, n.created_at, b.hash
+          FROM (SELECT ?::bigint AS network_id, ?::timestamptz AS created_at) n,
+               unnest(?::bigint[], ?::smallint[], ?::bigint[], ?::text[], ?::bigint[],
+                      ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
+                      ?::timestamptz[], ?::text[], ?::text[], ?::bytea[])
+               AS b(transfer_id, strand_id, seq, kind, debit, credit, amount, code, key,
+                    pending_id, reverses_id, expires_at, reference, memo, hash)"""),
+    SAVE_HEAD(
+        "UPDATE strand SET head_seq = ?, head_hash = ? WHERE network_id = ? AND strand_id = ?");
+
+    final String sql;
+
+    Hot(String sql) {
+      this.sql = sql;
+    }
+  }
+
+  private PreparedStatement prepared(Hot statement) throws SQLException {
+    PreparedStatement prepared = hot.get(statement);
+    if (prepared == null) {
+      prepared = connection.prepareStatement(statement.sql);
+      hot.put(statement, prepared);
+    }
+    return prepared;
+  }
+
+  private static long[] longs(Collection<Long> values) {
+    var array = new long[values.size()];
+    int i = 0;
+    for (long value : values) {
+      array[i++] = value;
+    }
+    return array;
+  }
+
+  /**
+   * What a batch's transaction finds once it is the network's writer: the chain heads, the highest
+   * transfer id of the journal (0 when it is empty), and whether members may pay members (V86's
+   * {@code member_payment_setting}; no row: yes).
+   */
+  record Start(Map<StrandKind, ChainHead> heads, long lastTransferId, boolean membersMayPay) {}
 
   /**
    * Makes this transaction the network's writer, waiting while another one is (on this instance or
    * another): a transaction-level advisory lock, released by the commit or the rollback, or when
-   * the connection dies with its process. What the writer reads next (chain heads, balances) is
-   * what the previous writer committed.
+   * the connection dies with its process. Then reads, in a statement of its own (under READ
+   * COMMITTED its snapshot is taken after the lock is held), what the previous writer committed:
+   * the chain heads, the last transfer id and the member-payment setting, so that no instance
+   * decides on a value another has replaced.
    */
-  void lockWriter() throws SQLException {
-    try {
-      sql.select(
-              field(
-                  "pg_advisory_xact_lock({0}, {1})",
-                  Object.class, inline(WRITER_LOCK_CLASS), val((int) network.value())))
-          .fetch();
-    } catch (DataAccessException e) {
-      throw translated(e);
+  Start lockAndStart() throws SQLException {
+    PreparedStatement lock = prepared(Hot.LOCK);
+    lock.setInt(1, WRITER_LOCK_CLASS);
+    lock.setInt(2, (int) network.value());
+    try (ResultSet r = lock.executeQuery()) {
+      r.next();
     }
-  }
-
-  Map<StrandKind, ChainHead> loadHeads() throws SQLException {
-    try {
-      var heads = new EnumMap<StrandKind, ChainHead>(StrandKind.class);
-      sql.select(STRAND.STRAND_ID, STRAND.HEAD_SEQ, STRAND.HEAD_HASH)
-          .from(STRAND)
-          .where(STRAND.NETWORK_ID.eq(network.value()))
-          .forEach(
-              r -> heads.put(StrandKind.ofId(r.value1()), new ChainHead(r.value2(), r.value3())));
-      return heads;
-    } catch (DataAccessException e) {
-      throw translated(e);
+    PreparedStatement start = prepared(Hot.START);
+    start.setLong(1, network.value());
+    start.setLong(2, network.value());
+    start.setLong(3, network.value());
+    var heads = new EnumMap<StrandKind, ChainHead>(StrandKind.class);
+    long last = 0;
+    boolean membersMayPay = true;
+    try (ResultSet r = start.executeQuery()) {
+      while (r.next()) {
+        heads.put(StrandKind.ofId(r.getShort(1)), new ChainHead(r.getLong(2), r.getBytes(3)));
+        last = r.getLong(4);
+        boolean allowed = r.getBoolean(5);
+        membersMayPay = r.wasNull() || allowed;
+      }
     }
-  }
-
-  /** The highest transfer id of the network's journal, 0 when it is empty. */
-  long lastTransferId() throws SQLException {
-    try {
-      Long last =
-          sql.select(DSL.max(TRANSFER.TRANSFER_ID))
-              .from(TRANSFER)
-              .where(TRANSFER.NETWORK_ID.eq(network.value()))
-              .fetchOne(0, Long.class);
-      return last == null ? 0 : last;
-    } catch (DataAccessException e) {
-      throw translated(e);
-    }
+    return new Start(heads, last, membersMayPay);
   }
 
   /** The first id of a fresh block of 1,000 transfer ids. */
@@ -130,69 +196,41 @@ final class JournalStore {
    * rules (one outer join on {@code voucher_lot}, by primary key).
    */
   void loadAccounts(Collection<Long> ids, BatchState into) throws SQLException {
-    try {
-      if (ids.isEmpty()) {
-        return;
-      }
-      sql.select(
-              ACCOUNT.ACCOUNT_ID,
-              ACCOUNT.STRAND_ID,
-              ACCOUNT.STATUS,
-              ACCOUNT.OWNER_KIND,
-              ACCOUNT.OWNER_REF,
-              ACCOUNT.CREDIT_LIMIT,
-              ACCOUNT.DEBITS_POSTED,
-              ACCOUNT.CREDITS_POSTED,
-              ACCOUNT.DEBITS_PENDING,
-              ACCOUNT.CREDITS_PENDING,
-              VOUCHER_LOT.EXPIRES_AT,
-              VOUCHER_LOT.CATEGORIES,
-              VOUCHER_LOT.FUNDER_ACCOUNT_ID)
-          .from(ACCOUNT)
-          .leftJoin(VOUCHER_LOT)
-          .on(VOUCHER_LOT.NETWORK_ID.eq(ACCOUNT.NETWORK_ID))
-          .and(VOUCHER_LOT.LOT_ACCOUNT_ID.eq(ACCOUNT.ACCOUNT_ID))
-          .where(ACCOUNT.NETWORK_ID.eq(network.value()))
-          .and(ACCOUNT.ACCOUNT_ID.eq(any(longArray(ids))))
-          .forEach(
-              r ->
-                  into.accounts.put(
-                      r.value1(),
-                      new AccountState(
-                          r.value1(),
-                          StrandKind.ofId(r.value2()),
-                          AccountStatus.valueOf(r.value3()),
-                          OwnerKind.valueOf(r.value4()),
-                          r.value5(),
-                          r.value11() == null
-                              ? null
-                              : new AccountState.LotRules(
-                                  r.value11().toInstant(),
-                                  Set.copyOf(Arrays.asList(r.value12())),
-                                  r.value13()),
-                          r.value6(),
-                          r.value7(),
-                          r.value8(),
-                          r.value9(),
-                          r.value10())));
-    } catch (DataAccessException e) {
-      throw translated(e);
+    if (ids.isEmpty()) {
+      return;
     }
-  }
-
-  /**
-   * Whether the network lets members pay members (V86's {@code member_payment_setting}; no row:
-   * yes), as committed now: read in the writer's transaction, so that no instance decides on a
-   * value another has replaced.
-   */
-  boolean memberPaymentsAllowed() throws SQLException {
-    try {
-      return sql.fetchOptional(
-              "SELECT allowed FROM member_payment_setting WHERE network_id = ?", network.value())
-          .map(r -> r.get(0, Boolean.class))
-          .orElse(true);
-    } catch (DataAccessException e) {
-      throw translated(e);
+    PreparedStatement accounts = prepared(Hot.ACCOUNTS);
+    accounts.setLong(1, network.value());
+    accounts.setObject(2, longs(ids));
+    try (ResultSet r = accounts.executeQuery()) {
+      while (r.next()) {
+        long id = r.getLong(1);
+        OffsetDateTime lotExpiresAt = r.getObject(11, OffsetDateTime.class);
+        AccountState.LotRules lot = null;
+        if (lotExpiresAt != null) {
+          lot =
+              new AccountState.LotRules(
+                  lotExpiresAt.toInstant(),
+                  Set.copyOf(Arrays.asList((String[]) r.getArray(12).getArray())),
+                  r.getLong(13));
+        }
+        long limit = r.getLong(6);
+        Long creditLimit = r.wasNull() ? null : limit;
+        into.accounts.put(
+            id,
+            new AccountState(
+                id,
+                StrandKind.ofId(r.getShort(2)),
+                AccountStatus.valueOf(r.getString(3)),
+                OwnerKind.valueOf(r.getString(4)),
+                r.getString(5),
+                lot,
+                creditLimit,
+                r.getLong(7),
+                r.getLong(8),
+                r.getLong(9),
+                r.getLong(10)));
+      }
     }
   }
 
@@ -310,22 +348,21 @@ final class JournalStore {
    */
   boolean insert(List<Transfer> rows) throws SQLException {
     int n = rows.size();
-    var ids = new Long[n];
-    var strands = new Short[n];
-    var seqs = new Long[n];
+    var ids = new long[n];
+    var strands = new short[n];
+    var seqs = new long[n];
     var kinds = new String[n];
-    var debits = new Long[n];
-    var credits = new Long[n];
-    var amounts = new Long[n];
+    var debits = new long[n];
+    var credits = new long[n];
+    var amounts = new long[n];
     var codes = new String[n];
     var keys = new String[n];
     var pendings = new Long[n];
     var reverses = new Long[n];
-    var expires = new OffsetDateTime[n];
+    var expires = new String[n];
     var references = new String[n];
     var memos = new String[n];
-    var hashes = new String[n];
-    var hex = HexFormat.of();
+    var hashes = new byte[n][];
     for (int i = 0; i < n; i++) {
       Transfer t = rows.get(i);
       ids[i] = t.id().value();
@@ -339,126 +376,73 @@ final class JournalStore {
       keys[i] = t.key().value();
       pendings[i] = t.pendingId().map(TransferId::value).orElse(null);
       reverses[i] = t.reverses().map(TransferId::value).orElse(null);
-      expires[i] = t.expiresAt().map(at -> at.atOffset(ZoneOffset.UTC)).orElse(null);
+      expires[i] = t.expiresAt().map(Instant::toString).orElse(null);
       references[i] = t.reference();
       memos[i] = t.memo();
-      hashes[i] = hex.formatHex(t.hash());
+      hashes[i] = t.hash();
     }
-    OffsetDateTime createdAt = rows.get(0).createdAt().atOffset(ZoneOffset.UTC);
-    Table<?> batch =
-        org.jooq.impl.DSL.table(
-            "unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14}) "
-                + "as b(transfer_id, strand_id, seq, kind, debit, credit, amount, code, key, pending_id, "
-                + "reverses_id, expires_at, reference, memo, hash)",
-            val(ids),
-            val(strands),
-            val(seqs),
-            val(kinds),
-            val(debits),
-            val(credits),
-            val(amounts),
-            val(codes),
-            val(keys),
-            val(pendings),
-            val(reverses),
-            val(expires),
-            val(references),
-            val(memos),
-            val(hashes));
+    PreparedStatement insert = prepared(Hot.INSERT);
+    int p = 1;
+    insert.setLong(p++, network.value());
+    insert.setObject(p++, rows.get(0).createdAt().atOffset(ZoneOffset.UTC));
+    insert.setObject(p++, ids);
+    insert.setObject(p++, strands);
+    insert.setObject(p++, seqs);
+    insert.setObject(p++, kinds);
+    insert.setObject(p++, debits);
+    insert.setObject(p++, credits);
+    insert.setObject(p++, amounts);
+    insert.setObject(p++, codes);
+    insert.setObject(p++, keys);
+    insert.setObject(p++, pendings);
+    insert.setObject(p++, reverses);
+    insert.setObject(p++, expires);
+    insert.setObject(p++, references);
+    insert.setObject(p++, memos);
+    insert.setObject(p, hashes);
     try {
-      sql.insertInto(
-              TRANSFER,
-              TRANSFER.NETWORK_ID,
-              TRANSFER.TRANSFER_ID,
-              TRANSFER.STRAND_ID,
-              TRANSFER.SEQ,
-              TRANSFER.KIND,
-              TRANSFER.DEBIT_ACCOUNT_ID,
-              TRANSFER.CREDIT_ACCOUNT_ID,
-              TRANSFER.AMOUNT,
-              TRANSFER.CODE,
-              TRANSFER.IDEMPOTENCY_KEY,
-              TRANSFER.PENDING_ID,
-              TRANSFER.REVERSES_ID,
-              TRANSFER.EXPIRES_AT,
-              TRANSFER.REFERENCE,
-              TRANSFER.MEMO,
-              TRANSFER.CREATED_AT,
-              TRANSFER.HASH)
-          .select(
-              select(
-                      val(network.value()),
-                      field("b.transfer_id", Long.class),
-                      field("b.strand_id", Short.class),
-                      field("b.seq", Long.class),
-                      field("b.kind", String.class),
-                      field("b.debit", Long.class),
-                      field("b.credit", Long.class),
-                      field("b.amount", Long.class),
-                      field("b.code", String.class),
-                      field("b.key", String.class),
-                      field("b.pending_id", Long.class),
-                      field("b.reverses_id", Long.class),
-                      field("b.expires_at", OffsetDateTime.class),
-                      field("b.reference", String.class),
-                      field("b.memo", String.class),
-                      val(createdAt),
-                      field("decode(b.hash, 'hex')", byte[].class))
-                  .from(batch))
-          .execute();
+      insert.executeUpdate();
       return true;
-    } catch (DataAccessException e) {
-      SQLException cause = translated(e);
-      if ("23505".equals(cause.getSQLState())
-          && cause.getMessage().contains("transfer_network_id_idempotency_key_key")) {
+    } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState())
+          && e.getMessage().contains("transfer_network_id_idempotency_key_key")) {
         return false;
       }
-      throw cause;
+      throw e;
     }
   }
 
   /** Adds each changed account's net deltas to its balance columns, in account id order. */
   void applyBalances(Collection<AccountState> changed) throws SQLException {
-    try {
-      List<AccountState> sorted =
-          changed.stream().sorted((a, b) -> Long.compare(a.id, b.id)).toList();
-      int n = sorted.size();
-      if (n == 0) {
-        return;
-      }
-      var ids = new Long[n];
-      var dp = new Long[n];
-      var cp = new Long[n];
-      var dpe = new Long[n];
-      var cpe = new Long[n];
-      for (int i = 0; i < n; i++) {
-        AccountState a = sorted.get(i);
-        ids[i] = a.id;
-        dp[i] = a.deltaDebitsPosted();
-        cp[i] = a.deltaCreditsPosted();
-        dpe[i] = a.deltaDebitsPending();
-        cpe[i] = a.deltaCreditsPending();
-      }
-      Table<?> d =
-          org.jooq.impl.DSL.table(
-              "unnest({0}, {1}, {2}, {3}, {4}) as d(account_id, dp, cp, dpe, cpe)",
-              val(ids), val(dp), val(cp), val(dpe), val(cpe));
-      int updated =
-          sql.update(ACCOUNT)
-              .set(ACCOUNT.DEBITS_POSTED, ACCOUNT.DEBITS_POSTED.plus(field("d.dp", Long.class)))
-              .set(ACCOUNT.CREDITS_POSTED, ACCOUNT.CREDITS_POSTED.plus(field("d.cp", Long.class)))
-              .set(ACCOUNT.DEBITS_PENDING, ACCOUNT.DEBITS_PENDING.plus(field("d.dpe", Long.class)))
-              .set(
-                  ACCOUNT.CREDITS_PENDING, ACCOUNT.CREDITS_PENDING.plus(field("d.cpe", Long.class)))
-              .from(d)
-              .where(ACCOUNT.NETWORK_ID.eq(network.value()))
-              .and(ACCOUNT.ACCOUNT_ID.eq(field("d.account_id", Long.class)))
-              .execute();
-      if (updated != n) {
-        throw new IllegalStateException("updated " + updated + " balances, expected " + n);
-      }
-    } catch (DataAccessException e) {
-      throw translated(e);
+    List<AccountState> sorted =
+        changed.stream().sorted((a, b) -> Long.compare(a.id, b.id)).toList();
+    int n = sorted.size();
+    if (n == 0) {
+      return;
+    }
+    var ids = new long[n];
+    var dp = new long[n];
+    var cp = new long[n];
+    var dpe = new long[n];
+    var cpe = new long[n];
+    for (int i = 0; i < n; i++) {
+      AccountState a = sorted.get(i);
+      ids[i] = a.id;
+      dp[i] = a.deltaDebitsPosted();
+      cp[i] = a.deltaCreditsPosted();
+      dpe[i] = a.deltaDebitsPending();
+      cpe[i] = a.deltaCreditsPending();
+    }
+    PreparedStatement balances = prepared(Hot.BALANCES);
+    balances.setObject(1, ids);
+    balances.setObject(2, dp);
+    balances.setObject(3, cp);
+    balances.setObject(4, dpe);
+    balances.setObject(5, cpe);
+    balances.setLong(6, network.value());
+    int updated = balances.executeUpdate();
+    if (updated != n) {
+      throw new IllegalStateException("updated " + updated + " balances, expected " + n);
     }
   }
 
@@ -472,18 +456,15 @@ final class JournalStore {
   }
 
   void saveHeads(Map<StrandKind, ChainHead> heads) throws SQLException {
-    try {
-      for (var e : heads.entrySet()) {
-        sql.update(STRAND)
-            .set(STRAND.HEAD_SEQ, e.getValue().seq())
-            .set(STRAND.HEAD_HASH, e.getValue().hash())
-            .where(STRAND.NETWORK_ID.eq(network.value()))
-            .and(STRAND.STRAND_ID.eq(e.getKey().id()))
-            .execute();
-      }
-    } catch (DataAccessException e) {
-      throw translated(e);
+    PreparedStatement save = prepared(Hot.SAVE_HEAD);
+    for (var e : heads.entrySet()) {
+      save.setLong(1, e.getValue().seq());
+      save.setBytes(2, e.getValue().hash());
+      save.setLong(3, network.value());
+      save.setShort(4, e.getKey().id());
+      save.addBatch();
     }
+    save.executeBatch();
   }
 
   /**

@@ -193,13 +193,13 @@ final class NetworkWriter implements AutoCloseable {
     while (true) {
       // this transaction becomes the network's writer (another instance's batch may be running:
       // it waits for its commit), then reads where the journal stands now
-      store.lockWriter();
-      Map<StrandKind, ChainHead> heads = store.loadHeads();
-      long last = store.lastTransferId();
-      if (last >= nextId) {
+      JournalStore.Start start = store.lockAndStart();
+      Map<StrandKind, ChainHead> heads = start.heads();
+      if (start.lastTransferId() >= nextId) {
         nextId = idBlockEnd; // another instance wrote since: ids stay increasing in the journal
       }
       load(batch, state, now);
+      state.memberPaymentsAllowed = start.membersMayPay();
       var decider = new BatchDecider(network, now, state, heads, this::nextTransferId);
       var outcomes = new ArrayList<List<TransferOutcome>>(batch.size());
       try {
@@ -277,39 +277,6 @@ final class NetworkWriter implements AutoCloseable {
     store.loadReversed(reversedIds, state);
     store.loadAccounts(accountIds, state);
     loadCategoriesOfMerchantsPaidByLots(batch, state, now);
-    state.memberPaymentsAllowed =
-        !hasMemberToMemberPayment(batch, state) || store.memberPaymentsAllowed();
-  }
-
-  /**
-   * Whether a submission of the batch pays a member from a member's account (new, or a pending one
-   * to post): only then does the writer read the network's setting, in this transaction.
-   */
-  private static boolean hasMemberToMemberPayment(List<Submission> batch, BatchState state) {
-    for (Submission s : batch) {
-      for (TransferCommand c : s.commands) {
-        AccountState debit;
-        AccountState credit;
-        TransferCode code;
-        if (c.kind().resolvesPending()) {
-          BatchState.PendingState p = state.pendings.get(c.pendingId().value());
-          if (p == null || c.kind() != TransferKind.POST_PENDING) {
-            continue;
-          }
-          debit = state.accounts.get(p.pending.debit().value());
-          credit = state.accounts.get(p.pending.credit().value());
-          code = p.pending.code();
-        } else {
-          debit = state.accounts.get(c.debit().value());
-          credit = state.accounts.get(c.credit().value());
-          code = c.code();
-        }
-        if (debit != null && credit != null && BatchDecider.memberToMember(code, debit, credit)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /**

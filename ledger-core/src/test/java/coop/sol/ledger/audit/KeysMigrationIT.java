@@ -61,8 +61,9 @@ class KeysMigrationIT {
       @TempDir Path dir) throws Exception {
     var clock = new SettableClock(Instant.parse("2026-03-01T00:00:00Z"));
     var before9 = TestDatabase.newDatabaseBefore("9");
-    // the ledger code that writes this schema's data reads a network's profile (V50): give the
-    // old schema those columns, as V50 defines them (it adds them only if missing)
+    // the ledger code that writes this schema's data reads a network's profile (V50) and, in
+    // each batch, its member-payment setting (V86): give the old schema those columns, as V50
+    // defines them (it adds them only if missing), and that table, empty, until the migration
     TestDatabase.execute(
         before9,
         "ALTER TABLE network"
@@ -71,6 +72,11 @@ class KeysMigrationIT {
             + " CHECK (length(time_zone) BETWEEN 1 AND 64),"
             + " ADD COLUMN default_language text NOT NULL DEFAULT 'fr'"
             + " CHECK (default_language IN ('fr', 'en'))");
+    TestDatabase.execute(
+        before9,
+        "CREATE TABLE member_payment_setting (network_id bigint NOT NULL PRIMARY KEY"
+            + " REFERENCES network (network_id), allowed boolean NOT NULL, changed_by text NOT NULL,"
+            + " changed_at timestamptz NOT NULL)");
     try (var fx = LedgerFixture.on(before9, WriterSettings.DEFAULTS, clock)) {
       NetworkId network = fx.network.id();
       var j = new Journals(fx, clock);
@@ -112,6 +118,7 @@ class KeysMigrationIT {
       Checkpoint second = legacyCheckpoint(ds, network, first, 3, WEB_KEY, fx, kinds);
       assertThat(second.keyId()).isEqualTo("21fe31dfa154a261");
 
+      sql(ds, "DROP TABLE member_payment_setting"); // V86 creates it
       Migrations.apply(ds);
 
       // one table of keys: the ledger-only key kept by its public half, retired

@@ -1,21 +1,18 @@
 package coop.sol.ledger.bench;
 
-import static coop.sol.ledger.jooq.Tables.ACCOUNT;
 import static coop.sol.ledger.jooq.Tables.TRANSFER;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.val;
 
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
+import coop.sol.ledger.transfer.JournalSql;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,7 +22,6 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
@@ -36,11 +32,11 @@ import org.jooq.impl.DSL;
  * adds each account's net change to its balance columns (one UPDATE from arrays, ids sorted),
  * inserts the journal rows (one INSERT from arrays), commits, and only then completes the futures.
  *
- * <p>The SQL is that of {@code JournalStore.applyBalances} and {@code JournalStore.insert}, through
- * jOOQ on the same driver, into the same {@code account} and {@code transfer} tables with all their
- * constraints (keys, unique idempotency key and chain place, foreign keys, checks, the append-only
- * trigger): the comparison is about what the real writer adds, not about the driver. Keep it in
- * step with {@code JournalStore}.
+ * <p>The SQL is that of {@code JournalStore.applyBalances} and {@code JournalStore.insert} (the
+ * same text, {@link JournalSql}), prepared once on the same driver as there, into the same {@code
+ * account} and {@code transfer} tables with all their constraints (keys, unique idempotency key and
+ * chain place, foreign keys, checks, the append-only trigger): the comparison is about what the
+ * real writer adds, not about the driver. Keep it in step with {@code JournalStore}.
  *
  * <p>What it leaves out, on purpose: no writer lock, no chain heads read or saved, no account read,
  * no balance, status or limit check, no idempotency lookup (only the table's unique constraint), no
@@ -51,8 +47,8 @@ import org.jooq.impl.DSL;
  */
 final class BareBatchingWriter implements AutoCloseable {
 
-  /** 32 zero bytes in hex: what a row's hash column holds here. */
-  private static final String ZERO_HASH = HexFormat.of().formatHex(new byte[32]);
+  /** 32 zero bytes: what a row's hash column holds here. */
+  private static final byte[] ZERO_HASH = new byte[32];
 
   private final NetworkId network;
   private final StrandKind strand;
@@ -60,6 +56,8 @@ final class BareBatchingWriter implements AutoCloseable {
   private final Clock clock;
   private final Connection connection;
   private final DSLContext sql;
+  private final PreparedStatement balances;
+  private final PreparedStatement insert;
   private final ArrayBlockingQueue<Payment> queue;
   private final Thread thread;
   private final LongAdder batches = new LongAdder();
@@ -109,6 +107,8 @@ final class BareBatchingWriter implements AutoCloseable {
     this.nextId = (lastId == null ? 0 : lastId) + 1;
     this.nextSeq = (lastSeq == null ? 0 : lastSeq) + 1;
     connection.setAutoCommit(false);
+    this.balances = connection.prepareStatement(JournalSql.BALANCES);
+    this.insert = connection.prepareStatement(JournalSql.INSERT);
     this.thread = new Thread(this::run, "bare-writer-" + network);
     this.thread.setDaemon(true);
     this.thread.start();
@@ -183,14 +183,9 @@ final class BareBatchingWriter implements AutoCloseable {
     }
     long firstId = nextId;
     long firstSeq = nextSeq;
-    try {
-      applyBalances(changes);
-      insert(batch, firstId, firstSeq, createdAt);
-      connection.commit();
-    } catch (org.jooq.exception.DataAccessException e) {
-      SQLException cause = e.getCause(SQLException.class);
-      throw cause != null ? cause : new SQLException(e.getMessage(), e.sqlState(), e);
-    }
+    applyBalances(changes);
+    insert(batch, firstId, firstSeq, createdAt);
+    connection.commit();
     nextId = firstId + batch.size();
     nextSeq = firstSeq + batch.size();
     batches.increment();
@@ -199,59 +194,46 @@ final class BareBatchingWriter implements AutoCloseable {
   }
 
   /** {@code JournalStore.applyBalances}: one UPDATE of the four balance columns from arrays. */
-  private void applyBalances(TreeMap<Long, long[]> changes) {
+  private void applyBalances(TreeMap<Long, long[]> changes) throws SQLException {
     int n = changes.size();
-    var ids = new Long[n];
-    var dp = new Long[n];
-    var cp = new Long[n];
-    var dpe = new Long[n];
-    var cpe = new Long[n];
+    var ids = new long[n];
+    var dp = new long[n];
+    var cp = new long[n];
     int i = 0;
     for (var e : changes.entrySet()) {
       ids[i] = e.getKey();
       dp[i] = e.getValue()[0];
       cp[i] = e.getValue()[1];
-      dpe[i] = 0L;
-      cpe[i] = 0L;
       i++;
     }
-    Table<?> d =
-        DSL.table(
-            "unnest({0}, {1}, {2}, {3}, {4}) as d(account_id, dp, cp, dpe, cpe)",
-            val(ids), val(dp), val(cp), val(dpe), val(cpe));
-    int updated =
-        sql.update(ACCOUNT)
-            .set(ACCOUNT.DEBITS_POSTED, ACCOUNT.DEBITS_POSTED.plus(field("d.dp", Long.class)))
-            .set(ACCOUNT.CREDITS_POSTED, ACCOUNT.CREDITS_POSTED.plus(field("d.cp", Long.class)))
-            .set(ACCOUNT.DEBITS_PENDING, ACCOUNT.DEBITS_PENDING.plus(field("d.dpe", Long.class)))
-            .set(ACCOUNT.CREDITS_PENDING, ACCOUNT.CREDITS_PENDING.plus(field("d.cpe", Long.class)))
-            .from(d)
-            .where(ACCOUNT.NETWORK_ID.eq(network.value()))
-            .and(ACCOUNT.ACCOUNT_ID.eq(field("d.account_id", Long.class)))
-            .execute();
+    balances.setObject(1, ids);
+    balances.setObject(2, dp);
+    balances.setObject(3, cp);
+    balances.setObject(4, new long[n]);
+    balances.setObject(5, new long[n]);
+    balances.setLong(6, network.value());
+    int updated = balances.executeUpdate();
     if (updated != n) {
       throw new IllegalStateException("updated " + updated + " balances, expected " + n);
     }
   }
 
   /** {@code JournalStore.insert}: one INSERT of every row of the batch from arrays. */
-  private void insert(List<Payment> batch, long firstId, long firstSeq, OffsetDateTime createdAt) {
+  private void insert(List<Payment> batch, long firstId, long firstSeq, OffsetDateTime createdAt)
+      throws SQLException {
     int n = batch.size();
-    var ids = new Long[n];
-    var strands = new Short[n];
-    var seqs = new Long[n];
+    var ids = new long[n];
+    var strands = new short[n];
+    var seqs = new long[n];
     var kinds = new String[n];
-    var debits = new Long[n];
-    var credits = new Long[n];
-    var amounts = new Long[n];
+    var debits = new long[n];
+    var credits = new long[n];
+    var amounts = new long[n];
     var codes = new String[n];
     var keys = new String[n];
-    var pendings = new Long[n];
-    var reverses = new Long[n];
-    var expires = new OffsetDateTime[n];
     var references = new String[n];
     var memos = new String[n];
-    var hashes = new String[n];
+    var hashes = new byte[n][];
     for (int i = 0; i < n; i++) {
       Payment p = batch.get(i);
       ids[i] = firstId + i;
@@ -267,66 +249,25 @@ final class BareBatchingWriter implements AutoCloseable {
       memos[i] = "";
       hashes[i] = ZERO_HASH;
     }
-    Table<?> rowsOfBatch =
-        DSL.table(
-            "unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14}) "
-                + "as b(transfer_id, strand_id, seq, kind, debit, credit, amount, code, key, pending_id, "
-                + "reverses_id, expires_at, reference, memo, hash)",
-            val(ids),
-            val(strands),
-            val(seqs),
-            val(kinds),
-            val(debits),
-            val(credits),
-            val(amounts),
-            val(codes),
-            val(keys),
-            val(pendings),
-            val(reverses),
-            val(expires),
-            val(references),
-            val(memos),
-            val(hashes));
-    sql.insertInto(
-            TRANSFER,
-            TRANSFER.NETWORK_ID,
-            TRANSFER.TRANSFER_ID,
-            TRANSFER.STRAND_ID,
-            TRANSFER.SEQ,
-            TRANSFER.KIND,
-            TRANSFER.DEBIT_ACCOUNT_ID,
-            TRANSFER.CREDIT_ACCOUNT_ID,
-            TRANSFER.AMOUNT,
-            TRANSFER.CODE,
-            TRANSFER.IDEMPOTENCY_KEY,
-            TRANSFER.PENDING_ID,
-            TRANSFER.REVERSES_ID,
-            TRANSFER.EXPIRES_AT,
-            TRANSFER.REFERENCE,
-            TRANSFER.MEMO,
-            TRANSFER.CREATED_AT,
-            TRANSFER.HASH)
-        .select(
-            select(
-                    val(network.value()),
-                    field("b.transfer_id", Long.class),
-                    field("b.strand_id", Short.class),
-                    field("b.seq", Long.class),
-                    field("b.kind", String.class),
-                    field("b.debit", Long.class),
-                    field("b.credit", Long.class),
-                    field("b.amount", Long.class),
-                    field("b.code", String.class),
-                    field("b.key", String.class),
-                    field("b.pending_id", Long.class),
-                    field("b.reverses_id", Long.class),
-                    field("b.expires_at", OffsetDateTime.class),
-                    field("b.reference", String.class),
-                    field("b.memo", String.class),
-                    val(createdAt),
-                    field("decode(b.hash, 'hex')", byte[].class))
-                .from(rowsOfBatch))
-        .execute();
+    int p = 1;
+    insert.setLong(p++, network.value());
+    insert.setObject(p++, createdAt);
+    insert.setObject(p++, ids);
+    insert.setObject(p++, strands);
+    insert.setObject(p++, seqs);
+    insert.setObject(p++, kinds);
+    insert.setObject(p++, debits);
+    insert.setObject(p++, credits);
+    insert.setObject(p++, amounts);
+    insert.setObject(p++, codes);
+    insert.setObject(p++, keys);
+    insert.setObject(p++, new Long[n]);
+    insert.setObject(p++, new Long[n]);
+    insert.setObject(p++, new String[n]);
+    insert.setObject(p++, references);
+    insert.setObject(p++, memos);
+    insert.setObject(p, hashes);
+    insert.executeUpdate();
   }
 
   @Override
