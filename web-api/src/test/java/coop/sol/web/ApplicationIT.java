@@ -3,7 +3,7 @@ package coop.sol.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.sol.web.installation.SolProperties;
-import coop.sol.web.routing.LiteralPrefixMappings;
+import coop.sol.web.routing.PathFirstMappings;
 import java.net.http.HttpResponse;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -174,7 +174,7 @@ class ApplicationIT {
   }
 
   @Test
-  void the_controllers_are_found_through_the_literal_prefix_test() {
-    assertThat(controllers).isInstanceOf(LiteralPrefixMappings.class);
+  void the_controllers_are_found_path_first() {
+    assertThat(controllers).isInstanceOf(PathFirstMappings.class);
   }
 }

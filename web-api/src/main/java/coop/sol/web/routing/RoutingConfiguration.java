@@ -7,17 +7,17 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Boot builds the controllers' mapping as usual (its path matching, content negotiation,
- * interceptors and CORS settings), of the class {@link LiteralPrefixMappings}.
+ * interceptors and CORS settings), of the class {@link PathFirstMappings}.
  */
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
 
   @Bean
-  WebMvcRegistrations literalPrefixMappings() {
+  WebMvcRegistrations pathFirstMappings() {
     return new WebMvcRegistrations() {
       @Override
       public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-        return new LiteralPrefixMappings();
+        return new PathFirstMappings();
       }
     };
   }

@@ -1,5 +1,5 @@
 /**
- * How a request finds its controller method: Spring MVC's mapping of the controllers, given a cheap
- * first test that leaves out the mappings a path cannot match ({@code LiteralPrefixMappings}).
+ * How a request finds its controller method: Spring MVC's mapping of the controllers, which tests
+ * each mapping's path patterns before its other conditions ({@code PathFirstMappings}).
  */
 package coop.sol.web.routing;

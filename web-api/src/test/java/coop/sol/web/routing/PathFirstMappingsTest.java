@@ -17,9 +17,9 @@ import org.springframework.web.context.support.StaticWebApplicationContext;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.util.ServletRequestPathUtils;
 
-class LiteralPrefixMappingsTest {
+class PathFirstMappingsTest {
 
-  private final LiteralPrefixMappings mappings = new LiteralPrefixMappings();
+  private final PathFirstMappings mappings = new PathFirstMappings();
 
   @BeforeEach
   void registerTheControllers() {
@@ -31,23 +31,12 @@ class LiteralPrefixMappingsTest {
   }
 
   @Test
-  void the_literal_beginning_of_a_pattern_ends_at_its_first_variable_or_wildcard() {
-    assertThat(LiteralPrefixMappings.literalBeginning("/api/v1/accounts/{id}"))
-        .isEqualTo("/api/v1/accounts/");
-    assertThat(LiteralPrefixMappings.literalBeginning("/api/v1/transfers"))
-        .isEqualTo("/api/v1/transfers");
-    assertThat(LiteralPrefixMappings.literalBeginning("/css/**")).isEqualTo("/css/");
-    assertThat(LiteralPrefixMappings.literalBeginning("/img/logo?.png")).isEqualTo("/img/logo");
-    assertThat(LiteralPrefixMappings.literalBeginning("/{*rest}")).isEqualTo("/");
-  }
-
-  @Test
   void each_path_finds_the_method_spring_would_find() throws Exception {
     assertThat(handler("GET", "/api/v1/accounts/12")).isEqualTo("balance");
     assertThat(handler("GET", "/api/v1/accounts/12/transfers")).isEqualTo("history");
     assertThat(handler("GET", "/api/v1/accounts/mine")).isEqualTo("mine"); // the literal wins
     assertThat(handler("GET", "/things/12/count")).isEqualTo("count");
-    // paths the literal test leaves to Spring alone
+    // matched as Spring matches them: decoded, without matrix variables
     assertThat(handler("GET", "/api/v1/acc%6Funts/12")).isEqualTo("balance");
     assertThat(handler("GET", "/api/v1/accounts;v=1/12")).isEqualTo("balance");
     assertThat(handler("GET", "/api/v1/nothing")).isNull();
