@@ -382,24 +382,25 @@ final class JournalStore {
       hashes[i] = t.hash();
     }
     PreparedStatement insert = prepared(Hot.INSERT);
-    int p = 1;
-    insert.setLong(p++, network.value());
-    insert.setObject(p++, rows.get(0).createdAt().atOffset(ZoneOffset.UTC));
-    insert.setObject(p++, ids);
-    insert.setObject(p++, strands);
-    insert.setObject(p++, seqs);
-    insert.setObject(p++, kinds);
-    insert.setObject(p++, debits);
-    insert.setObject(p++, credits);
-    insert.setObject(p++, amounts);
-    insert.setObject(p++, codes);
-    insert.setObject(p++, keys);
-    insert.setObject(p++, pendings);
-    insert.setObject(p++, reverses);
-    insert.setObject(p++, expires);
-    insert.setObject(p++, references);
-    insert.setObject(p++, memos);
-    insert.setObject(p, hashes);
+    bindInsert(
+        insert,
+        network.value(),
+        rows.get(0).createdAt().atOffset(ZoneOffset.UTC),
+        ids,
+        strands,
+        seqs,
+        kinds,
+        debits,
+        credits,
+        amounts,
+        codes,
+        keys,
+        pendings,
+        reverses,
+        expires,
+        references,
+        memos,
+        hashes);
     try {
       insert.executeUpdate();
       return true;
@@ -409,6 +410,20 @@ final class JournalStore {
         return false;
       }
       throw e;
+    }
+  }
+
+  /**
+   * Binds {@link Hot#INSERT}: the network, the batch's time, then the fifteen columns as arrays of
+   * the same length, in the order of its {@code unnest}.
+   */
+  static void bindInsert(
+      PreparedStatement insert, long network, OffsetDateTime createdAt, Object... columns)
+      throws SQLException {
+    insert.setLong(1, network);
+    insert.setObject(2, createdAt);
+    for (int i = 0; i < columns.length; i++) {
+      insert.setObject(3 + i, columns[i]);
     }
   }
 

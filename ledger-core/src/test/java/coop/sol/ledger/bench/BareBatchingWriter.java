@@ -249,24 +249,25 @@ final class BareBatchingWriter implements AutoCloseable {
       memos[i] = "";
       hashes[i] = ZERO_HASH;
     }
-    int p = 1;
-    insert.setLong(p++, network.value());
-    insert.setObject(p++, createdAt);
-    insert.setObject(p++, ids);
-    insert.setObject(p++, strands);
-    insert.setObject(p++, seqs);
-    insert.setObject(p++, kinds);
-    insert.setObject(p++, debits);
-    insert.setObject(p++, credits);
-    insert.setObject(p++, amounts);
-    insert.setObject(p++, codes);
-    insert.setObject(p++, keys);
-    insert.setObject(p++, new Long[n]);
-    insert.setObject(p++, new Long[n]);
-    insert.setObject(p++, new String[n]);
-    insert.setObject(p++, references);
-    insert.setObject(p++, memos);
-    insert.setObject(p, hashes);
+    JournalSql.bindInsert(
+        insert,
+        network.value(),
+        createdAt,
+        ids,
+        strands,
+        seqs,
+        kinds,
+        debits,
+        credits,
+        amounts,
+        codes,
+        keys,
+        new Long[n],
+        new Long[n],
+        new String[n],
+        references,
+        memos,
+        hashes);
     insert.executeUpdate();
   }
 
