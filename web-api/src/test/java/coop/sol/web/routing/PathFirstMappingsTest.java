@@ -31,6 +31,20 @@ class PathFirstMappingsTest {
   }
 
   @Test
+  void the_literal_beginning_of_a_pattern_ends_at_its_first_variable_or_wildcard() {
+    assertThat(PathFirstMappings.literalBeginning("/api/v1/accounts/{id}"))
+        .isEqualTo("/api/v1/accounts/");
+    assertThat(PathFirstMappings.literalBeginning("/api/v1/transfers"))
+        .isEqualTo("/api/v1/transfers");
+    assertThat(PathFirstMappings.literalBeginning("/css/**")).isEqualTo("/css/");
+    assertThat(PathFirstMappings.literalBeginning("/img/logo?.png")).isEqualTo("/img/logo");
+    assertThat(PathFirstMappings.mayBegin("/api/v1/accounts/12", new String[] {"/api/v1/me"}))
+        .isFalse();
+    assertThat(PathFirstMappings.mayBegin("/api/v1/acc%6Funts/12", new String[] {"/api/v1/me"}))
+        .isTrue();
+  }
+
+  @Test
   void each_path_finds_the_method_spring_would_find() throws Exception {
     assertThat(handler("GET", "/api/v1/accounts/12")).isEqualTo("balance");
     assertThat(handler("GET", "/api/v1/accounts/12/transfers")).isEqualTo("history");
