@@ -56,12 +56,19 @@ public class PathFirstMappings extends RequestMappingHandlerMapping {
   protected RequestMappingInfo getMatchingMapping(
       RequestMappingInfo info, HttpServletRequest request) {
     PathContainer path = LOOKING_UP.get();
-    if (path != null
-        && (!mayBegin(path.value(), beginnings.computeIfAbsent(info, PathFirstMappings::beginnings))
-            || !mayMatch(info, path))) {
+    if (path != null && (!mayBegin(path.value(), beginningsOf(info)) || !mayMatch(info, path))) {
       return null;
     }
     return super.getMatchingMapping(info, request);
+  }
+
+  /**
+   * A plain read once known: {@code computeIfAbsent} would lock a bin of the map whenever the key
+   * is not its first entry, on every request's lookup of every mapping.
+   */
+  private String[] beginningsOf(RequestMappingInfo info) {
+    String[] known = beginnings.get(info);
+    return known != null ? known : beginnings.computeIfAbsent(info, PathFirstMappings::beginnings);
   }
 
   /**
