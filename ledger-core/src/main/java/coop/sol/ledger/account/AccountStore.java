@@ -23,6 +23,14 @@ import org.jooq.impl.DSL;
 
 /** The account table through jOOQ; records stay here. Never changes balances. */
 final class AccountStore {
+  /** {@link #findIn(Collection, Collection)}'s statement, with its two lists of placeholders. */
+  private static final String SELECT_IN =
+      """
+      SELECT network_id, account_id, strand_id, owner_kind, owner_ref, name, status, credit_limit,
+             debits_posted, credits_posted, debits_pending, credits_pending
+        FROM account
+       WHERE network_id IN (%s) AND account_id IN (%s)""";
+
   private final DataSource dataSource;
   private final DSLContext sql;
 
@@ -159,13 +167,6 @@ final class AccountStore {
   private static String placeholders(int count) {
     return String.join(", ", Collections.nCopies(count, "?"));
   }
-
-  private static final String SELECT_IN =
-      """
-      SELECT network_id, account_id, strand_id, owner_kind, owner_ref, name, status, credit_limit,
-             debits_posted, credits_posted, debits_pending, credits_pending
-        FROM account
-       WHERE network_id IN (%s) AND account_id IN (%s)""";
 
   List<Account> findByOwner(NetworkId network, OwnerKind kind, String ownerRef) {
     return sql.selectFrom(ACCOUNT)
