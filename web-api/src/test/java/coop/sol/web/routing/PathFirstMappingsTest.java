@@ -3,6 +3,8 @@ package coop.sol.web.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Method;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -12,20 +14,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.support.StaticWebApplicationContext;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 class PathFirstMappingsTest {
 
   private final PathFirstMappings mappings = new PathFirstMappings();
+  private final StaticWebApplicationContext context = new StaticWebApplicationContext();
 
   @BeforeEach
   void registerTheControllers() {
-    var context = new StaticWebApplicationContext();
     context.registerSingleton("accounts", Accounts.class);
     context.registerSingleton("anyKind", AnyKind.class);
+    context.registerSingleton("twice", Twice.class);
     mappings.setApplicationContext(context);
     mappings.afterPropertiesSet();
   }
@@ -69,6 +76,62 @@ class PathFirstMappingsTest {
         .isInstanceOf(HttpMediaTypeNotSupportedException.class);
   }
 
+  @Test
+  void each_request_leaves_the_attributes_spring_leaves() throws Exception {
+    var spring = new RequestMappingHandlerMapping();
+    spring.setApplicationContext(context);
+    spring.afterPropertiesSet();
+    for (String[] call :
+        new String[][] {
+          {"GET", "/api/v1/accounts/12"},
+          {"GET", "/api/v1/accounts/mine"},
+          {"GET", "/api/v1/accounts/12/transfers"},
+          {"POST", "/api/v1/accounts/12"},
+          {"GET", "/things/12/count"},
+          {"GET", "/api/v1/acc%6Funts/12"},
+        }) {
+      var ours = request(call[0], call[1]);
+      var theirs = request(call[0], call[1]);
+      ours.setContentType("application/json");
+      theirs.setContentType("application/json");
+      assertThat(mappings.getHandler(ours).getHandler())
+          .as(call[1])
+          .isEqualTo(spring.getHandler(theirs).getHandler());
+      for (String attribute :
+          List.of(
+              HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE,
+              HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE,
+              HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE,
+              HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE,
+              HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE)) {
+        assertThat(ours.getAttribute(attribute))
+            .as(call[1] + " " + attribute)
+            .isEqualTo(theirs.getAttribute(attribute));
+      }
+    }
+  }
+
+  @Test
+  void two_equally_good_mappings_are_refused_as_spring_refuses_them() {
+    assertThatThrownBy(() -> handler("GET", "/twice/1"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Ambiguous handler methods");
+  }
+
+  @Test
+  void a_mapping_registered_or_removed_while_running_is_found_or_gone() throws Exception {
+    Method shown = Accounts.class.getDeclaredMethod("balance", String.class);
+    RequestMappingInfo info =
+        RequestMappingInfo.paths("/api/v2/accounts/{id}")
+            .methods(RequestMethod.GET)
+            .options(mappings.getBuilderConfiguration())
+            .build();
+    mappings.registerMapping(info, context.getBean("accounts"), shown);
+    assertThat(handler("GET", "/api/v2/accounts/12")).isEqualTo("balance");
+    mappings.unregisterMapping(info);
+    assertThat(handler("GET", "/api/v2/accounts/12")).isNull();
+  }
+
   private String handler(String method, String path) throws Exception {
     var chain = mappings.getHandler(request(method, path));
     return chain == null ? null : ((HandlerMethod) chain.getHandler()).getMethod().getName();
@@ -101,6 +164,19 @@ class PathFirstMappingsTest {
     @PostMapping(path = "/{id}", consumes = "application/json")
     String change(@PathVariable String id) {
       return id;
+    }
+  }
+
+  @RestController
+  static class Twice {
+    @GetMapping("/twice/{a}")
+    String once() {
+      return "";
+    }
+
+    @GetMapping("/twice/{b}")
+    String again() {
+      return "";
     }
   }
 
