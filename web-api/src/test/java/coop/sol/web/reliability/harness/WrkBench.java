@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +33,7 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>Builds the bare reference app ({@code bench/bare-app}: Spring Boot 4.0.7, Spring MVC and
  *       Spring Security permitting all, one trivial JSON handler and SOL's own stylesheet), starts
- *       it, warms it up, and measures the handler and the stylesheet; then stops it.
+ *       it and warms it up.
  *   <li>Starts SOL's packaged jar on its embedded PostgreSQL (no demo), measures its RSS at idle,
  *       seeds 5,000 members and 50 merchants with a personal access token each ({@link
  *       BenchNetwork}), and runs pgbench on the same PostgreSQL: TPC-B and select-only, 8 clients,
@@ -39,27 +41,36 @@ import java.util.regex.Pattern;
  *   <li>Warms SOL up, then measures a static file and health without authentication, balance and
  *       history reads with each member's own token (16 connections), and payments with a fresh
  *       {@code Idempotency-Key} each, to one hot merchant and among uniform members (64
- *       connections).
+ *       connections). The bare app's handler and stylesheet are measured in the same rounds.
  * </ol>
+ *
+ * <p>With a baseline ({@code wrk.baseline}), both builds run side by side, each on its own
+ * PostgreSQL, and each step is measured on one right after the other, the order swapped from one
+ * round ({@code wrk.rounds}) to the next: this machine's speed drifts by a factor of two within
+ * minutes, so builds measured one after the other, step after step, compare the machine as much as
+ * the builds. Each figure reported is the round's median, and the before/after table gives the
+ * median of each round's paired ratio.
  *
  * <p>Writes {@code web-api/target/benchmarks/WRK.md}: each step's requests/s, p50 and p99 (as wrk
  * measures them: from each request's send), the non-2xx answers and socket errors, the CPU of the
  * application and PostgreSQL, and the ratios the issue's targets name.
  *
  * <p>Command: {@value #COMMAND}. System properties: {@code wrk.seconds} (15, each measured step),
- * {@code wrk.warmup} (10), {@code wrk.members} (5,000), {@code wrk.jvm} (the JVM options of both
- * applications; none by default, as the README's run command), {@code wrk.appArgs} (SOL's extra
- * arguments), {@code wrk.profile} (a step's name: a JFR recording of SOL during that step,
- * summarised in the report), {@code wrk.steps} (a comma-separated subset of SOL's steps), {@code
- * wrk.baseline} (another build's {@code sol.jar}, measured first in the same run: the report then
- * has a before/after table, one change at a time), {@code wrk.baselineJvm} (that run's JVM options,
- * {@code wrk.jvm} by default: the same jar with other options compares the options).
+ * {@code wrk.warmup} (10), {@code wrk.rounds} (3), {@code wrk.members} (5,000), {@code wrk.jvm}
+ * (the JVM options of both applications; none by default, as the README's run command), {@code
+ * wrk.appArgs} (SOL's extra arguments), {@code wrk.profile} (a step's name: a JFR recording of SOL
+ * during that step, summarised in the report), {@code wrk.steps} (a comma-separated subset of SOL's
+ * steps), {@code wrk.baseline} (another build's {@code sol.jar}, measured beside it in the same
+ * run: the report then has a before/after table, one change at a time), {@code wrk.baselineJvm}
+ * (that run's JVM options, {@code wrk.jvm} by default: the same jar with other options compares the
+ * options).
  */
 final class WrkBench {
   static final String COMMAND = "./mvnw -pl web-api -am -Pwrk-bench -DskipTests verify";
 
   private static final int SECONDS = Integer.getInteger("wrk.seconds", 15);
   private static final int WARM_UP = Integer.getInteger("wrk.warmup", 10);
+  private static final int ROUNDS = Math.max(1, Integer.getInteger("wrk.rounds", 3));
   private static final int MEMBERS = Integer.getInteger("wrk.members", 5000);
   private static final int MERCHANTS = 50;
   private static final int REF_CLIENTS = 8;
@@ -93,11 +104,17 @@ final class WrkBench {
   private final Path script;
   private final String wrk;
   private final String run = Long.toString(System.currentTimeMillis(), 36);
+
+  /** Each step's measurements, one per round, by name. */
+  private final Map<String, List<Step>> rounds = new LinkedHashMap<>();
+
+  /** Each step's median round, by name: what the report shows. */
   private final Map<String, Step> steps = new LinkedHashMap<>();
+
   private final StringBuilder notes = new StringBuilder();
   private Process bare;
-  private SolProcess sol;
-  private long postmasterPid;
+  private final List<SolProcess> sols = new ArrayList<>();
+  private final List<Long> postmasters = new ArrayList<>();
 
   private WrkBench(Path root) {
     this.root = root;
@@ -149,30 +166,72 @@ final class WrkBench {
     log("bare app: warming up");
     wrk(bareUrl + "/hello", 16, WARM_UP, "plain");
     wrk(bareUrl + STYLESHEET, 16, Math.max(3, WARM_UP / 2), "plain");
-    measure("bare handler", bareUrl + "/hello", 16, "plain", bare.pid());
-    measure("bare static", bareUrl + STYLESHEET, 16, "plain", bare.pid());
+
+    List<Sol> builds = new ArrayList<>();
+    if (!BASELINE.isEmpty()) {
+      builds.add(startSol(Path.of(BASELINE), BASELINE_JVM, "before: "));
+    }
+    Sol after = startSol(root.resolve("web-api/target/sol.jar"), JVM, "");
+    builds.add(after);
+    double[] reference = pgbench(after);
+    for (Sol sol : builds) {
+      warmUp(sol);
+    }
+
+    List<String> chosen = List.of(STEPS.split("\\s*,\\s*"));
+    for (int round = 1; round <= ROUNDS; round++) {
+      log("round " + round + " of " + ROUNDS);
+      List<Sol> order = new ArrayList<>(builds);
+      if (round % 2 == 0) {
+        Collections.reverse(order);
+      }
+      measure("bare handler", bareUrl + "/hello", 16, "plain", bare.pid(), 0, round);
+      measure("bare static", bareUrl + STYLESHEET, 16, "plain", bare.pid(), 0, round);
+      for (String step : chosen) {
+        for (Sol sol : order) {
+          measureStep(sol, step, round);
+        }
+      }
+    }
     long bareIdleRss = ProcStats.rssKib(bare.pid());
     stopBare();
-
-    SolRun before = null;
-    if (!BASELINE.isEmpty()) {
-      before = runSol(Path.of(BASELINE), BASELINE_JVM, "before: ", true);
+    rounds.forEach((name, measured) -> steps.put(name, median(measured)));
+    SolProcess.sleep(10_000);
+    List<SolRun> runs = new ArrayList<>();
+    for (Sol sol : builds) {
+      runs.add(sol.run(ProcStats.rssKib(sol.process().pid()), reference));
+      sol.process().stop();
     }
-    SolRun after = runSol(root.resolve("web-api/target/sol.jar"), JVM, "", before == null);
-    return report(started, loadBefore, bareIdleRss, before != null ? before : after, after);
+    return report(started, loadBefore, bareIdleRss, runs.get(0), runs.get(runs.size() - 1));
   }
 
   /** What one run of a SOL jar measured besides its steps. */
   private record SolRun(
       String label, double startup, long idleRss, long rssAfter, double tpcb, double selectOnly) {}
 
+  /** A SOL build running on its own PostgreSQL, seeded, and what its steps send. */
+  private record Sol(
+      String label,
+      SolProcess process,
+      long postmasterPid,
+      String jdbcUrl,
+      String holders,
+      String hot,
+      double startup,
+      long idleRss) {
+
+    SolRun run(long rssAfter, double[] reference) {
+      return new SolRun(label, startup, idleRss, rssAfter, reference[0], reference[1]);
+    }
+  }
+
   /**
-   * Starts {@code jar} on a fresh data directory, seeds it, and measures its steps, each named with
-   * {@code label} first; runs pgbench on its PostgreSQL when {@code reference} (once per run).
+   * Starts {@code jar} on a fresh data directory, measures its RSS at idle and seeds it; its steps
+   * are named with {@code label} first.
    */
-  private SolRun runSol(Path jar, String jvm, String label, boolean reference) throws Exception {
+  private Sol startSol(Path jar, String jvm, String label) throws Exception {
     Path data = directory.resolve(label.isEmpty() ? "data" : "data-before");
-    sol =
+    var sol =
         new SolProcess(
             jar,
             data,
@@ -180,10 +239,12 @@ final class WrkBench {
             E2eBenchmark.split(jvm),
             false,
             E2eBenchmark.split(APP_ARGS));
+    sols.add(sol);
     long t0 = System.nanoTime();
     sol.start(Duration.ofMinutes(3));
     double startup = (System.nanoTime() - t0) / 1e9;
-    postmasterPid = sol.postmaster().orElseThrow().pid();
+    long postmasterPid = sol.postmaster().orElseThrow().pid();
+    postmasters.add(postmasterPid);
     int pgPort = sol.postgresPort();
     log(
         String.format(
@@ -192,68 +253,91 @@ final class WrkBench {
     long idleRss = ProcStats.rssKib(sol.pid());
     String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
 
-    log("seeding " + MEMBERS + " members");
+    log(label + "seeding " + MEMBERS + " members");
     BenchNetwork network = BenchNetwork.seed(jdbcUrl, MEMBERS, MERCHANTS);
-    Path holders = directory.resolve("members.txt");
+    Path holders = directory.resolve((label.isEmpty() ? "" : "before-") + "members.txt");
     var lines = new StringBuilder();
     network.members.forEach(
         m -> lines.append(m.accountId()).append(' ').append(m.token()).append('\n'));
     Files.writeString(holders, lines);
     String hot = Long.toString(network.merchants.get(0).accountId());
+    return new Sol(label, sol, postmasterPid, jdbcUrl, holders.toString(), hot, startup, idleRss);
+  }
 
-    double tpcb = 0;
-    double selectOnly = 0;
-    if (reference) {
-      log("pgbench on SOL's PostgreSQL");
-      try (var c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-        c.createStatement().execute("CREATE DATABASE pgbench");
-      }
-      tpcb =
-          TpcbReference.pgbench("127.0.0.1", pgPort, "pgbench", REF_CLIENTS, SECONDS)
-              .orElseThrow(() -> new IllegalStateException("pgbench is not installed"));
-      selectOnly =
-          TpcbReference.pgbench(
-                  "127.0.0.1", pgPort, "pgbench", REF_CLIENTS, SECONDS, false, List.of("-S"))
-              .orElseThrow();
-      try (var c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-        c.createStatement().execute("DROP DATABASE pgbench");
-      }
-      log(String.format(Locale.ROOT, "TPC-B %.0f tps, select-only %.0f tps", tpcb, selectOnly));
+  /** pgbench TPC-B and select-only on {@code sol}'s PostgreSQL, in a database of their own. */
+  private double[] pgbench(Sol sol) throws Exception {
+    log("pgbench on SOL's PostgreSQL");
+    int pgPort = sol.process().postgresPort();
+    try (var c = DriverManager.getConnection(sol.jdbcUrl(), "postgres", "")) {
+      c.createStatement().execute("CREATE DATABASE pgbench");
     }
+    double tpcb =
+        TpcbReference.pgbench("127.0.0.1", pgPort, "pgbench", REF_CLIENTS, SECONDS)
+            .orElseThrow(() -> new IllegalStateException("pgbench is not installed"));
+    double selectOnly =
+        TpcbReference.pgbench(
+                "127.0.0.1", pgPort, "pgbench", REF_CLIENTS, SECONDS, false, List.of("-S"))
+            .orElseThrow();
+    try (var c = DriverManager.getConnection(sol.jdbcUrl(), "postgres", "")) {
+      c.createStatement().execute("DROP DATABASE pgbench");
+    }
+    log(String.format(Locale.ROOT, "TPC-B %.0f tps, select-only %.0f tps", tpcb, selectOnly));
+    return new double[] {tpcb, selectOnly};
+  }
 
-    log(label + "SOL: warming up");
-    String base = sol.baseUrl();
+  private void warmUp(Sol sol) throws Exception {
+    log(sol.label() + "SOL: warming up");
+    String base = sol.process().baseUrl();
     wrk(base + STYLESHEET, 16, Math.max(3, WARM_UP / 2), "plain");
-    wrk(base, 16, WARM_UP, "balance", holders.toString());
-    wrk(base, 16, Math.max(3, WARM_UP / 2), "history", holders.toString());
-    wrk(base, 64, WARM_UP, "uniform", holders.toString(), hot, run + label.length() + "w");
+    wrk(base, 16, WARM_UP, "balance", sol.holders());
+    wrk(base, 16, Math.max(3, WARM_UP / 2), "history", sol.holders());
+    wrk(base, 64, WARM_UP, "uniform", sol.holders(), sol.hot(), run + sol.label().length() + "w");
+  }
 
-    List<String> chosen = List.of(STEPS.split("\\s*,\\s*"));
-    long pid = sol.pid();
-    String r = run + label.length();
-    if (chosen.contains("static")) {
-      measure(label + "static", base + STYLESHEET, 16, "plain", pid);
+  private void measureStep(Sol sol, String step, int round) throws Exception {
+    String base = sol.process().baseUrl();
+    long pid = sol.process().pid();
+    long pg = sol.postmasterPid();
+    String name = sol.label() + step;
+    // each round's payments carry keys of their own
+    String keys = run + sol.label().length() + "r" + round;
+    switch (step) {
+      case "static" -> measure(name, base + STYLESHEET, 16, "plain", pid, pg, round);
+      case "health" -> measure(name, base + "/actuator/health", 16, "plain", pid, pg, round);
+      case "balance" -> measure(name, base, 16, "balance", pid, pg, round, sol.holders());
+      case "history" -> measure(name, base, 16, "history", pid, pg, round, sol.holders());
+      case "hot" ->
+          measure(name, base, 64, "hot", pid, pg, round, sol.holders(), sol.hot(), keys + "h");
+      case "uniform" ->
+          measure(name, base, 64, "uniform", pid, pg, round, sol.holders(), sol.hot(), keys + "u");
+      default -> throw new IllegalArgumentException("no such step: " + step);
     }
-    if (chosen.contains("health")) {
-      measure(label + "health", base + "/actuator/health", 16, "plain", pid);
+  }
+
+  /** The round whose requests/s is the median (the lower middle one of an even number). */
+  private static Step median(List<Step> measured) {
+    List<Step> sorted = new ArrayList<>(measured);
+    sorted.sort(Comparator.comparingDouble(Step::perSecond));
+    return sorted.get((sorted.size() - 1) / 2);
+  }
+
+  /** The median of each round's ratio of {@code name}'s requests/s to its baseline's. */
+  private double pairedChange(String name) {
+    List<Step> after = rounds.get(name);
+    List<Step> before = rounds.get("before: " + name);
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < Math.min(after.size(), before.size()); i++) {
+      ratios.add(after.get(i).perSecond / before.get(i).perSecond);
     }
-    if (chosen.contains("balance")) {
-      measure(label + "balance", base, 16, "balance", pid, holders.toString());
-    }
-    if (chosen.contains("history")) {
-      measure(label + "history", base, 16, "history", pid, holders.toString());
-    }
-    if (chosen.contains("hot")) {
-      measure(label + "hot", base, 64, "hot", pid, holders.toString(), hot, r + "h");
-    }
-    if (chosen.contains("uniform")) {
-      measure(label + "uniform", base, 64, "uniform", pid, holders.toString(), hot, r + "u");
-    }
-    SolProcess.sleep(10_000);
-    long rssAfter = ProcStats.rssKib(pid);
-    sol.stop();
-    postmasterPid = 0;
-    return new SolRun(label, startup, idleRss, rssAfter, tpcb, selectOnly);
+    Collections.sort(ratios);
+    int n = ratios.size();
+    return n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
+  }
+
+  /** The lowest and highest requests/s of {@code name}'s rounds. */
+  private String range(String name) {
+    var summary = rounds.get(name).stream().mapToDouble(Step::perSecond).summaryStatistics();
+    return String.format(Locale.ROOT, "%,.0f–%,.0f", summary.getMin(), summary.getMax());
   }
 
   // ---- the applications ----
@@ -329,22 +413,25 @@ final class WrkBench {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (sol != null) {
-      sol.stop();
-    }
-    if (postmasterPid > 0) {
-      ProcessHandle.of(postmasterPid)
-          .filter(ProcessHandle::isAlive)
-          .ifPresent(ProcessHandle::destroy);
-    }
+    sols.forEach(SolProcess::stop);
+    postmasters.forEach(
+        pid ->
+            ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroy));
   }
 
   // ---- wrk ----
 
   private Step measure(
-      String name, String url, int connections, String mode, long pid, String... rest)
+      String name,
+      String url,
+      int connections,
+      String mode,
+      long pid,
+      long postmasterPid,
+      int round,
+      String... rest)
       throws Exception {
-    boolean profile = name.equals(PROFILE);
+    boolean profile = name.equals(PROFILE) && round == 1;
     Path recording = directory.resolve(name + ".jfr");
     if (profile) {
       jcmd(pid, "JFR.start", "name=wrk", "settings=profile", "filename=" + recording);
@@ -378,7 +465,7 @@ final class WrkBench {
                 + Long.parseLong(m.group(10)),
             app,
             pg);
-    steps.put(name, step);
+    rounds.computeIfAbsent(name, n -> new ArrayList<>()).add(step);
     log(
         String.format(
             Locale.ROOT,
@@ -469,7 +556,10 @@ final class WrkBench {
     r.append("| Command | `").append(COMMAND).append("` |\n");
     r.append("| Generator | wrk, 2 threads, `bench/wrk/sol.lua`; ")
         .append(SECONDS)
-        .append(" s per step after warm-up |\n");
+        .append(" s per step after warm-up; ")
+        .append(ROUNDS)
+        .append(ROUNDS == 1 ? " round" : " rounds, each figure the median round's")
+        .append(" |\n");
     r.append(
             BASELINE_JVM.equals(JVM)
                 ? "| JVM options (both applications) | "
@@ -492,7 +582,7 @@ final class WrkBench {
     if (!BASELINE.isEmpty()) {
       r.append("| Before (steps named \"before: …\") | `")
           .append(BASELINE)
-          .append("`, measured first in the same run")
+          .append("`, running beside the build measured, each step measured on both in turn")
           .append(
               BASELINE_JVM.equals(JVM)
                   ? ""
@@ -504,16 +594,17 @@ final class WrkBench {
     }
     r.append('\n');
     r.append(
-        "| what | connections | requests/s | p50 ms | p99 ms | non-2xx | socket errors | CPU app | CPU PostgreSQL | app CPU ms per request |\n");
-    r.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| what | connections | requests/s | rounds' range | p50 ms | p99 ms | non-2xx | socket errors | CPU app | CPU PostgreSQL | app CPU ms per request |\n");
+    r.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Step s : steps.values()) {
       r.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %,.0f | %.1f | %.1f | %d | %d | %.2f | %.2f | %.2f |%n",
+              "| %s | %d | %,.0f | %s | %.1f | %.1f | %d | %d | %.2f | %.2f | %.2f |%n",
               s.name,
               s.connections,
               s.perSecond,
+              range(s.name),
               s.p50Ms,
               s.p99Ms,
               s.non2xx,
@@ -525,13 +616,13 @@ final class WrkBench {
     r.append(
         String.format(
             Locale.ROOT,
-            "| pgbench TPC-B on SOL's PostgreSQL (%d clients, prepared) | | %,.0f tps | | | | | | | |%n",
+            "| pgbench TPC-B on SOL's PostgreSQL (%d clients, prepared) | | %,.0f tps | | | | | | | | |%n",
             REF_CLIENTS,
             tpcb));
     r.append(
         String.format(
             Locale.ROOT,
-            "| pgbench select-only (`-S`, %d clients, prepared) | | %,.0f tps | | | | | | | |%n%n",
+            "| pgbench select-only (`-S`, %d clients, prepared) | | %,.0f tps | | | | | | | | |%n%n",
             REF_CLIENTS,
             selectOnly));
 
@@ -573,7 +664,7 @@ final class WrkBench {
             after.idleRss() <= 256 * 1024 ? "yes" : "no"));
     if (!BASELINE.isEmpty()) {
       r.append(
-          "\n| step | before /s | after /s | change | before p99 ms | after p99 ms | before app CPU ms/request | after |\n");
+          "\n| step | before /s | after /s | change (median of the rounds' paired ratios) | before p99 ms | after p99 ms | before app CPU ms/request | after |\n");
       r.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Step s : steps.values()) {
         Step b = steps.get("before: " + s.name);
@@ -587,7 +678,7 @@ final class WrkBench {
                 s.name,
                 b.perSecond,
                 s.perSecond,
-                100 * (s.perSecond / b.perSecond - 1),
+                100 * (pairedChange(s.name) - 1),
                 b.p99Ms,
                 s.p99Ms,
                 1000 * b.appCores / b.perSecond,
