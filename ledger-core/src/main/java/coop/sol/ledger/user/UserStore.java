@@ -5,7 +5,6 @@ import static coop.sol.ledger.jooq.Tables.APP_USER;
 import static coop.sol.ledger.jooq.Tables.USER_ROLE;
 
 import coop.sol.ledger.jooq.tables.records.AppUserRecord;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -165,21 +164,6 @@ public final class UserStore {
             .where(USER_ROLE.USER_ID.eq(user.getUserId()))
             .orderBy(USER_ROLE.USER_ROLE_ID)
             .fetch(UserStore::role);
-    return stored(user, roles);
-  }
-
-  /**
-   * The user of an {@code app_user} row with the roles of the rows of an outer join on {@code
-   * user_role} (a row with no role adds none): for the stores that read a user with something else
-   * in one query (the token store, on every API request).
-   */
-  public static StoredUser user(AppUserRecord user, List<? extends Record> roleRows) {
-    var roles = new ArrayList<StoredRole>();
-    for (Record row : roleRows) {
-      if (row.get(USER_ROLE.ROLE) != null) {
-        roles.add(role(row));
-      }
-    }
     return stored(user, roles);
   }
 
