@@ -46,6 +46,12 @@ public class PathFirstMappings extends RequestMappingHandlerMapping {
 
   private volatile Lookup lookup;
 
+  /**
+   * Held while a mapping is registered or removed at run time and the list rebuilt, so that a list
+   * read before another change can never be the last one written.
+   */
+  private final Object changes = new Object();
+
   @Override
   protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
     super.handlerMethodsInitialized(handlerMethods);
@@ -60,16 +66,20 @@ public class PathFirstMappings extends RequestMappingHandlerMapping {
 
   @Override
   public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
-    lookup = null;
-    super.registerMapping(mapping, handler, method);
-    lookup = lookupOf(getHandlerMethods());
+    synchronized (changes) {
+      lookup = null;
+      super.registerMapping(mapping, handler, method);
+      lookup = lookupOf(getHandlerMethods());
+    }
   }
 
   @Override
   public void unregisterMapping(RequestMappingInfo mapping) {
-    lookup = null;
-    super.unregisterMapping(mapping);
-    lookup = lookupOf(getHandlerMethods());
+    synchronized (changes) {
+      lookup = null;
+      super.unregisterMapping(mapping);
+      lookup = lookupOf(getHandlerMethods());
+    }
   }
 
   private static Lookup lookupOf(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
