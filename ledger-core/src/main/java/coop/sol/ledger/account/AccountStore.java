@@ -2,6 +2,7 @@ package coop.sol.ledger.account;
 
 import static coop.sol.ledger.jooq.Tables.ACCOUNT;
 
+import coop.sol.ledger.db.Placeholders;
 import coop.sol.ledger.jooq.tables.records.AccountRecord;
 import coop.sol.ledger.network.NetworkId;
 import coop.sol.ledger.network.StrandKind;
@@ -11,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -130,7 +130,8 @@ final class AccountStore {
    * execution.
    */
   List<Account> findIn(Collection<NetworkId> networks, Collection<AccountId> ids) {
-    String text = SELECT_IN.formatted(placeholders(networks.size()), placeholders(ids.size()));
+    String text =
+        SELECT_IN.formatted(Placeholders.of(networks.size()), Placeholders.of(ids.size()));
     try (Connection c = dataSource.getConnection();
         PreparedStatement select = c.prepareStatement(text)) {
       int p = 1;
@@ -162,10 +163,6 @@ final class AccountStore {
     } catch (SQLException e) {
       throw new DataAccessException("SQL [" + text + "]; " + e.getMessage(), e);
     }
-  }
-
-  private static String placeholders(int count) {
-    return String.join(", ", Collections.nCopies(count, "?"));
   }
 
   List<Account> findByOwner(NetworkId network, OwnerKind kind, String ownerRef) {

@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.selectOne;
 
 import coop.sol.ledger.account.AccountId;
+import coop.sol.ledger.db.Placeholders;
 import coop.sol.ledger.db.ReadSource;
 import coop.sol.ledger.db.ReadSource.Freshness;
 import coop.sol.ledger.jooq.tables.records.TransferRecord;
@@ -19,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -115,10 +115,7 @@ final class TransferStore {
       filter.append(" AND created_at < ?");
     }
     if (!q.codes().isEmpty()) {
-      filter
-          .append(" AND code IN (")
-          .append(String.join(", ", Collections.nCopies(q.codes().size(), "?")))
-          .append(')');
+      filter.append(" AND code IN (").append(Placeholders.of(q.codes().size())).append(')');
     }
     String side =
         "(SELECT "
