@@ -141,8 +141,10 @@ public class PathFirstMappings extends RequestMappingHandlerMapping {
   private void addMatches(
       Candidate[] candidates, PathContainer path, HttpServletRequest request, List<Match> matches) {
     String rawPath = path.value();
+    boolean comparable = comparesRaw(rawPath);
     for (Candidate candidate : candidates) {
-      if (mayBegin(rawPath, candidate.beginnings()) && mayMatch(candidate.info(), path)) {
+      if ((!comparable || beginsWithAny(rawPath, candidate.beginnings()))
+          && mayMatch(candidate.info(), path)) {
         RequestMappingInfo match = getMatchingMapping(candidate.info(), request);
         if (match != null) {
           matches.add(new Match(match, candidate.method()));
@@ -152,14 +154,19 @@ public class PathFirstMappings extends RequestMappingHandlerMapping {
   }
 
   /**
-   * False when no beginning is the beginning of {@code rawPath}, in which case no pattern matches
-   * it. A raw path with {@code %} or {@code ;} is matched decoded and without its matrix variables,
-   * so it may differ from its raw text: it passes, for the patterns to decide.
+   * Whether the patterns' literal beginnings can be compared with the raw path: not when it holds
+   * {@code %} or {@code ;}, as it is matched decoded and without its matrix variables, so it may
+   * differ from its raw text (the patterns then decide alone).
    */
-  static boolean mayBegin(String rawPath, String[] beginnings) {
-    if (rawPath.indexOf('%') >= 0 || rawPath.indexOf(';') >= 0) {
-      return true;
-    }
+  static boolean comparesRaw(String rawPath) {
+    return rawPath.indexOf('%') < 0 && rawPath.indexOf(';') < 0;
+  }
+
+  /**
+   * False when no beginning is the beginning of {@code rawPath}, in which case no pattern matches
+   * it (a raw path that {@link #comparesRaw compares}).
+   */
+  static boolean beginsWithAny(String rawPath, String[] beginnings) {
     for (String beginning : beginnings) {
       if (rawPath.startsWith(beginning)) {
         return true;
