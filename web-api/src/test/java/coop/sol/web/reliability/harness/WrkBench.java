@@ -173,7 +173,7 @@ final class WrkBench {
     }
     Sol after = startSol(root.resolve("web-api/target/sol.jar"), JVM, "");
     builds.add(after);
-    double[] reference = pgbench(after);
+    PgBench reference = pgbench(after);
     for (Sol sol : builds) {
       warmUp(sol);
     }
@@ -199,15 +199,18 @@ final class WrkBench {
     SolProcess.sleep(10_000);
     List<SolRun> runs = new ArrayList<>();
     for (Sol sol : builds) {
-      runs.add(sol.run(ProcStats.rssKib(sol.process().pid()), reference));
+      runs.add(new SolRun(sol.startup(), sol.idleRss(), ProcStats.rssKib(sol.process().pid())));
       sol.process().stop();
     }
-    return report(started, loadBefore, bareIdleRss, runs.get(0), runs.get(runs.size() - 1));
+    return report(
+        started, loadBefore, bareIdleRss, reference, runs.get(0), runs.get(runs.size() - 1));
   }
 
   /** What one run of a SOL jar measured besides its steps. */
-  private record SolRun(
-      String label, double startup, long idleRss, long rssAfter, double tpcb, double selectOnly) {}
+  private record SolRun(double startup, long idleRss, long rssAfter) {}
+
+  /** pgbench's transactions per second on SOL's PostgreSQL, the payments' reference. */
+  private record PgBench(double tpcb, double selectOnly) {}
 
   /** A SOL build running on its own PostgreSQL, seeded, and what its steps send. */
   private record Sol(
@@ -218,12 +221,7 @@ final class WrkBench {
       String holders,
       String hot,
       double startup,
-      long idleRss) {
-
-    SolRun run(long rssAfter, double[] reference) {
-      return new SolRun(label, startup, idleRss, rssAfter, reference[0], reference[1]);
-    }
-  }
+      long idleRss) {}
 
   /**
    * Starts {@code jar} on a fresh data directory, measures its RSS at idle and seeds it; its steps
@@ -265,7 +263,7 @@ final class WrkBench {
   }
 
   /** pgbench TPC-B and select-only on {@code sol}'s PostgreSQL, in a database of their own. */
-  private double[] pgbench(Sol sol) throws Exception {
+  private PgBench pgbench(Sol sol) throws Exception {
     log("pgbench on SOL's PostgreSQL");
     int pgPort = sol.process().postgresPort();
     try (var c = DriverManager.getConnection(sol.jdbcUrl(), "postgres", "")) {
@@ -282,7 +280,7 @@ final class WrkBench {
       c.createStatement().execute("DROP DATABASE pgbench");
     }
     log(String.format(Locale.ROOT, "TPC-B %.0f tps, select-only %.0f tps", tpcb, selectOnly));
-    return new double[] {tpcb, selectOnly};
+    return new PgBench(tpcb, selectOnly);
   }
 
   private void warmUp(Sol sol) throws Exception {
@@ -544,7 +542,12 @@ final class WrkBench {
   // ---- the report ----
 
   private String report(
-      ZonedDateTime started, String loadBefore, long bareIdleRss, SolRun reference, SolRun after) {
+      ZonedDateTime started,
+      String loadBefore,
+      long bareIdleRss,
+      PgBench reference,
+      SolRun before,
+      SolRun after) {
     double tpcb = reference.tpcb();
     double selectOnly = reference.selectOnly();
     var r = new StringBuilder();
@@ -688,7 +691,7 @@ final class WrkBench {
           String.format(
               Locale.ROOT,
               "| RSS at idle | %d MiB | %d MiB | | | | | |%n",
-              reference.idleRss() / 1024,
+              before.idleRss() / 1024,
               after.idleRss() / 1024));
     }
     r.append(notes);
