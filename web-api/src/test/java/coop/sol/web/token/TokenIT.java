@@ -13,6 +13,7 @@ import coop.sol.web.Callers;
 import coop.sol.web.SolApplicationTest;
 import coop.sol.web.user.Role;
 import coop.sol.web.user.Users;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.FilterChainProxy;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,6 +46,7 @@ class TokenIT {
   private final int port;
   private final PersonalAccessTokens tokens;
   private final Users users;
+  private final ApplicationContext context;
 
   @Autowired
   TokenIT(@LocalServerPort int port, ApplicationContext context) {
@@ -51,6 +55,7 @@ class TokenIT {
     this.port = port;
     this.tokens = context.getBean(PersonalAccessTokens.class);
     this.users = context.getBean(Users.class);
+    this.context = context;
   }
 
   @Test
@@ -67,6 +72,46 @@ class TokenIT {
 
     assertThat(me.status()).isEqualTo(200);
     assertThat(me.header("Set-Cookie")).as("Set-Cookie").isNull();
+  }
+
+  @Test
+  void a_call_with_a_token_runs_a_chain_without_sessions_csrf_or_password_logins() {
+    var withToken = new MockHttpServletRequest("GET", "/api/v1/me");
+    withToken.addHeader("Authorization", "Bearer any");
+    var withBasic = new MockHttpServletRequest("GET", "/api/v1/me");
+    withBasic.addHeader("Authorization", "Basic YTpi");
+    var pageWithToken = new MockHttpServletRequest("GET", "/");
+    pageWithToken.addHeader("Authorization", "Bearer any");
+
+    List<String> tokenChain = filtersFor(withToken);
+
+    assertThat(tokenChain)
+        .contains(
+            "BearerTokenFilter",
+            "HeaderWriterFilter",
+            "ExceptionTranslationFilter",
+            "AuthorizationFilter")
+        .doesNotContain(
+            "SessionCredentialsFilter",
+            "CsrfFilter",
+            "LogoutFilter",
+            "UsernamePasswordAuthenticationFilter",
+            "BasicAuthenticationFilter",
+            "RequestCacheAwareFilter",
+            "AnonymousAuthenticationFilter");
+    assertThat(filtersFor(withBasic)).contains("BasicAuthenticationFilter", "CsrfFilter");
+    assertThat(filtersFor(pageWithToken)).contains("SessionCredentialsFilter", "CsrfFilter");
+  }
+
+  private List<String> filtersFor(HttpServletRequest request) {
+    return context.getBean(FilterChainProxy.class).getFilterChains().stream()
+        .filter(chain -> chain.matches(request))
+        .findFirst()
+        .orElseThrow()
+        .getFilters()
+        .stream()
+        .map(filter -> filter.getClass().getSimpleName())
+        .toList();
   }
 
   @Test
