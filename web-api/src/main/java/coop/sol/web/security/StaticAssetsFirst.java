@@ -1,5 +1,6 @@
 package coop.sol.web.security;
 
+import coop.sol.web.routing.PathFirstMappings;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
@@ -52,9 +53,9 @@ final class StaticAssetsFirst implements HandlerMapping, Ordered {
     return true;
   }
 
-  /** Before the controllers' mapping (order 0). */
+  /** Before the controllers' mapping and the actuator's. */
   @Override
   public int getOrder() {
-    return -1;
+    return PathFirstMappings.ORDER - 1;
   }
 }

@@ -3,8 +3,10 @@ package coop.sol.web.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -25,7 +27,18 @@ import org.springframework.web.util.ServletRequestPathUtils;
 
 class PathFirstMappingsTest {
 
-  private final PathFirstMappings mappings = new PathFirstMappings();
+  /** How many times Spring's conditions were tested against the request, mapping by mapping. */
+  private final AtomicInteger conditionTests = new AtomicInteger();
+
+  private final PathFirstMappings mappings =
+      new PathFirstMappings() {
+        @Override
+        protected RequestMappingInfo getMatchingMapping(
+            RequestMappingInfo info, HttpServletRequest request) {
+          conditionTests.incrementAndGet();
+          return super.getMatchingMapping(info, request);
+        }
+      };
   private final StaticWebApplicationContext context = new StaticWebApplicationContext();
 
   @BeforeEach
@@ -79,6 +92,16 @@ class PathFirstMappingsTest {
               mappings.getHandler(request);
             })
         .isInstanceOf(HttpMediaTypeNotSupportedException.class);
+  }
+
+  @Test
+  void a_path_no_pattern_matches_has_no_handler_without_testing_any_mapping_further()
+      throws Exception {
+    assertThat(handler("GET", "/actuator/health")).isNull();
+    assertThat(handler("GET", "/actuator/prometheus")).isNull();
+    assertThat(conditionTests).hasValue(0);
+    // asked before the actuator's endpoint mappings (Boot gives them the order -100)
+    assertThat(mappings.getOrder()).isLessThan(-100);
   }
 
   @Test
