@@ -39,8 +39,8 @@ import org.springframework.web.util.pattern.PathPattern;
  * after testing every mapping twice.
  *
  * <p>It is asked before the actuator's endpoint mappings ({@link #ORDER}), which otherwise looked
- * up, and explained, their miss on every API call and page: 5 % of a balance read under load. The
- * actuator's paths match no controller, so they reach the actuator's mappings as before.
+ * up, and explained, their miss on every API call and page: 5 % of a balance read in its profile.
+ * The actuator's paths match no controller, so they reach the actuator's mappings as before.
  */
 public class PathFirstMappings extends RequestMappingHandlerMapping {
 

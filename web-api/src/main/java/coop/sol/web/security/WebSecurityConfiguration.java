@@ -146,8 +146,9 @@ class WebSecurityConfiguration {
    * API calls with a personal access token ({@code Authorization: Bearer}): a chain of their own,
    * ahead of the main one, with only what such a call uses. The token is the whole credential, so
    * nothing here reads or creates a session, and there is no CSRF token, saved request, anonymous
-   * caller, logout, form or HTTP Basic login to run: the profile of a balance read under load put
-   * those filters of the main chain at about a tenth of its cost. The access rules, the refusals
+   * caller, logout, form or HTTP Basic login to run (the profile of a balance read under the
+   * recorder put those filters of the main chain at about a tenth of its cost; measured side by
+   * side, the gain shows on payments, not reads: BENCHMARKS.md). The access rules, the refusals
    * (401 and 403 problems) and the security headers are the main chain's: {@link #accessRules}, the
    * same entry point and handler, Spring Security's default headers. A request whose token is
    * unknown, revoked or expired is answered 401 here, as it was there.
