@@ -317,7 +317,7 @@ final class WrkBench {
    * The round whose requests/s is the median (the lower middle one of an even number), with the
    * median of the rounds' p99 in place of its own: a round's rate and its tail vary apart (a round
    * of median rate may hold the calmest tail), and a target on p99 is judged on the middle tail,
-   * not on that round's.
+   * not on that round's (the upper middle one of an even number: the cautious one).
    */
   private static Step median(List<Step> measured) {
     List<Step> sorted = new ArrayList<>(measured);
@@ -329,7 +329,7 @@ final class WrkBench {
         middle.connections,
         middle.perSecond,
         middle.p50Ms,
-        tails[(tails.length - 1) / 2],
+        tails[tails.length / 2],
         middle.non2xx,
         middle.socketErrors,
         middle.appCores,
