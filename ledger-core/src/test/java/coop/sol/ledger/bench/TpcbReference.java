@@ -49,15 +49,7 @@ public final class TpcbReference {
       boolean initialise,
       List<String> options)
       throws Exception {
-    Optional<Path> binary =
-        List.of(
-                "/usr/bin/pgbench",
-                "/usr/lib/postgresql/17/bin/pgbench",
-                "/usr/lib/postgresql/15/bin/pgbench")
-            .stream()
-            .map(Path::of)
-            .filter(Files::isExecutable)
-            .findFirst();
+    Optional<Path> binary = binary();
     if (binary.isEmpty()) {
       return Optional.empty();
     }
@@ -101,13 +93,126 @@ public final class TpcbReference {
     return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
   }
 
+  /** What a pgbench run measured: its rate and its transactions' latencies. */
+  public record Latencies(double tps, double p50Ms, double p99Ms, double maxMs, long failed) {}
+
+  /**
+   * {@code pgbench -M prepared} with {@code options} on tables an earlier call created, each
+   * transaction's latency logged ({@code -l}, in a directory made under {@code logs} and deleted
+   * after): its tps and latency percentiles, or empty if pgbench is not installed.
+   */
+  public static Optional<Latencies> pgbenchLatencies(
+      String host,
+      int port,
+      String database,
+      int clients,
+      int seconds,
+      List<String> options,
+      Path logs)
+      throws Exception {
+    Optional<Path> binary = binary();
+    if (binary.isEmpty()) {
+      return Optional.empty();
+    }
+    Path directory = Files.createTempDirectory(Files.createDirectories(logs), "pgbench-log");
+    try {
+      List<String> command = new ArrayList<>(List.of(binary.get().toString(), "-M", "prepared"));
+      command.addAll(options);
+      String out =
+          run(
+              withTail(
+                  command,
+                  "-l",
+                  "-c",
+                  Integer.toString(clients),
+                  "-j",
+                  "2",
+                  "-T",
+                  Integer.toString(seconds),
+                  "-h",
+                  host,
+                  "-p",
+                  Integer.toString(port),
+                  "-U",
+                  "postgres",
+                  database),
+              directory);
+      var m = TPS.matcher(out);
+      if (!m.find()) {
+        throw new IllegalStateException("no tps in pgbench's output:\n" + out);
+      }
+      // a line per transaction: client, transaction number, latency in µs (or "failed" or
+      // "skipped"), script, end in epoch seconds, its microseconds
+      var micros = new ArrayList<Long>();
+      long failed = 0;
+      try (var files = Files.list(directory)) {
+        for (Path log : files.toList()) {
+          for (String line : Files.readAllLines(log, StandardCharsets.US_ASCII)) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length < 3 || !fields[2].chars().allMatch(Character::isDigit)) {
+              failed++;
+            } else {
+              micros.add(Long.parseLong(fields[2]));
+            }
+          }
+        }
+      }
+      long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+      if (sorted.length == 0) {
+        throw new IllegalStateException("pgbench logged no transaction:\n" + out);
+      }
+      return Optional.of(
+          new Latencies(
+              Double.parseDouble(m.group(1)),
+              percentile(sorted, 0.50) / 1e3,
+              percentile(sorted, 0.99) / 1e3,
+              sorted[sorted.length - 1] / 1e3,
+              failed));
+    } finally {
+      try (var files = Files.list(directory)) {
+        for (Path log : files.toList()) {
+          Files.delete(log);
+        }
+      }
+      Files.delete(directory);
+    }
+  }
+
+  /**
+   * The smallest value that at least {@code fraction} of the {@code sorted} values do not exceed.
+   */
+  private static long percentile(long[] sorted, double fraction) {
+    int rank = (int) Math.ceil(fraction * sorted.length);
+    return sorted[Math.max(0, rank - 1)];
+  }
+
+  private static Optional<Path> binary() {
+    return List.of(
+            "/usr/bin/pgbench",
+            "/usr/lib/postgresql/17/bin/pgbench",
+            "/usr/lib/postgresql/15/bin/pgbench")
+        .stream()
+        .map(Path::of)
+        .filter(Files::isExecutable)
+        .findFirst();
+  }
+
   private static List<String> withTail(List<String> command, String... tail) {
     command.addAll(List.of(tail));
     return command;
   }
 
   private static String run(List<String> command) throws Exception {
-    var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    return run(command, null);
+  }
+
+  /** Runs {@code command} in {@code directory} (this process's own when null): its output. */
+  private static String run(List<String> command, Path directory) throws Exception {
+    var builder = new ProcessBuilder(command).redirectErrorStream(true);
+    if (directory != null) {
+      builder.directory(directory.toFile());
+    }
+    var process = builder.start();
     process.getOutputStream().close();
     var out = new StringBuilder();
     try (var reader =

@@ -124,6 +124,18 @@ final class ProcStats {
     }
   }
 
+  /**
+   * The machine's steal ticks since boot (the eighth figure of /proc/stat's first line): the time
+   * the host ran something else while this virtual machine had work for its cores; 0 if unknown.
+   */
+  static long stealTicks() {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+      return Long.parseLong(lines.findFirst().orElseThrow().trim().split("\\s+")[8]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   /** The 1, 5 and 15 minute load averages, as /proc/loadavg gives them. */
   static String loadAverage() {
     try {

@@ -41,7 +41,12 @@ import java.util.regex.Pattern;
  *   <li>Warms SOL up, then measures a static file and health without authentication, balance and
  *       history reads with each member's own token (16 connections), and payments with a fresh
  *       {@code Idempotency-Key} each, to one hot merchant and among uniform members (64
- *       connections). The bare app's handler and stylesheet are measured in the same rounds.
+ *       connections). The bare app's handler and stylesheet are measured in the same rounds, and,
+ *       with the payment steps, pgbench's simple updates from as many clients on SOL's PostgreSQL:
+ *       the tail of PostgreSQL alone.
+ *   <li>Watches the machine all through the rounds ({@link StallProbe}: the disk's flush, a
+ *       thread's wake-up; the CPU the host took), and reports each round's p99 beside what held the
+ *       machine up during it.
  * </ol>
  *
  * <p>With a baseline ({@code wrk.baseline}), both builds run side by side, each on its own
@@ -75,6 +80,16 @@ final class WrkBench {
   private static final int MEMBERS = Integer.getInteger("wrk.members", 5000);
   private static final int MERCHANTS = 50;
   private static final int REF_CLIENTS = 8;
+
+  /** The connections of the payment steps and of pgbench's simple updates beside them. */
+  private static final int PAYMENT_CONNECTIONS = 64;
+
+  /**
+   * A flush of the disk or a wake-up this late, or later, is a stall: the payments' p99 target, in
+   * ms.
+   */
+  static final int STALL_MS = 50;
+
   private static final String JVM = System.getProperty("wrk.jvm", "").trim();
   private static final String APP_ARGS = System.getProperty("wrk.appArgs", "").trim();
   private static final String PROFILE = System.getProperty("wrk.profile", "").trim();
@@ -109,6 +124,9 @@ final class WrkBench {
   /** Each step's measurements, one per round, by name. */
   private final Map<String, List<Step>> rounds = new LinkedHashMap<>();
 
+  /** What held the machine up during each of a step's rounds, by name. */
+  private final Map<String, List<Held>> held = new LinkedHashMap<>();
+
   /** Each step's median round, by name: what the report shows. */
   private final Map<String, Step> steps = new LinkedHashMap<>();
 
@@ -116,6 +134,7 @@ final class WrkBench {
   private Process bare;
   private final List<SolProcess> sols = new ArrayList<>();
   private final List<Long> postmasters = new ArrayList<>();
+  private StallProbe probe;
 
   private WrkBench(Path root) {
     this.root = root;
@@ -180,6 +199,8 @@ final class WrkBench {
     }
 
     List<String> chosen = List.of(STEPS.split("\\s*,\\s*"));
+    boolean payments = chosen.contains("hot") || chosen.contains("uniform");
+    probe = StallProbe.start(directory.resolve("stall-probe.dat"));
     for (int round = 1; round <= ROUNDS; round++) {
       log("round " + round + " of " + ROUNDS);
       List<Sol> order = new ArrayList<>(builds);
@@ -193,7 +214,12 @@ final class WrkBench {
           measureStep(sol, step, round);
         }
       }
+      if (payments) {
+        measureSimpleUpdates(after);
+      }
     }
+    probe.close();
+    dropPgbench(after);
     long bareIdleRss = ProcStats.rssKib(bare.pid());
     stopBare();
     rounds.forEach((name, measured) -> steps.put(name, median(measured)));
@@ -263,7 +289,10 @@ final class WrkBench {
     return new Sol(label, sol, postmasterPid, jdbcUrl, holders.toString(), hot, startup, idleRss);
   }
 
-  /** pgbench TPC-B and select-only on {@code sol}'s PostgreSQL, in a database of their own. */
+  /**
+   * pgbench TPC-B and select-only on {@code sol}'s PostgreSQL, in a database of their own, which
+   * stays for {@link #measureSimpleUpdates} until {@link #dropPgbench}.
+   */
   private PgBench pgbench(Sol sol) throws Exception {
     log("pgbench on SOL's PostgreSQL");
     int pgPort = sol.process().postgresPort();
@@ -277,11 +306,53 @@ final class WrkBench {
         TpcbReference.pgbench(
                 "127.0.0.1", pgPort, "pgbench", REF_CLIENTS, SECONDS, false, List.of("-S"))
             .orElseThrow();
+    log(String.format(Locale.ROOT, "TPC-B %.0f tps, select-only %.0f tps", tpcb, selectOnly));
+    return new PgBench(tpcb, selectOnly);
+  }
+
+  /**
+   * pgbench's simple-update script ({@code -N}: one account among a million updated and read, a
+   * history row inserted, one durable commit) from as many clients as the payment steps have
+   * connections, as a step of the round: the tail of PostgreSQL alone on this disk at the payments'
+   * concurrency, with no row that every transaction updates (TPC-B's ten branches make its clients
+   * queue on their locks).
+   */
+  private void measureSimpleUpdates(Sol sol) throws Exception {
+    String name = "pgbench simple-update (`-N`)";
+    List<Long> postgres = ProcStats.tree(sol.postmasterPid());
+    Map<Long, Long> pgBefore = ProcStats.cpuSnapshot(postgres);
+    long stealBefore = ProcStats.stealTicks();
+    long t0 = System.nanoTime();
+    var measured =
+        TpcbReference.pgbenchLatencies(
+                "127.0.0.1",
+                sol.process().postgresPort(),
+                "pgbench",
+                PAYMENT_CONNECTIONS,
+                SECONDS,
+                List.of("-N"),
+                directory)
+            .orElseThrow(() -> new IllegalStateException("pgbench is not installed"));
+    long t1 = System.nanoTime();
+    double pg = ProcStats.cores(pgBefore, ProcStats.cpuSnapshot(postgres), SECONDS);
+    var step =
+        new Step(
+            name,
+            PAYMENT_CONNECTIONS,
+            measured.tps(),
+            measured.p50Ms(),
+            measured.p99Ms(),
+            measured.failed(),
+            0,
+            0,
+            pg);
+    recordRound(step, held(t0, t1, stealBefore));
+  }
+
+  private void dropPgbench(Sol sol) throws Exception {
     try (var c = DriverManager.getConnection(sol.jdbcUrl(), "postgres", "")) {
       c.createStatement().execute("DROP DATABASE pgbench");
     }
-    log(String.format(Locale.ROOT, "TPC-B %.0f tps, select-only %.0f tps", tpcb, selectOnly));
-    return new PgBench(tpcb, selectOnly);
   }
 
   private void warmUp(Sol sol) throws Exception {
@@ -290,7 +361,14 @@ final class WrkBench {
     wrk(base + STYLESHEET, 16, Math.max(3, WARM_UP / 2), "plain");
     wrk(base, 16, WARM_UP, "balance", sol.holders());
     wrk(base, 16, Math.max(3, WARM_UP / 2), "history", sol.holders());
-    wrk(base, 64, WARM_UP, "uniform", sol.holders(), sol.hot(), run + sol.label().length() + "w");
+    wrk(
+        base,
+        PAYMENT_CONNECTIONS,
+        WARM_UP,
+        "uniform",
+        sol.holders(),
+        sol.hot(),
+        run + sol.label().length() + "w");
   }
 
   private void measureStep(Sol sol, String step, int round) throws Exception {
@@ -306,9 +384,29 @@ final class WrkBench {
       case "balance" -> measure(name, base, 16, "balance", pid, pg, round, sol.holders());
       case "history" -> measure(name, base, 16, "history", pid, pg, round, sol.holders());
       case "hot" ->
-          measure(name, base, 64, "hot", pid, pg, round, sol.holders(), sol.hot(), keys + "h");
+          measure(
+              name,
+              base,
+              PAYMENT_CONNECTIONS,
+              "hot",
+              pid,
+              pg,
+              round,
+              sol.holders(),
+              sol.hot(),
+              keys + "h");
       case "uniform" ->
-          measure(name, base, 64, "uniform", pid, pg, round, sol.holders(), sol.hot(), keys + "u");
+          measure(
+              name,
+              base,
+              PAYMENT_CONNECTIONS,
+              "uniform",
+              pid,
+              pg,
+              round,
+              sol.holders(),
+              sol.hot(),
+              keys + "u");
       default -> throw new IllegalArgumentException("no such step: " + step);
     }
   }
@@ -430,6 +528,13 @@ final class WrkBench {
 
   private synchronized void cleanUp() {
     try {
+      if (probe != null) {
+        probe.close();
+      }
+    } catch (IOException e) {
+      log("the stall probe's file: " + e);
+    }
+    try {
       stopBare();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -463,7 +568,10 @@ final class WrkBench {
     String[] args = new String[rest.length + 1];
     args[0] = mode;
     System.arraycopy(rest, 0, args, 1, rest.length);
+    long stealBefore = ProcStats.stealTicks();
+    long t0 = System.nanoTime();
     Matcher m = wrk(url, connections, SECONDS, args);
+    long t1 = System.nanoTime();
     double app = ProcStats.cores(appBefore, ProcStats.cpuSnapshot(List.of(pid)), SECONDS);
     double pg = ProcStats.cores(pgBefore, ProcStats.cpuSnapshot(postgres), SECONDS);
     if (profile) {
@@ -486,20 +594,48 @@ final class WrkBench {
                 + Long.parseLong(m.group(10)),
             app,
             pg);
-    rounds.computeIfAbsent(name, n -> new ArrayList<>()).add(step);
+    recordRound(step, held(t0, t1, stealBefore));
+    return step;
+  }
+
+  /**
+   * What held the machine up during a round: the longest flush of the disk and the latest wake-up
+   * (in ms, 0 when the probe is not running), and the share of the cores the host took.
+   */
+  private record Held(double flushMs, double wakeUpMs, double stolenCores) {
+    boolean stalled() {
+      return flushMs >= STALL_MS || wakeUpMs >= STALL_MS;
+    }
+  }
+
+  /** What held the machine up between {@code t0} and {@code t1} ({@link System#nanoTime()}). */
+  private Held held(long t0, long t1, long stealBefore) {
+    var stalls = probe == null ? new StallProbe.Stalls(0, 0) : probe.between(t0, t1);
+    double seconds = (t1 - t0) / 1e9;
+    double stolen = (ProcStats.stealTicks() - stealBefore) / ProcStats.TICKS_PER_SECOND / seconds;
+    return new Held(stalls.flushMs(), stalls.wakeUpMs(), stolen);
+  }
+
+  /** Keeps {@code step} as one of its rounds, with what held the machine up during it. */
+  private void recordRound(Step step, Held during) {
+    rounds.computeIfAbsent(step.name, n -> new ArrayList<>()).add(step);
+    held.computeIfAbsent(step.name, n -> new ArrayList<>()).add(during);
     log(
         String.format(
             Locale.ROOT,
-            "%s: %,.0f/s p50 %.1f ms p99 %.1f ms, non-2xx %d, errors %d, CPU app %.2f pg %.2f",
-            name,
+            "%s: %,.0f/s p50 %.1f ms p99 %.1f ms, non-2xx %d, errors %d, CPU app %.2f pg %.2f,"
+                + " longest flush %.1f ms, latest wake-up %.1f ms, stolen %.2f cores",
+            step.name,
             step.perSecond,
             step.p50Ms,
             step.p99Ms,
             step.non2xx,
             step.socketErrors,
-            app,
-            pg));
-    return step;
+            step.appCores,
+            step.postgresCores,
+            during.flushMs(),
+            during.wakeUpMs(),
+            during.stolenCores()));
   }
 
   private Matcher wrk(String url, int connections, int seconds, String... scriptArgs)
@@ -692,6 +828,7 @@ final class WrkBench {
             bareIdleRss / 1024,
             after.rssAfter() / 1024,
             after.idleRss() <= 256 * 1024 ? "yes" : "no"));
+    stallTable(r);
     if (!BASELINE.isEmpty()) {
       r.append(
           "\n| step | before /s | after /s | change (median of the rounds' paired ratios) | before p99 ms | after p99 ms | before app CPU ms/request | after |\n");
@@ -723,6 +860,64 @@ final class WrkBench {
     }
     r.append(notes);
     return r.toString();
+  }
+
+  /**
+   * Each round's p99 beside what held the machine up during it ({@link Held}), and the median p99
+   * of the rounds in which nothing stalled for {@value #STALL_MS} ms or more.
+   */
+  private void stallTable(StringBuilder r) {
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "%n## Each round's tail beside what held the machine up%n%n"
+                + "One thread (`StallProbe`) writes 8 KiB to a file on the disk of SOL's PostgreSQL"
+                + " every 10 ms, flushes it (`fdatasync`) and sleeps: the longest flush (a commit"
+                + " waits for a flush of the WAL on the same disk) and the latest wake-up (how"
+                + " long the machine ran none of its waiting threads) in each round, with the"
+                + " share of the cores the host took (steal, /proc/stat).%n%n"
+                + "| step |"));
+    for (int round = 1; round <= ROUNDS; round++) {
+      r.append(" round ").append(round).append(": p99 / flush / wake-up ms, steal |");
+    }
+    r.append(
+        String.format(
+            Locale.ROOT,
+            " p99 ms of the rounds with no flush or wake-up ≥ %d ms (median; rounds) |%n|---|",
+            STALL_MS));
+    r.append("---:|".repeat(ROUNDS + 1)).append('\n');
+    int cores = Runtime.getRuntime().availableProcessors();
+    rounds.forEach(
+        (name, measured) -> {
+          List<Held> during = held.get(name);
+          r.append("| ").append(name).append(" |");
+          List<Double> calm = new ArrayList<>();
+          for (int i = 0; i < measured.size(); i++) {
+            double p99 = measured.get(i).p99Ms;
+            Held h = during.get(i);
+            r.append(
+                String.format(
+                    Locale.ROOT,
+                    " %.1f / %.1f / %.1f, %.0f %% |",
+                    p99,
+                    h.flushMs(),
+                    h.wakeUpMs(),
+                    100 * h.stolenCores() / cores));
+            if (!h.stalled()) {
+              calm.add(p99);
+            }
+          }
+          Collections.sort(calm);
+          r.append(
+              calm.isEmpty()
+                  ? " none |\n"
+                  : String.format(
+                      Locale.ROOT,
+                      " %.1f (%d of %d) |%n",
+                      calm.get(calm.size() / 2),
+                      calm.size(),
+                      measured.size()));
+        });
   }
 
   private void ratio(
