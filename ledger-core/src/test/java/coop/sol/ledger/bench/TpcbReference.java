@@ -55,46 +55,17 @@ public final class TpcbReference {
     }
     String pg = binary.get().toString();
     if (initialise) {
-      run(
-          List.of(
-              pg,
-              "-i",
-              "-q",
-              "-s",
-              "10",
-              "-h",
-              host,
-              "-p",
-              Integer.toString(port),
-              "-U",
-              "postgres",
-              database));
+      var init = new ArrayList<>(List.of(pg, "-i", "-q", "-s", "10"));
+      init.addAll(server(host, port, database));
+      run(init);
     }
-    List<String> command = new ArrayList<>(List.of(pg, "-M", "prepared"));
-    command.addAll(options);
-    String out =
-        run(
-            withTail(
-                command,
-                "-c",
-                Integer.toString(clients),
-                "-j",
-                "2",
-                "-T",
-                Integer.toString(seconds),
-                "-h",
-                host,
-                "-p",
-                Integer.toString(port),
-                "-U",
-                "postgres",
-                database));
+    String out = run(timed(pg, options, host, port, database, clients, seconds));
     var m = TPS.matcher(out);
     return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
   }
 
   /** What a pgbench run measured: its rate and its transactions' latencies. */
-  public record Latencies(double tps, double p50Ms, double p99Ms, double maxMs, long failed) {}
+  public record Latencies(double tps, double p50Ms, double p99Ms, long failed) {}
 
   /**
    * {@code pgbench -M prepared} with {@code options} on tables an earlier call created, each
@@ -116,26 +87,11 @@ public final class TpcbReference {
     }
     Path directory = Files.createTempDirectory(Files.createDirectories(logs), "pgbench-log");
     try {
-      List<String> command = new ArrayList<>(List.of(binary.get().toString(), "-M", "prepared"));
-      command.addAll(options);
+      List<String> logged = new ArrayList<>(options);
+      logged.add("-l");
       String out =
           run(
-              withTail(
-                  command,
-                  "-l",
-                  "-c",
-                  Integer.toString(clients),
-                  "-j",
-                  "2",
-                  "-T",
-                  Integer.toString(seconds),
-                  "-h",
-                  host,
-                  "-p",
-                  Integer.toString(port),
-                  "-U",
-                  "postgres",
-                  database),
+              timed(binary.get().toString(), logged, host, port, database, clients, seconds),
               directory);
       var m = TPS.matcher(out);
       if (!m.find()) {
@@ -166,7 +122,6 @@ public final class TpcbReference {
               Double.parseDouble(m.group(1)),
               percentile(sorted, 0.50) / 1e3,
               percentile(sorted, 0.99) / 1e3,
-              sorted[sorted.length - 1] / 1e3,
               failed));
     } finally {
       try (var files = Files.list(directory)) {
@@ -197,9 +152,26 @@ public final class TpcbReference {
         .findFirst();
   }
 
-  private static List<String> withTail(List<String> command, String... tail) {
-    command.addAll(List.of(tail));
+  /** {@code pgbench -M prepared} with {@code options}, {@code clients} for {@code seconds}. */
+  private static List<String> timed(
+      String pgbench,
+      List<String> options,
+      String host,
+      int port,
+      String database,
+      int clients,
+      int seconds) {
+    List<String> command = new ArrayList<>(List.of(pgbench, "-M", "prepared"));
+    command.addAll(options);
+    command.addAll(
+        List.of("-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds)));
+    command.addAll(server(host, port, database));
     return command;
+  }
+
+  /** pgbench's arguments naming the server and the database, as the superuser. */
+  private static List<String> server(String host, int port, String database) {
+    return List.of("-h", host, "-p", Integer.toString(port), "-U", "postgres", database);
   }
 
   private static String run(List<String> command) throws Exception {
