@@ -206,7 +206,9 @@ public final class TokenStore {
 
   /**
    * Records the token's use at {@code now} unless a use within {@code precision} before it is
-   * recorded already (so that using a token is not a write each time).
+   * recorded already (so that using a token is not a write each time). The statement commits on its
+   * own (the pool's connections are in autocommit; no caller's transaction shares it), so {@link
+   * #TOUCH}'s asynchronous commit covers this write and nothing else.
    */
   public void touch(long tokenId, Instant now, Duration precision) {
     try (Connection c = dataSource.getConnection();
