@@ -19,7 +19,8 @@ import java.util.Arrays;
  *       so a flush that stalls here stalls every commit in flight there;
  *   <li>how late the thread wakes from its sleep: a wake-up hundreds of milliseconds late means the
  *       machine ran none of its waiting threads for that long (the cores taken by the host or by
- *       other threads), which stalls requests of every kind.
+ *       other threads; or a pause of this harness's own JVM, which is small and rarely collects),
+ *       which stalls requests of every kind.
  * </ul>
  *
  * <p>It tells a round whose tail grew because the machine held it up from one whose tail grew for a
@@ -34,6 +35,9 @@ final class StallProbe implements AutoCloseable {
   private final Path file;
   private final Thread thread;
   private volatile boolean stopped;
+
+  /** Why the probe stopped watching before {@link #close()}, if it did. */
+  private volatile IOException failure;
 
   /**
    * Each turn's end ({@link System#nanoTime()}), its flush's latency and how late its sleep ended,
@@ -77,7 +81,7 @@ final class StallProbe implements AutoCloseable {
         record(t1, (t1 - t0) / 1_000, Math.max(0, late) / 1_000);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      failure = e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -103,6 +107,10 @@ final class StallProbe implements AutoCloseable {
    * and {@code to} ({@link System#nanoTime()}); zeros if none did.
    */
   synchronized Stalls between(long from, long to) {
+    if (failure != null) {
+      // zeros would read as a calm machine
+      throw new UncheckedIOException("the stall probe stopped", failure);
+    }
     long flush = 0;
     long late = 0;
     for (int i = 0; i < count; i++) {

@@ -88,7 +88,7 @@ final class WrkBench {
    * A flush of the disk or a wake-up this late, or later, is a stall: the payments' p99 target, in
    * ms.
    */
-  static final int STALL_MS = 50;
+  private static final int STALL_MS = 50;
 
   private static final String JVM = System.getProperty("wrk.jvm", "").trim();
   private static final String APP_ARGS = System.getProperty("wrk.appArgs", "").trim();
