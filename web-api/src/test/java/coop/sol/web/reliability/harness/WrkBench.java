@@ -315,7 +315,7 @@ final class WrkBench {
    * history row inserted, one durable commit) from as many clients as the payment steps have
    * connections, as a step of the round: the tail of PostgreSQL alone on this disk at the payments'
    * concurrency, with no row that every transaction updates (TPC-B's ten branches make its clients
-   * queue on their locks).
+   * queue on their locks). Its failed transactions, if any, go in the report's non-2xx column.
    */
   private void measureSimpleUpdates(Sol sol) throws Exception {
     String name = "pgbench simple-update (`-N`)";
