@@ -2,6 +2,7 @@
 --   wrk ... -s sol.lua URL -- MODE [HOLDERS_FILE] [HOT_PAYEE_ACCOUNT] [RUN_ID]
 -- MODE:
 --   plain     GET the URL's path as given, no authentication (static file, health, bare app)
+--   read      GET /accounts/{id} of a random member, no authentication (the bare app's read)
 --   balance   GET /api/v1/accounts/{id} of a random member, with that member's own token
 --   history   GET /api/v1/accounts/{id}/transfers?limit=20 of a random member, with their token
 --   uniform   POST /api/v1/transfers: a random member pays another random member
@@ -43,7 +44,9 @@ function request()
     return wrk.format("GET")
   end
   local payer = anyone()
-  if mode == "balance" then
+  if mode == "read" then
+    return wrk.format("GET", "/accounts/" .. payer[1])
+  elseif mode == "balance" then
     return wrk.format("GET", "/api/v1/accounts/" .. payer[1], { ["Authorization"] = payer[2] })
   elseif mode == "history" then
     return wrk.format("GET", "/api/v1/accounts/" .. payer[1] .. "/transfers?limit=20",

@@ -1,22 +1,65 @@
 package bench.bare;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The bare reference: what Spring Boot and Spring Security cost with nothing of SOL's. Security's
- * default filter chain with every request permitted; one handler that answers a small JSON record.
+ * default filter chain with every request permitted; one handler that answers a small JSON record,
+ * and one that reads an account's row as SOL's balance read does (the same statement, through
+ * HikariCP and pgjdbc, on the database {@code spring.datasource.url} names: SOL's), with no
+ * authentication, no rule and no metrics.
  */
 @SpringBootApplication
 @RestController
 public class BareApp {
   /** The trivial handler's answer. */
   public record Hello(String hello, long at) {}
+
+  /** An account's row, as the read handler answers it. */
+  public record Account(
+      long network,
+      long id,
+      short strand,
+      String ownerKind,
+      String owner,
+      String name,
+      String status,
+      long creditLimit,
+      long debitsPosted,
+      long creditsPosted,
+      long debitsPending,
+      long creditsPending) {}
+
+  /** SOL's statement for one account of one network ({@code AccountStore.findIn}). */
+  private static final String SELECT =
+      """
+      SELECT network_id, account_id, strand_id, owner_kind, owner_ref, name, status, credit_limit,
+             debits_posted, credits_posted, debits_pending, credits_pending
+        FROM account
+       WHERE network_id IN (?) AND account_id IN (?)""";
+
+  private final DataSource dataSource;
+
+  /** The seeded network's id, read at the first request (it is seeded after this app starts). */
+  private volatile long network;
+
+  BareApp(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
 
   public static void main(String[] args) {
     SpringApplication.run(BareApp.class, args);
@@ -25,6 +68,48 @@ public class BareApp {
   @GetMapping("/hello")
   Hello hello() {
     return new Hello("world", 1L);
+  }
+
+  @GetMapping("/accounts/{id}")
+  ResponseEntity<Account> account(@PathVariable long id) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement(SELECT)) {
+      select.setLong(1, network(c));
+      select.setLong(2, id);
+      try (ResultSet r = select.executeQuery()) {
+        if (!r.next()) {
+          return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+        }
+        return ResponseEntity.ok(
+            new Account(
+                r.getLong(1),
+                r.getLong(2),
+                r.getShort(3),
+                r.getString(4),
+                r.getString(5),
+                r.getString(6),
+                r.getString(7),
+                r.getLong(8),
+                r.getLong(9),
+                r.getLong(10),
+                r.getLong(11),
+                r.getLong(12)));
+      }
+    }
+  }
+
+  private long network(Connection c) throws SQLException {
+    if (network == 0) {
+      try (PreparedStatement find =
+              c.prepareStatement("SELECT network_id FROM network WHERE code = 'bench'");
+          ResultSet r = find.executeQuery()) {
+        if (!r.next()) {
+          throw new IllegalStateException("no network 'bench' in this database");
+        }
+        network = r.getLong(1);
+      }
+    }
+    return network;
   }
 
   @Bean

@@ -32,18 +32,19 @@ import java.util.regex.Pattern;
  *
  * <ol>
  *   <li>Builds the bare reference app ({@code bench/bare-app}: Spring Boot 4.0.7, Spring MVC and
- *       Spring Security permitting all, one trivial JSON handler and SOL's own stylesheet), starts
- *       it and warms it up.
+ *       Spring Security permitting all, one trivial JSON handler, one handler that reads an
+ *       account's row as SOL's balance read does, and SOL's own stylesheet).
  *   <li>Starts SOL's packaged jar on its embedded PostgreSQL (no demo), measures its RSS at idle,
  *       seeds 5,000 members and 50 merchants with a personal access token each ({@link
- *       BenchNetwork}), and runs pgbench on the same PostgreSQL: TPC-B and select-only, 8 clients,
- *       prepared.
+ *       BenchNetwork}); starts the bare app on the same PostgreSQL and warms it up; runs pgbench on
+ *       that PostgreSQL: TPC-B and select-only, 8 clients, prepared.
  *   <li>Warms SOL up, then measures a static file and health without authentication, balance and
  *       history reads with each member's own token (16 connections), and payments with a fresh
  *       {@code Idempotency-Key} each, to one hot merchant and among uniform members (64
- *       connections). The bare app's handler and stylesheet are measured in the same rounds, and,
- *       with the payment steps, pgbench's simple updates from as many clients on SOL's PostgreSQL:
- *       the tail of PostgreSQL alone.
+ *       connections). The bare app's handler and stylesheet (and, with the reads, its own read of
+ *       the same members' accounts) are measured in the same rounds, and, with the payment steps,
+ *       pgbench's simple updates from as many clients on SOL's PostgreSQL: the tail of PostgreSQL
+ *       alone.
  *   <li>Watches the machine all through the rounds ({@link StallProbe}: the disk's flush, a
  *       thread's wake-up; the CPU the host took), and reports each round's p99 beside what held the
  *       machine up during it.
@@ -180,25 +181,30 @@ final class WrkBench {
     log("load average before: " + loadBefore);
 
     Path bareJar = buildBareApp();
-    int barePort = SolProcess.freePort();
-    startBare(bareJar, barePort);
-    String bareUrl = "http://127.0.0.1:" + barePort;
-    log("bare app: warming up");
-    wrk(bareUrl + "/hello", 16, WARM_UP, "plain");
-    wrk(bareUrl + STYLESHEET, 16, Math.max(3, WARM_UP / 2), "plain");
-
     List<Sol> builds = new ArrayList<>();
     if (!BASELINE.isEmpty()) {
       builds.add(startSol(Path.of(BASELINE), BASELINE_JVM, "before: "));
     }
     Sol after = startSol(root.resolve("web-api/target/sol.jar"), JVM, "");
     builds.add(after);
+    List<String> chosen = List.of(STEPS.split("\\s*,\\s*"));
+    boolean reads = chosen.contains("balance") || chosen.contains("history");
+
+    // after SOL's seeding: the bare app's read is of the members' accounts on SOL's PostgreSQL
+    int barePort = SolProcess.freePort();
+    startBare(bareJar, barePort, after.jdbcUrl());
+    String bareUrl = "http://127.0.0.1:" + barePort;
+    log("bare app: warming up");
+    wrk(bareUrl + "/hello", 16, WARM_UP, "plain");
+    wrk(bareUrl + STYLESHEET, 16, Math.max(3, WARM_UP / 2), "plain");
+    if (reads) {
+      wrk(bareUrl, 16, WARM_UP, "read", after.holders());
+    }
     PgBench reference = pgbench(after);
     for (Sol sol : builds) {
       warmUp(sol);
     }
 
-    List<String> chosen = List.of(STEPS.split("\\s*,\\s*"));
     boolean payments = chosen.contains("hot") || chosen.contains("uniform");
     probe = StallProbe.start(directory.resolve("stall-probe.dat"));
     for (int round = 1; round <= ROUNDS; round++) {
@@ -209,6 +215,17 @@ final class WrkBench {
       }
       measure("bare handler", bareUrl + "/hello", 16, "plain", bare.pid(), 0, round);
       measure("bare static", bareUrl + STYLESHEET, 16, "plain", bare.pid(), 0, round);
+      if (reads) {
+        measure(
+            "bare read",
+            bareUrl,
+            16,
+            "read",
+            bare.pid(),
+            after.postmasterPid(),
+            round,
+            after.holders());
+      }
       for (String step : chosen) {
         for (Sol sol : order) {
           measureStep(sol, step, round);
@@ -434,11 +451,19 @@ final class WrkBench {
 
   /** The median of each round's ratio of {@code name}'s requests/s to its baseline's. */
   private double pairedChange(String name) {
-    List<Step> after = rounds.get(name);
-    List<Step> before = rounds.get("before: " + name);
+    return pairedRatio(name, "before: " + name);
+  }
+
+  /**
+   * The median over the rounds of {@code name}'s requests/s over {@code reference}'s in the same
+   * round: both measured minutes apart at most, on a machine whose speed drifts more than that.
+   */
+  private double pairedRatio(String name, String reference) {
+    List<Step> measured = rounds.get(name);
+    List<Step> against = rounds.get(reference);
     List<Double> ratios = new ArrayList<>();
-    for (int i = 0; i < Math.min(after.size(), before.size()); i++) {
-      ratios.add(after.get(i).perSecond / before.get(i).perSecond);
+    for (int i = 0; i < Math.min(measured.size(), against.size()); i++) {
+      ratios.add(measured.get(i).perSecond / against.get(i).perSecond);
     }
     Collections.sort(ratios);
     int n = ratios.size();
@@ -481,12 +506,18 @@ final class WrkBench {
     return root.resolve("bench/bare-app/target/bare-app.jar");
   }
 
-  private void startBare(Path jar, int port) throws IOException {
+  /** Starts the bare app; its read handler reads accounts on the database {@code jdbcUrl} names. */
+  private void startBare(Path jar, int port, String jdbcUrl) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(E2eBenchmark.split(JVM));
     command.addAll(
-        List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
+        List.of(
+            "-jar",
+            jar.toString(),
+            "--server.port=" + port,
+            "--server.address=127.0.0.1",
+            "--spring.datasource.url=" + jdbcUrl));
     bare =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -826,6 +857,7 @@ final class WrkBench {
             bareIdleRss / 1024,
             after.rssAfter() / 1024,
             after.idleRss() <= 256 * 1024 ? "yes" : "no"));
+    readFloor(r);
     stallTable(r);
     if (!BASELINE.isEmpty()) {
       r.append(
@@ -858,6 +890,43 @@ final class WrkBench {
     }
     r.append(notes);
     return r.toString();
+  }
+
+  /**
+   * What a read costs beyond its row: the bare app's handler reading the balance's account row as
+   * SOL does, beside the bare handler and SOL's reads, with each one's CPU per request in the
+   * application and in PostgreSQL.
+   */
+  private void readFloor(StringBuilder r) {
+    if (!steps.containsKey("bare handler") || !steps.containsKey("bare read")) {
+      return;
+    }
+    r.append(
+        "\n## A read's floor\n\n"
+            + "`bare read` is the bare app's handler reading the balance's account row as SOL does"
+            + " (the same statement, through HikariCP and pgjdbc, on SOL's PostgreSQL) with no"
+            + " authentication, rule or metrics: what a handler that reads one row per request"
+            + " reaches on this machine.\n\n"
+            + "Ratios: the median of each round's, each step against the other measured minutes"
+            + " apart at most in the same round.\n\n"
+            + "| what | requests/s | × the bare handler | × the bare read | app CPU ms per request"
+            + " | PostgreSQL CPU ms per request |\n"
+            + "|---|---:|---:|---:|---:|---:|\n");
+    for (String name : List.of("bare handler", "bare read", "balance", "history")) {
+      Step s = steps.get(name);
+      if (s != null) {
+        r.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %,.0f | %.2f | %.2f | %s | %s |%n",
+                name,
+                s.perSecond,
+                pairedRatio(name, "bare handler"),
+                pairedRatio(name, "bare read"),
+                hundredths(1000 * s.appCores / s.perSecond),
+                hundredths(1000 * s.postgresCores / s.perSecond)));
+      }
+    }
   }
 
   /**
