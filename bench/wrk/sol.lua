@@ -3,6 +3,8 @@
 -- MODE:
 --   plain     GET the URL's path as given, no authentication (static file, health, bare app)
 --   read      GET /accounts/{id} of a random member, no authentication (the bare app's read)
+--   read-history  GET /accounts/{id}/transfers?limit=20 of a random member, no authentication
+--             (the bare app's history)
 --   balance   GET /api/v1/accounts/{id} of a random member, with that member's own token
 --   history   GET /api/v1/accounts/{id}/transfers?limit=20 of a random member, with their token
 --   uniform   POST /api/v1/transfers: a random member pays another random member
@@ -46,6 +48,8 @@ function request()
   local payer = anyone()
   if mode == "read" then
     return wrk.format("GET", "/accounts/" .. payer[1])
+  elseif mode == "read-history" then
+    return wrk.format("GET", "/accounts/" .. payer[1] .. "/transfers?limit=20")
   elseif mode == "balance" then
     return wrk.format("GET", "/api/v1/accounts/" .. payer[1], { ["Authorization"] = payer[2] })
   elseif mode == "history" then

@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,14 +18,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The bare reference: what Spring Boot and Spring Security cost with nothing of SOL's. Security's
  * default filter chain with every request permitted; one handler that answers a small JSON record,
- * and one that reads an account's row as SOL's balance read does (the same statement, through
- * HikariCP and pgjdbc, on the database {@code spring.datasource.url} names: SOL's), with no
- * authentication, no rule and no metrics.
+ * and two that read as SOL's balance and history reads do (the same statements, through HikariCP
+ * and pgjdbc, on the database {@code spring.datasource.url} names: SOL's), with no authentication,
+ * no rule and no metrics.
  */
 @SpringBootApplication
 @RestController
@@ -43,6 +48,48 @@ public class BareApp {
       long creditsPosted,
       long debitsPending,
       long creditsPending) {}
+
+  /** One transfer of an account's history, as the history handler answers it. */
+  public record Line(
+      long id,
+      short strand,
+      long seq,
+      String kind,
+      long debitAccountId,
+      long creditAccountId,
+      long amount,
+      String code,
+      String idempotencyKey,
+      Long pendingId,
+      Long reversesId,
+      OffsetDateTime expiresAt,
+      String reference,
+      String memo,
+      OffsetDateTime createdAt,
+      String hash) {}
+
+  /** A page of an account's history. */
+  public record History(long account, List<Line> transfers) {}
+
+  /**
+   * SOL's statement for a page of an account's history with no filter ({@code
+   * TransferStore.history}): each side through its own index, merged.
+   */
+  private static final String HISTORY;
+
+  static {
+    String side =
+        "(SELECT network_id, transfer_id, strand_id, seq, kind, debit_account_id,"
+            + " credit_account_id, amount, code, idempotency_key, pending_id, reverses_id,"
+            + " expires_at, reference, memo, created_at, hash FROM transfer"
+            + " WHERE network_id = ? AND %s = ? ORDER BY transfer_id DESC LIMIT ?)";
+    HISTORY =
+        "SELECT * FROM ("
+            + side.formatted("debit_account_id")
+            + " UNION ALL "
+            + side.formatted("credit_account_id")
+            + ") h ORDER BY transfer_id DESC LIMIT ?";
+  }
 
   /** SOL's statement for one account of one network ({@code AccountStore.findIn}). */
   private static final String SELECT =
@@ -95,6 +142,62 @@ public class BareApp {
                 r.getLong(11),
                 r.getLong(12)));
       }
+    }
+  }
+
+  /**
+   * A page of an account's history as SOL's history read makes it: the account's row (SOL reads it
+   * to check who may see it), then the page.
+   */
+  @GetMapping("/accounts/{id}/transfers")
+  ResponseEntity<History> history(@PathVariable long id, @RequestParam int limit)
+      throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement account = c.prepareStatement(SELECT);
+        PreparedStatement page = c.prepareStatement(HISTORY)) {
+      long network = network(c);
+      account.setLong(1, network);
+      account.setLong(2, id);
+      try (ResultSet r = account.executeQuery()) {
+        if (!r.next()) {
+          return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+        }
+      }
+      int p = 1;
+      for (int side = 0; side < 2; side++) {
+        page.setLong(p++, network);
+        page.setLong(p++, id);
+        page.setInt(p++, limit);
+      }
+      page.setInt(p, limit);
+      List<Line> lines = new ArrayList<>(limit);
+      try (ResultSet r = page.executeQuery()) {
+        while (r.next()) {
+          long pending = r.getLong(11);
+          Long pendingId = r.wasNull() ? null : pending;
+          long reverses = r.getLong(12);
+          Long reversesId = r.wasNull() ? null : reverses;
+          lines.add(
+              new Line(
+                  r.getLong(2),
+                  r.getShort(3),
+                  r.getLong(4),
+                  r.getString(5),
+                  r.getLong(6),
+                  r.getLong(7),
+                  r.getLong(8),
+                  r.getString(9),
+                  r.getString(10),
+                  pendingId,
+                  reversesId,
+                  r.getObject(13, OffsetDateTime.class),
+                  r.getString(14),
+                  r.getString(15),
+                  r.getObject(16, OffsetDateTime.class),
+                  HexFormat.of().formatHex(r.getBytes(17))));
+        }
+      }
+      return ResponseEntity.ok(new History(id, lines));
     }
   }
 

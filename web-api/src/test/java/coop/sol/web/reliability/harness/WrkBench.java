@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  *
  * <ol>
  *   <li>Builds the bare reference app ({@code bench/bare-app}: Spring Boot 4.0.7, Spring MVC and
- *       Spring Security permitting all, one trivial JSON handler, one handler that reads an
- *       account's row as SOL's balance read does, and SOL's own stylesheet).
+ *       Spring Security permitting all, one trivial JSON handler, two handlers that read as SOL's
+ *       balance and history reads do, and SOL's own stylesheet).
  *   <li>Starts SOL's packaged jar on its embedded PostgreSQL (no demo), measures its RSS at idle,
  *       seeds 5,000 members and 50 merchants with a personal access token each ({@link
  *       BenchNetwork}); starts the bare app on the same PostgreSQL and warms it up; runs pgbench on
@@ -41,10 +41,10 @@ import java.util.regex.Pattern;
  *   <li>Warms SOL up, then measures a static file and health without authentication, balance and
  *       history reads with each member's own token (16 connections), and payments with a fresh
  *       {@code Idempotency-Key} each, to one hot merchant and among uniform members (64
- *       connections). The bare app's handler and stylesheet (and, with the reads, its own read of
- *       the same members' accounts) are measured in the same rounds, and, with the payment steps,
- *       pgbench's simple updates from as many clients on SOL's PostgreSQL: the tail of PostgreSQL
- *       alone.
+ *       connections). The bare app's handler and stylesheet (and, with the reads, its own reads of
+ *       the same members' accounts and histories) are measured in the same rounds, and, with the
+ *       payment steps, pgbench's simple updates from as many clients on SOL's PostgreSQL: the tail
+ *       of PostgreSQL alone.
  *   <li>Watches the machine all through the rounds ({@link StallProbe}: the disk's flush, a
  *       thread's wake-up; the CPU the host took), and reports each round's p99 beside what held the
  *       machine up during it.
@@ -188,7 +188,8 @@ final class WrkBench {
     Sol after = startSol(root.resolve("web-api/target/sol.jar"), JVM, "");
     builds.add(after);
     List<String> chosen = List.of(STEPS.split("\\s*,\\s*"));
-    boolean reads = chosen.contains("balance") || chosen.contains("history");
+    boolean balance = chosen.contains("balance");
+    boolean history = chosen.contains("history");
 
     // after SOL's seeding: the bare app's read is of the members' accounts on SOL's PostgreSQL
     int barePort = SolProcess.freePort();
@@ -197,8 +198,11 @@ final class WrkBench {
     log("bare app: warming up");
     wrk(bareUrl + "/hello", 16, WARM_UP, "plain");
     wrk(bareUrl + STYLESHEET, 16, Math.max(3, WARM_UP / 2), "plain");
-    if (reads) {
+    if (balance) {
       wrk(bareUrl, 16, WARM_UP, "read", after.holders());
+    }
+    if (history) {
+      wrk(bareUrl, 16, WARM_UP, "read-history", after.holders());
     }
     PgBench reference = pgbench(after);
     for (Sol sol : builds) {
@@ -215,12 +219,23 @@ final class WrkBench {
       }
       measure("bare handler", bareUrl + "/hello", 16, "plain", bare.pid(), 0, round);
       measure("bare static", bareUrl + STYLESHEET, 16, "plain", bare.pid(), 0, round);
-      if (reads) {
+      if (balance) {
         measure(
             "bare read",
             bareUrl,
             16,
             "read",
+            bare.pid(),
+            after.postmasterPid(),
+            round,
+            after.holders());
+      }
+      if (history) {
+        measure(
+            "bare history",
+            bareUrl,
+            16,
+            "read-history",
             bare.pid(),
             after.postmasterPid(),
             round,
@@ -893,36 +908,47 @@ final class WrkBench {
   }
 
   /**
-   * What a read costs beyond its row: the bare app's handler reading the balance's account row as
-   * SOL does, beside the bare handler and SOL's reads, with each one's CPU per request in the
-   * application and in PostgreSQL.
+   * What a read costs beyond its statements: each of SOL's reads beside the bare app's handler that
+   * makes the same statements ({@code bare read}, {@code bare history}) and beside the bare
+   * handler, with each one's CPU per request in the application and in PostgreSQL.
    */
   private void readFloor(StringBuilder r) {
-    if (!steps.containsKey("bare handler") || !steps.containsKey("bare read")) {
+    Map<String, String> floors = new LinkedHashMap<>();
+    floors.put("balance", "bare read");
+    floors.put("history", "bare history");
+    floors.values().removeIf(floor -> !steps.containsKey(floor));
+    if (floors.isEmpty() || !steps.containsKey("bare handler")) {
       return;
     }
     r.append(
         "\n## A read's floor\n\n"
-            + "`bare read` is the bare app's handler reading the balance's account row as SOL does"
-            + " (the same statement, through HikariCP and pgjdbc, on SOL's PostgreSQL) with no"
-            + " authentication, rule or metrics: what a handler that reads one row per request"
-            + " reaches on this machine.\n\n"
+            + "`bare read` and `bare history` are the bare app's handlers making the statements of"
+            + " SOL's balance and history reads (the same text, through HikariCP and pgjdbc, on"
+            + " SOL's PostgreSQL) with no authentication, rule or metrics: what a handler that"
+            + " reads the same rows reaches on this machine.\n\n"
             + "Ratios: the median of each round's, each step against the other measured minutes"
             + " apart at most in the same round.\n\n"
-            + "| what | requests/s | × the bare handler | × the bare read | app CPU ms per request"
-            + " | PostgreSQL CPU ms per request |\n"
+            + "| what | requests/s | × the bare handler | × the bare app's same read | app CPU ms"
+            + " per request | PostgreSQL CPU ms per request |\n"
             + "|---|---:|---:|---:|---:|---:|\n");
-    for (String name : List.of("bare handler", "bare read", "balance", "history")) {
+    List<String> names = new ArrayList<>(List.of("bare handler"));
+    floors.forEach(
+        (read, floor) -> {
+          names.add(floor);
+          names.add(read);
+        });
+    for (String name : names) {
       Step s = steps.get(name);
       if (s != null) {
+        String floor = floors.get(name);
         r.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %,.0f | %.2f | %.2f | %s | %s |%n",
+                "| %s | %,.0f | %.2f | %s | %s | %s |%n",
                 name,
                 s.perSecond,
                 pairedRatio(name, "bare handler"),
-                pairedRatio(name, "bare read"),
+                floor == null ? "" : String.format(Locale.ROOT, "%.2f", pairedRatio(name, floor)),
                 hundredths(1000 * s.appCores / s.perSecond),
                 hundredths(1000 * s.postgresCores / s.perSecond)));
       }
