@@ -104,6 +104,21 @@ final class WrkBench {
           "WRK_RESULT requests=(\\d+) duration_us=(\\d+) p50_us=(\\d+) p99_us=(\\d+) max_us=(\\d+)"
               + " connect=(\\d+) read=(\\d+) write=(\\d+) status=(\\d+) timeout=(\\d+)");
 
+  /**
+   * A read of the bare app's that makes the statements of one of SOL's reads on SOL's PostgreSQL,
+   * with nothing else: that read's floor.
+   *
+   * @param name its step's name in the report
+   * @param mode its wrk mode ({@code bench/wrk/sol.lua})
+   * @param floorOf the SOL step whose statements it makes; measured only with that step
+   */
+  private record BareRead(String name, String mode, String floorOf) {}
+
+  private static final List<BareRead> BARE_READS =
+      List.of(
+          new BareRead("bare read", "read", "balance"),
+          new BareRead("bare history", "read-history", "history"));
+
   /** One measured step. */
   record Step(
       String name,
@@ -188,8 +203,8 @@ final class WrkBench {
     Sol after = startSol(root.resolve("web-api/target/sol.jar"), JVM, "");
     builds.add(after);
     List<String> chosen = List.of(STEPS.split("\\s*,\\s*"));
-    boolean balance = chosen.contains("balance");
-    boolean history = chosen.contains("history");
+    List<BareRead> bareReads =
+        BARE_READS.stream().filter(read -> chosen.contains(read.floorOf())).toList();
 
     // after SOL's seeding: the bare app's read is of the members' accounts on SOL's PostgreSQL
     int barePort = SolProcess.freePort();
@@ -198,11 +213,8 @@ final class WrkBench {
     log("bare app: warming up");
     wrk(bareUrl + "/hello", 16, WARM_UP, "plain");
     wrk(bareUrl + STYLESHEET, 16, Math.max(3, WARM_UP / 2), "plain");
-    if (balance) {
-      wrk(bareUrl, 16, WARM_UP, "read", after.holders());
-    }
-    if (history) {
-      wrk(bareUrl, 16, WARM_UP, "read-history", after.holders());
+    for (BareRead read : bareReads) {
+      wrk(bareUrl, 16, WARM_UP, read.mode(), after.holders());
     }
     PgBench reference = pgbench(after);
     for (Sol sol : builds) {
@@ -219,23 +231,12 @@ final class WrkBench {
       }
       measure("bare handler", bareUrl + "/hello", 16, "plain", bare.pid(), 0, round);
       measure("bare static", bareUrl + STYLESHEET, 16, "plain", bare.pid(), 0, round);
-      if (balance) {
+      for (BareRead read : bareReads) {
         measure(
-            "bare read",
+            read.name(),
             bareUrl,
             16,
-            "read",
-            bare.pid(),
-            after.postmasterPid(),
-            round,
-            after.holders());
-      }
-      if (history) {
-        measure(
-            "bare history",
-            bareUrl,
-            16,
-            "read-history",
+            read.mode(),
             bare.pid(),
             after.postmasterPid(),
             round,
@@ -913,11 +914,9 @@ final class WrkBench {
    * handler, with each one's CPU per request in the application and in PostgreSQL.
    */
   private void readFloor(StringBuilder r) {
-    Map<String, String> floors = new LinkedHashMap<>();
-    floors.put("balance", "bare read");
-    floors.put("history", "bare history");
-    floors.values().removeIf(floor -> !steps.containsKey(floor));
-    if (floors.isEmpty() || !steps.containsKey("bare handler")) {
+    List<BareRead> measured =
+        BARE_READS.stream().filter(read -> steps.containsKey(read.name())).toList();
+    if (measured.isEmpty() || !steps.containsKey("bare handler")) {
       return;
     }
     r.append(
@@ -931,28 +930,31 @@ final class WrkBench {
             + "| what | requests/s | × the bare handler | × the bare app's same read | app CPU ms"
             + " per request | PostgreSQL CPU ms per request |\n"
             + "|---|---:|---:|---:|---:|---:|\n");
-    List<String> names = new ArrayList<>(List.of("bare handler"));
-    floors.forEach(
-        (read, floor) -> {
-          names.add(floor);
-          names.add(read);
-        });
-    for (String name : names) {
-      Step s = steps.get(name);
-      if (s != null) {
-        String floor = floors.get(name);
-        r.append(
-            String.format(
-                Locale.ROOT,
-                "| %s | %,.0f | %.2f | %s | %s | %s |%n",
-                name,
-                s.perSecond,
-                pairedRatio(name, "bare handler"),
-                floor == null ? "" : String.format(Locale.ROOT, "%.2f", pairedRatio(name, floor)),
-                hundredths(1000 * s.appCores / s.perSecond),
-                hundredths(1000 * s.postgresCores / s.perSecond)));
-      }
+    floorRow(r, "bare handler", null);
+    for (BareRead read : measured) {
+      floorRow(r, read.name(), null);
+      floorRow(r, read.floorOf(), read.name());
     }
+  }
+
+  /**
+   * One step's row of the floor table; {@code floor} is the bare read it is set against, if any.
+   */
+  private void floorRow(StringBuilder r, String name, String floor) {
+    Step s = steps.get(name);
+    if (s == null) {
+      return;
+    }
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "| %s | %,.0f | %.2f | %s | %s | %s |%n",
+            name,
+            s.perSecond,
+            pairedRatio(name, "bare handler"),
+            floor == null ? "" : String.format(Locale.ROOT, "%.2f", pairedRatio(name, floor)),
+            hundredths(1000 * s.appCores / s.perSecond),
+            hundredths(1000 * s.postgresCores / s.perSecond)));
   }
 
   /**
