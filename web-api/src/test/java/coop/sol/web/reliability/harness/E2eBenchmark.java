@@ -166,7 +166,7 @@ public final class E2eBenchmark {
     int pgPort = app.postgresPort();
     String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
     log(String.format("UP in %.1f s; PostgreSQL on port %d", startupSeconds, pgPort));
-    SolProcess.sleep(5_000);
+    SolProcess.sleep(ProcStats.IDLE_MILLIS);
     long idleAppRss = ProcStats.rssKib(app.pid());
     List<Long> pgIdle = ProcStats.tree(postmasterPid);
     long idlePgRss = ProcStats.sumRssKib(pgIdle);

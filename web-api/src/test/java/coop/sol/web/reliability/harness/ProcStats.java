@@ -17,6 +17,13 @@ final class ProcStats {
   /** USER_HZ: the unit of the CPU times in /proc/<pid>/stat and /proc/stat, 100 on Linux. */
   static final double TICKS_PER_SECOND = 100;
 
+  /**
+   * How long after its start the application counts as idle, as {@code bench/rss/idle-rss.sh}
+   * waits: it trims its memory when the JVM has made no collection for 15 s ({@code
+   * sol.memory.idle-after}), which it looks at every 5 s.
+   */
+  static final long IDLE_MILLIS = 25_000;
+
   private ProcStats() {}
 
   /** The process and all its descendants that are alive now. */

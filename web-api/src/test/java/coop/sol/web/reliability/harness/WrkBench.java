@@ -256,7 +256,7 @@ final class WrkBench {
     long bareIdleRss = ProcStats.rssKib(bare.pid());
     stopBare();
     rounds.forEach((name, measured) -> steps.put(name, median(measured)));
-    SolProcess.sleep(10_000);
+    SolProcess.sleep(ProcStats.IDLE_MILLIS);
     List<SolRun> runs = new ArrayList<>();
     for (Sol sol : builds) {
       runs.add(new SolRun(sol.startup(), sol.idleRss(), ProcStats.rssKib(sol.process().pid())));
@@ -307,7 +307,7 @@ final class WrkBench {
     log(
         String.format(
             Locale.ROOT, "%sSOL (%s) UP in %.1f s; PostgreSQL on %d", label, jar, startup, pgPort));
-    SolProcess.sleep(10_000);
+    SolProcess.sleep(ProcStats.IDLE_MILLIS);
     long idleRss = ProcStats.rssKib(sol.pid());
     String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
 
@@ -868,9 +868,10 @@ final class WrkBench {
     r.append(
         String.format(
             Locale.ROOT,
-            "| application RSS at idle ≤ 256 MiB | SOL %d MiB (bare app %d MiB; SOL after the load, 10 s idle: %d MiB) | %s |%n",
+            "| application RSS at idle ≤ 256 MiB | SOL %d MiB (bare app %d MiB; SOL after the load, %d s idle: %d MiB) | %s |%n",
             after.idleRss() / 1024,
             bareIdleRss / 1024,
+            ProcStats.IDLE_MILLIS / 1000,
             after.rssAfter() / 1024,
             after.idleRss() <= 256 * 1024 ? "yes" : "no"));
     readFloor(r);
