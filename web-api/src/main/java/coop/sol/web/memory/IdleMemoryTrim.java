@@ -22,24 +22,29 @@ import java.util.function.Supplier;
 final class IdleMemoryTrim {
   private final long idleAfterNanos;
   private final LongSupplier collections;
+  private final LongSupplier liveThreads;
   private final LongSupplier nanoTime;
   private final Supplier<HeapTrim.Outcome> trim;
   private long lastCollections = -1;
   private long lastActivity;
   private long collectionsAfterTrim = -1;
+  private long threadsAfterTrim = Long.MAX_VALUE;
 
   /**
    * @param collections how many garbage collections the JVM has made so far
+   * @param liveThreads how many threads the JVM has now
    * @param nanoTime a monotonic clock
    * @param trim what gives the memory back
    */
   IdleMemoryTrim(
       Duration idleAfter,
       LongSupplier collections,
+      LongSupplier liveThreads,
       LongSupplier nanoTime,
       Supplier<HeapTrim.Outcome> trim) {
     this.idleAfterNanos = idleAfter.toNanos();
     this.collections = collections;
+    this.liveThreads = liveThreads;
     this.nanoTime = nanoTime;
     this.trim = trim;
   }
@@ -58,10 +63,13 @@ final class IdleMemoryTrim {
       lastActivity = now;
       return Optional.empty();
     }
-    if (count == collectionsAfterTrim || now - lastActivity < idleAfterNanos) {
+    long threads = liveThreads.getAsLong();
+    boolean due = count != collectionsAfterTrim || threads < threadsAfterTrim;
+    if (!due || now - lastActivity < idleAfterNanos) {
       return Optional.empty();
     }
     HeapTrim.Outcome outcome = trim.get();
+    threadsAfterTrim = threads;
     // the trim's own collection is not activity
     collectionsAfterTrim = collections.getAsLong();
     lastCollections = collectionsAfterTrim;

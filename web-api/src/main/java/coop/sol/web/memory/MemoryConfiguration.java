@@ -27,7 +27,11 @@ class MemoryConfiguration {
     HeapTrim heap = HeapTrim.ofThisJvm();
     this.trim =
         new IdleMemoryTrim(
-            properties.idleAfter(), MemoryConfiguration::collections, System::nanoTime, heap::run);
+            properties.idleAfter(),
+            MemoryConfiguration::collections,
+            ManagementFactory.getThreadMXBean()::getThreadCount,
+            System::nanoTime,
+            heap::run);
   }
 
   @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)

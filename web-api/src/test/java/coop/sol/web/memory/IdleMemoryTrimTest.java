@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 class IdleMemoryTrimTest {
   private static final long SECOND = 1_000_000_000L;
   private final AtomicLong collections = new AtomicLong(3);
+  private final AtomicLong threads = new AtomicLong(50);
   private final AtomicLong now = new AtomicLong(0);
   private final AtomicInteger trims = new AtomicInteger();
   private final IdleMemoryTrim idle =
       new IdleMemoryTrim(
           Duration.ofSeconds(15),
           collections::get,
+          threads::get,
           now::get,
           () -> {
             trims.incrementAndGet();
@@ -58,6 +60,28 @@ class IdleMemoryTrimTest {
     assertThat(trims).hasValue(1);
     at(115);
     assertThat(trims).hasValue(2);
+  }
+
+  @Test
+  void the_end_of_a_bursts_threads_earns_one_more_trim_threads_coming_and_going_none() {
+    at(0);
+    threads.set(105); // a burst of requests
+    collections.addAndGet(40);
+    at(10);
+    at(25);
+    assertThat(trims).as("after the burst, its threads still alive").hasValue(1);
+    at(60);
+    threads.set(49); // Tomcat's idle threads end a minute after their last request
+    at(70);
+    assertThat(trims).as("no collection since: idle already").hasValue(2);
+    for (int second = 75; second < 600; second += 5) {
+      threads.set(threads.get() == 49 ? 50 : 49); // a pool's thread coming and going
+      at(second);
+    }
+    assertThat(trims).as("49 threads is no new low").hasValue(2);
+    threads.set(48);
+    at(605);
+    assertThat(trims).hasValue(3);
   }
 
   @Test
