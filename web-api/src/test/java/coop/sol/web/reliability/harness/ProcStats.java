@@ -78,6 +78,31 @@ final class ProcStats {
     }
   }
 
+  /**
+   * User plus system CPU time of a JVM's JIT compiler threads (HotSpot names them {@code C1
+   * CompilerThre…} and {@code C2 CompilerThre…}), in ticks; 0 if it is gone.
+   */
+  static long compilerTicks(long pid) {
+    Path tasks = Path.of("/proc", Long.toString(pid), "task");
+    long ticks = 0;
+    try (Stream<Path> threads = Files.list(tasks)) {
+      for (Path thread : threads.toList()) {
+        try {
+          if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+            String stat = Files.readString(thread.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+          }
+        } catch (IOException | RuntimeException ended) {
+          // a thread that ended meanwhile: its time is lost, as the process's own count loses it
+        }
+      }
+    } catch (IOException | RuntimeException gone) {
+      return 0;
+    }
+    return ticks;
+  }
+
   /** System (kernel) CPU time of one process, in ticks; 0 if it is gone. */
   static long systemTicks(long pid) {
     try {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Issue 19's side-by-side run: SOL's API next to what its parts allow, on this machine, in one run,
@@ -63,14 +64,17 @@ import java.util.regex.Pattern;
  * application and PostgreSQL, and the ratios the issue's targets name.
  *
  * <p>Command: {@value #COMMAND}. System properties: {@code wrk.seconds} (15, each measured step),
- * {@code wrk.warmup} (10), {@code wrk.rounds} (3), {@code wrk.members} (5,000), {@code wrk.jvm}
- * (the JVM options of both applications; none by default, as the README's run command), {@code
- * wrk.appArgs} (SOL's extra arguments), {@code wrk.profile} (a step's name: a JFR recording of SOL
- * during that step, summarised in the report), {@code wrk.steps} (a comma-separated subset of SOL's
- * steps), {@code wrk.baseline} (another build's {@code sol.jar}, measured beside it in the same
- * run: the report then has a before/after table, one change at a time), {@code wrk.baselineJvm}
- * (that run's JVM options, {@code wrk.jvm} by default: the same jar with other options compares the
- * options).
+ * {@code wrk.warmup} (10; each warm-up pass's seconds per kind of request), {@code
+ * wrk.warmupPasses} (4, at most), {@code wrk.rounds} (3), {@code wrk.members} (5,000), {@code
+ * wrk.jvm} (the JVM options of both applications; none by default, as the README's run command),
+ * {@code wrk.appArgs} (SOL's extra arguments), {@code wrk.profile} (a step's name: a JFR recording
+ * of SOL during that step, summarised in the report; with {@code wrk.asyncProfiler}, the path of
+ * async-profiler's {@code libasyncProfiler.so}, that library samples the step instead, with the
+ * {@code itimer} event, into {@code <step>.collapsed} beside the report), {@code wrk.steps} (a
+ * comma-separated subset of SOL's steps), {@code wrk.baseline} (another build's {@code sol.jar},
+ * measured beside it in the same run: the report then has a before/after table, one change at a
+ * time), {@code wrk.baselineJvm} (that run's JVM options, {@code wrk.jvm} by default: the same jar
+ * with other options compares the options).
  */
 final class WrkBench {
   static final String COMMAND = "./mvnw -pl web-api -am -Pwrk-bench -DskipTests verify";
@@ -94,6 +98,13 @@ final class WrkBench {
   private static final String JVM = System.getProperty("wrk.jvm", "").trim();
   private static final String APP_ARGS = System.getProperty("wrk.appArgs", "").trim();
   private static final String PROFILE = System.getProperty("wrk.profile", "").trim();
+
+  /** Warm-up passes at most, and the JIT compilers' CPU (in cores) under which a pass ends it. */
+  private static final int MAX_WARM_UP_PASSES = Integer.getInteger("wrk.warmupPasses", 4);
+
+  private static final double QUIET_COMPILERS = 0.02;
+
+  private static final String ASYNC_PROFILER = System.getProperty("wrk.asyncProfiler", "").trim();
   private static final String BASELINE = System.getProperty("wrk.baseline", "").trim();
   private static final String BASELINE_JVM = System.getProperty("wrk.baselineJvm", JVM).trim();
   private static final String STEPS =
@@ -147,6 +158,10 @@ final class WrkBench {
   private final Map<String, Step> steps = new LinkedHashMap<>();
 
   private final StringBuilder notes = new StringBuilder();
+
+  /** The warm-up passes each SOL took (by label) before its JIT compilers were quiet. */
+  private final Map<String, Integer> warmUpPasses = new LinkedHashMap<>();
+
   private Process bare;
   private final List<SolProcess> sols = new ArrayList<>();
   private final List<Long> postmasters = new ArrayList<>();
@@ -386,8 +401,39 @@ final class WrkBench {
     }
   }
 
+  /**
+   * Warms SOL up with every kind of request, again until its JIT compilers are nearly idle through
+   * one pass (at most {@link #MAX_WARM_UP_PASSES}): on two cores, the one C2 compiler thread gets a
+   * small share beside sixteen busy request threads, and its queue, dropped as stale while the
+   * application idles during the bare app's steps, would otherwise compile SOL's request path
+   * during the first round (a fifth of the CPU samples of a first-round balance step, and a third
+   * fewer reads than the next rounds).
+   */
   private void warmUp(Sol sol) throws Exception {
-    log(sol.label() + "SOL: warming up");
+    long pid = sol.process().pid();
+    for (int pass = 1; ; pass++) {
+      long compilerBefore = ProcStats.compilerTicks(pid);
+      long t0 = System.nanoTime();
+      warmUpPass(sol, pass);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      double compiling =
+          (ProcStats.compilerTicks(pid) - compilerBefore) / ProcStats.TICKS_PER_SECOND / seconds;
+      log(
+          String.format(
+              Locale.ROOT,
+              "%sSOL: warm-up pass %d, JIT compilers %.3f cores",
+              sol.label(),
+              pass,
+              compiling));
+      if (compiling < QUIET_COMPILERS || pass == MAX_WARM_UP_PASSES) {
+        warmUpPasses.put(sol.label(), pass);
+        return;
+      }
+    }
+  }
+
+  private void warmUpPass(Sol sol, int pass) throws Exception {
+    log(sol.label() + "SOL: warming up, pass " + pass);
     String base = sol.process().baseUrl();
     wrk(base + STYLESHEET, 16, Math.max(3, WARM_UP / 2), "plain");
     wrk(base, 16, WARM_UP, "balance", sol.holders());
@@ -399,7 +445,7 @@ final class WrkBench {
         "uniform",
         sol.holders(),
         sol.hot(),
-        run + sol.label().length() + "w");
+        run + sol.label().length() + "w" + pass);
   }
 
   private void measureStep(Sol sol, String step, int round) throws Exception {
@@ -604,7 +650,11 @@ final class WrkBench {
       throws Exception {
     boolean profile = name.equals(PROFILE) && round == 1;
     Path recording = directory.resolve(name + ".jfr");
-    if (profile) {
+    Path collapsed = directory.resolve(name + ".collapsed");
+    if (profile && !ASYNC_PROFILER.isEmpty()) {
+      // quoted: jcmd would read "a,b=c" as an option named "a,b"
+      jcmd(pid, "JVMTI.agent_load", ASYNC_PROFILER, "\"start,event=itimer\"");
+    } else if (profile) {
       jcmd(pid, "JFR.start", "name=wrk", "settings=profile", "filename=" + recording);
     }
     List<Long> postgres = postmasterPid > 0 ? ProcStats.tree(postmasterPid) : List.of();
@@ -619,7 +669,18 @@ final class WrkBench {
     long t1 = System.nanoTime();
     double app = ProcStats.cores(appBefore, ProcStats.cpuSnapshot(List.of(pid)), SECONDS);
     double pg = ProcStats.cores(pgBefore, ProcStats.cpuSnapshot(postgres), SECONDS);
-    if (profile) {
+    if (profile && !ASYNC_PROFILER.isEmpty()) {
+      jcmd(pid, "JVMTI.agent_load", ASYNC_PROFILER, "\"stop,collapsed,file=" + collapsed + "\"");
+      if (!Files.exists(collapsed)) {
+        throw new IllegalStateException("async-profiler wrote no " + collapsed);
+      }
+      notes.append(
+          String.format(
+              Locale.ROOT,
+              "%n## Profile of `%s`%n%nasync-profiler, `itimer`, collapsed stacks: `%s`%n",
+              name,
+              collapsed));
+    } else if (profile) {
       jcmd(pid, "JFR.stop", "name=wrk");
       profileOf(name, JfrSummary.of(recording, 20));
     }
@@ -769,6 +830,20 @@ final class WrkBench {
             ROUNDS == 1
                 ? " round"
                 : " rounds, each figure the median round's, p99 the median of the rounds'")
+        .append(" |\n");
+    r.append("| Warm-up passes until SOL's JIT compilers used under ")
+        .append(QUIET_COMPILERS)
+        .append(" cores (at most ")
+        .append(MAX_WARM_UP_PASSES)
+        .append(") | ")
+        .append(
+            warmUpPasses.entrySet().stream()
+                .map(
+                    e ->
+                        (e.getKey().isEmpty() ? "SOL" : e.getKey().replace(":", "").trim())
+                            + " "
+                            + e.getValue())
+                .collect(Collectors.joining(", ")))
         .append(" |\n");
     r.append(
             BASELINE_JVM.equals(JVM)
