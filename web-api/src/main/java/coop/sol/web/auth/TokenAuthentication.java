@@ -19,11 +19,28 @@ public final class TokenAuthentication extends AbstractAuthenticationToken {
   private final Set<Scope> scopes;
 
   public TokenAuthentication(SolUserDetails user, long tokenId, Set<Scope> scopes) {
-    super(authorities(user, scopes));
+    this(user, tokenId, Set.copyOf(scopes), authorities(user, scopes));
+  }
+
+  private TokenAuthentication(
+      SolUserDetails user,
+      long tokenId,
+      Set<Scope> scopes,
+      Collection<? extends GrantedAuthority> authorities) {
+    super(authorities);
     this.user = user;
     this.tokenId = tokenId;
-    this.scopes = Set.copyOf(scopes);
+    this.scopes = scopes;
     setAuthenticated(true);
+  }
+
+  /**
+   * The same token's authentication for another request: a new instance (an authentication's
+   * details are its request's), with the authorities already worked out, which a cached token would
+   * otherwise rebuild from its user's roles on every request.
+   */
+  public TokenAuthentication forAnotherRequest() {
+    return new TokenAuthentication(user, tokenId, scopes, getAuthorities());
   }
 
   private static Collection<GrantedAuthority> authorities(SolUserDetails user, Set<Scope> scopes) {

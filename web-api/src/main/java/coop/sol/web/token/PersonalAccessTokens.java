@@ -81,7 +81,7 @@ public class PersonalAccessTokens {
 
   /** What a token was found to stand for, and until when the token itself is valid. */
   private record Verified(
-      long tokenId, long userId, SolUserDetails principal, Set<Scope> scopes, Instant expiresAt) {}
+      long tokenId, long userId, TokenAuthentication authentication, Instant expiresAt) {}
 
   public PersonalAccessTokens(
       DataSource dataSource,
@@ -238,8 +238,7 @@ public class PersonalAccessTokens {
     if (key != null) {
       Verified known = verified.getIfPresent(key);
       if (known != null && known.expiresAt().isAfter(instant)) {
-        return Optional.of(
-            new TokenAuthentication(known.principal(), known.tokenId(), known.scopes()));
+        return Optional.of(known.authentication().forAnotherRequest());
       }
     }
     long generation = invalidations.get();
@@ -256,15 +255,16 @@ public class PersonalAccessTokens {
     SolUserDetails principal = SolUserDetails.of(user);
     principal.eraseCredentials();
     Set<Scope> scopes = scopes(grant.get().scopes());
+    TokenAuthentication authentication = new TokenAuthentication(principal, tokenId, scopes);
     if (key != null) {
-      Verified found = new Verified(tokenId, user.id(), principal, scopes, grant.get().expiresAt());
+      Verified found = new Verified(tokenId, user.id(), authentication, grant.get().expiresAt());
       verified.put(key, found);
       if (invalidations.get() != generation) {
         // revoked or forgotten while we read: what we read may predate it
         verified.asMap().remove(key, found);
       }
     }
-    return Optional.of(new TokenAuthentication(principal, tokenId, scopes));
+    return Optional.of(authentication);
   }
 
   private static AuditRecord auditRecord(
