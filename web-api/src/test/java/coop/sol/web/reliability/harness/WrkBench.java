@@ -56,8 +56,10 @@ import java.util.stream.Collectors;
  * round ({@code wrk.rounds}) to the next: this machine's speed drifts by a factor of two within
  * minutes, so builds measured one after the other, step after step, compare the machine as much as
  * the builds. Each figure reported is the median round's (by requests/s), except p99, which is the
- * median of the rounds' p99 (their range beside it); the before/after table gives the median of
- * each round's paired ratio.
+ * median of the rounds' p99 (their range beside it); the before/after table gives, for each order,
+ * the median of its rounds' paired ratios, and the geometric mean of the two (the build measured
+ * second in a round ran up to a tenth faster, and an odd number of rounds would give one order the
+ * majority).
  *
  * <p>Writes {@code web-api/target/benchmarks/WRK.md}: each step's requests/s, p50 and p99 (as wrk
  * measures them: from each request's send), the non-2xx answers and socket errors, the CPU of the
@@ -511,9 +513,31 @@ final class WrkBench {
         middle.postgresCores);
   }
 
-  /** The median of each round's ratio of {@code name}'s requests/s to its baseline's. */
+  /**
+   * {@code name}'s requests/s over its baseline's: the median of the rounds' ratios for each order
+   * (the baseline measured first in odd rounds, second in even ones), then the geometric mean of
+   * those two medians, so that neither order weighs more.
+   */
   private double pairedChange(String name) {
-    return pairedRatio(name, "before: " + name);
+    List<Step> measured = rounds.get(name);
+    List<Step> against = rounds.get("before: " + name);
+    List<Double> baselineFirst = new ArrayList<>();
+    List<Double> baselineSecond = new ArrayList<>();
+    for (int i = 0; i < Math.min(measured.size(), against.size()); i++) {
+      double ratio = measured.get(i).perSecond / against.get(i).perSecond;
+      (i % 2 == 0 ? baselineFirst : baselineSecond).add(ratio);
+    }
+    if (baselineSecond.isEmpty()) {
+      return medianOf(baselineFirst);
+    }
+    return Math.sqrt(medianOf(baselineFirst) * medianOf(baselineSecond));
+  }
+
+  private static double medianOf(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   /**
@@ -527,9 +551,7 @@ final class WrkBench {
     for (int i = 0; i < Math.min(measured.size(), against.size()); i++) {
       ratios.add(measured.get(i).perSecond / against.get(i).perSecond);
     }
-    Collections.sort(ratios);
-    int n = ratios.size();
-    return n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
+    return medianOf(ratios);
   }
 
   /** The lowest and highest requests/s of {@code name}'s rounds. */
@@ -953,7 +975,7 @@ final class WrkBench {
     stallTable(r);
     if (!BASELINE.isEmpty()) {
       r.append(
-          "\n| step | before /s | after /s | change (median of the rounds' paired ratios) | before p99 ms | after p99 ms | before app CPU ms/request | after |\n");
+          "\n| step | before /s | after /s | change (rounds' paired ratios: each order's median, their geometric mean) | before p99 ms | after p99 ms | before app CPU ms/request | after |\n");
       r.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Step s : steps.values()) {
         Step b = steps.get("before: " + s.name);
