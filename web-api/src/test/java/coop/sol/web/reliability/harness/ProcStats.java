@@ -69,13 +69,18 @@ final class ProcStats {
   /** User plus system CPU time of one process, in ticks; 0 if it is gone. */
   static long cpuTicks(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      // the command name in parentheses may hold spaces: count fields after its closing one
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return statTicks(Path.of("/proc", Long.toString(pid), "stat"));
     } catch (IOException | RuntimeException gone) {
       return 0;
     }
+  }
+
+  /** User plus system CPU time in a process's or thread's {@code stat} file, in ticks. */
+  private static long statTicks(Path statFile) throws IOException {
+    String stat = Files.readString(statFile);
+    // the command name in parentheses may hold spaces: count fields after its closing one
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   /**
@@ -89,9 +94,7 @@ final class ProcStats {
       for (Path thread : threads.toList()) {
         try {
           if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
-            String stat = Files.readString(thread.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            ticks += statTicks(thread.resolve("stat"));
           }
         } catch (IOException | RuntimeException ended) {
           // a thread that ended meanwhile: its time is lost, as the process's own count loses it

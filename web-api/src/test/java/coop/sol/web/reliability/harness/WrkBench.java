@@ -102,7 +102,8 @@ final class WrkBench {
   private static final String PROFILE = System.getProperty("wrk.profile", "").trim();
 
   /** Warm-up passes at most, and the JIT compilers' CPU (in cores) under which a pass ends it. */
-  private static final int MAX_WARM_UP_PASSES = Integer.getInteger("wrk.warmupPasses", 4);
+  private static final int MAX_WARM_UP_PASSES =
+      Math.max(1, Integer.getInteger("wrk.warmupPasses", 4));
 
   private static final double QUIET_COMPILERS = 0.02;
 
@@ -406,10 +407,9 @@ final class WrkBench {
   /**
    * Warms SOL up with every kind of request, again until its JIT compilers are nearly idle through
    * one pass (at most {@link #MAX_WARM_UP_PASSES}): on two cores, the one C2 compiler thread gets a
-   * small share beside sixteen busy request threads, and its queue, dropped as stale while the
-   * application idles during the bare app's steps, would otherwise compile SOL's request path
-   * during the first round (a fifth of the CPU samples of a first-round balance step, and a third
-   * fewer reads than the next rounds).
+   * small share beside sixteen busy request threads, and after a single pass it was still compiling
+   * SOL's request path in the first round (a fifth of the CPU samples of a first-round balance
+   * step, and a third fewer reads than the next rounds).
    */
   private void warmUp(Sol sol) throws Exception {
     long pid = sol.process().pid();
@@ -519,13 +519,11 @@ final class WrkBench {
    * those two medians, so that neither order weighs more.
    */
   private double pairedChange(String name) {
-    List<Step> measured = rounds.get(name);
-    List<Step> against = rounds.get("before: " + name);
+    List<Double> ratios = roundRatios(name, "before: " + name);
     List<Double> baselineFirst = new ArrayList<>();
     List<Double> baselineSecond = new ArrayList<>();
-    for (int i = 0; i < Math.min(measured.size(), against.size()); i++) {
-      double ratio = measured.get(i).perSecond / against.get(i).perSecond;
-      (i % 2 == 0 ? baselineFirst : baselineSecond).add(ratio);
+    for (int i = 0; i < ratios.size(); i++) {
+      (i % 2 == 0 ? baselineFirst : baselineSecond).add(ratios.get(i));
     }
     if (baselineSecond.isEmpty()) {
       return medianOf(baselineFirst);
@@ -545,13 +543,18 @@ final class WrkBench {
    * round: both measured minutes apart at most, on a machine whose speed drifts more than that.
    */
   private double pairedRatio(String name, String reference) {
+    return medianOf(roundRatios(name, reference));
+  }
+
+  /** Each round's requests/s of {@code name} over {@code reference}'s, round by round. */
+  private List<Double> roundRatios(String name, String reference) {
     List<Step> measured = rounds.get(name);
     List<Step> against = rounds.get(reference);
     List<Double> ratios = new ArrayList<>();
     for (int i = 0; i < Math.min(measured.size(), against.size()); i++) {
       ratios.add(measured.get(i).perSecond / against.get(i).perSecond);
     }
-    return medianOf(ratios);
+    return ratios;
   }
 
   /** The lowest and highest requests/s of {@code name}'s rounds. */
