@@ -1,7 +1,6 @@
 package coop.sol.web.transfer;
 
 import coop.sol.ledger.Ledger;
-import coop.sol.ledger.account.Account;
 import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.db.ReadSource.Freshness;
 import coop.sol.ledger.network.NetworkId;
@@ -232,9 +231,11 @@ class TransferController {
           @RequestParam(name = "code", required = false)
           List<String> codes,
       Caller caller) {
-    Account account =
+    // The page needs only where the account is and whose it is, which never change: remembered
+    // per instance, where reading the account's row took one of a history read's two statements.
+    AccountAccess.Identity account =
         access
-            .visible(caller, id)
+            .visibleIdentity(caller, id)
             .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND));
     int size = limit == null ? DEFAULT_PAGE : limit;
     if (size < 1 || size > MAX_PAGE) {
