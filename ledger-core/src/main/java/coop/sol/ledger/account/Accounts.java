@@ -96,10 +96,6 @@ public final class Accounts {
 
   /** Lookups that arrived together, in one statement over their networks and ids. */
   List<Optional<Account>> lookUp(List<Lookup> lookups) {
-    if (lookups.size() == 1) {
-      Lookup only = lookups.get(0);
-      return List.of(store.findIn(only.networks(), only.id()));
-    }
     Set<NetworkId> networks = new LinkedHashSet<>();
     Set<AccountId> ids = new LinkedHashSet<>();
     for (Lookup lookup : lookups) {
