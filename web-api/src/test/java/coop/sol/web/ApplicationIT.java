@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +29,7 @@ class ApplicationIT {
   private final SolProperties sol;
   private final DataSourceHealthIndicator databaseHealth;
   private final RequestMappingHandlerMapping controllers;
+  private final WebServerApplicationContext context;
   private final JsonMapper json = JsonMapper.builder().build();
 
   @Autowired
@@ -35,8 +38,10 @@ class ApplicationIT {
       DataSource dataSource,
       SolProperties sol,
       DataSourceHealthIndicator databaseHealth,
-      @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) {
+      @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
+      WebServerApplicationContext context) {
     this.controllers = controllers;
+    this.context = context;
     this.http = new TestHttp(port);
     this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
     this.dataSource = dataSource;
@@ -176,5 +181,11 @@ class ApplicationIT {
   @Test
   void the_controllers_are_found_path_first() {
     assertThat(controllers).isInstanceOf(PathFirstMappings.class);
+  }
+
+  @Test
+  void tomcat_sends_an_answer_of_up_to_16_kib_in_one_write() {
+    var connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+    assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString("16384");
   }
 }
