@@ -3,6 +3,7 @@ package coop.sol.web.reliability;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.problem.Problems;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with 503 OVERLOADED and {@code Retry-After}, instead of queueing behind the others until its
  * client gives up; the requests in service keep their latency, and the server recovers as soon as
  * the load drops. The health probe is never shed, so that an orchestrator does not restart a server
- * that is merely busy.
+ * that is merely busy. The gauge {@code sol.requests.in.flight} says how many requests hold a place
+ * (read from the limit when metrics are scraped, so it costs a request nothing).
  */
 final class LoadShedding extends OncePerRequestFilter {
   static final String RETRY_AFTER_SECONDS = "1";
@@ -40,6 +42,10 @@ final class LoadShedding extends OncePerRequestFilter {
     this.problems = problems;
     this.shedRequests = shed(meters, "requests");
     this.shedLogins = shed(meters, "logins");
+    int places = limits.maxConcurrentRequests();
+    Gauge.builder("sol.requests.in.flight", requests, r -> places - r.availablePermits())
+        .description("Requests in service now (the health probe's aside)")
+        .register(meters);
   }
 
   private static Counter shed(MeterRegistry meters, String limit) {

@@ -111,12 +111,16 @@ class LoadSheddingTest {
         health,
         (rq, rs) -> ((jakarta.servlet.http.HttpServletResponse) rs).setStatus(200));
     assertThat(health.getStatus()).isEqualTo(200);
+    assertThat(meters.get("sol.requests.in.flight").gauge().value())
+        .as("the two requests in service, not the health probe")
+        .isEqualTo(2.0);
 
     release.countDown();
     for (Future<MockHttpServletResponse> f : inService) {
       assertThat(f.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
     }
     assertThat(filter.availableRequests()).isEqualTo(2);
+    assertThat(meters.get("sol.requests.in.flight").gauge().value()).isZero();
     var after = new MockHttpServletResponse();
     filter.doFilter(
         get("/api/v1/me"),

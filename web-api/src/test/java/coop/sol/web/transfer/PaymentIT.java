@@ -349,6 +349,9 @@ class PaymentIT {
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body())
         .contains("http_server_requests_seconds_count")
-        .doesNotContain("spring_security_");
+        .contains("sol_requests_in_flight")
+        .doesNotContain("spring_security_")
+        .as("no long task timer started and stopped around every request")
+        .doesNotContain("http_server_requests_active");
   }
 }
