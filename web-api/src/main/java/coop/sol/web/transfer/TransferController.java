@@ -229,7 +229,7 @@ class TransferController {
           String to,
       @Parameter(description = "Seulement ces codes d'opération (PAYMENT, REWARD...), répétable")
           @RequestParam(name = "code", required = false)
-          List<String> codes,
+          String[] codes,
       Caller caller) {
     // The page needs only where the account is and whose it is, which never change: remembered
     // per instance, where reading the account's row took one of a history read's two statements.
@@ -301,7 +301,7 @@ class TransferController {
     return text == null ? null : Dates.instant(name, text);
   }
 
-  private static Set<TransferCode> codes(List<String> names) {
+  private static Set<TransferCode> codes(String[] names) {
     Set<TransferCode> codes = EnumSet.noneOf(TransferCode.class);
     if (names == null) {
       return codes;
