@@ -44,7 +44,7 @@ final class LoadShedding extends OncePerRequestFilter {
     this.shedLogins = shed(meters, "logins");
     int places = limits.maxConcurrentRequests();
     Gauge.builder("sol.requests.in.flight", requests, r -> places - r.availablePermits())
-        .description("Requests in service now (the health probe's aside)")
+        .description("Requests in service now, health probes not counted")
         .register(meters);
   }
 
