@@ -39,13 +39,13 @@ import java.util.stream.Collectors;
  *       seeds 5,000 members and 50 merchants with a personal access token each ({@link
  *       BenchNetwork}); starts the bare app on the same PostgreSQL and warms it up; runs pgbench on
  *       that PostgreSQL: TPC-B and select-only, 8 clients, prepared.
- *   <li>Warms SOL up, then measures a static file and health without authentication, balance and
- *       history reads with each member's own token (16 connections), and payments with a fresh
- *       {@code Idempotency-Key} each, to one hot merchant and among uniform members (64
- *       connections). The bare app's handler and stylesheet (and, with the reads, its own reads of
- *       the same members' accounts and histories) are measured in the same rounds, and, with the
- *       payment steps, pgbench's simple updates from as many clients on SOL's PostgreSQL: the tail
- *       of PostgreSQL alone.
+ *   <li>Warms SOL up and runs {@code ANALYZE} on its database ({@link #analyze}), then measures a
+ *       static file and health without authentication, balance and history reads with each member's
+ *       own token (16 connections), and payments with a fresh {@code Idempotency-Key} each, to one
+ *       hot merchant and among uniform members (64 connections). The bare app's handler and
+ *       stylesheet (and, with the reads, its own reads of the same members' accounts and histories)
+ *       are measured in the same rounds, and, with the payment steps, pgbench's simple updates from
+ *       as many clients on SOL's PostgreSQL: the tail of PostgreSQL alone.
  *   <li>Watches the machine all through the rounds ({@link StallProbe}: the disk's flush, a
  *       thread's wake-up; the CPU the host took), and reports each round's p99 beside what held the
  *       machine up during it.
@@ -890,6 +890,7 @@ final class WrkBench {
                             + e.getValue())
                 .collect(Collectors.joining(", ")))
         .append(" |\n");
+    r.append("| Planner statistics | `ANALYZE` on each SOL's database after its warm-up |\n");
     r.append(
             BASELINE_JVM.equals(JVM)
                 ? "| JVM options (both applications) | "
