@@ -51,6 +51,7 @@ public final class CrashHarness {
   private final AtomicBoolean stop = new AtomicBoolean();
 
   public static void main(String[] args) throws Exception {
+    JdbcDriver.load();
     new CrashHarness().run();
   }
 

@@ -127,6 +127,7 @@ public final class E2eBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    JdbcDriver.load();
     Path jar = Path.of(System.getProperty("sol.jar", "web-api/target/sol.jar"));
     Path directory = Path.of(System.getProperty("harness.dir", "web-api/target/e2e-bench"));
     Path output = Path.of(System.getProperty("e2e.output", "web-api/target/benchmarks"));

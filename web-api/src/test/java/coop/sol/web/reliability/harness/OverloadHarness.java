@@ -85,6 +85,7 @@ public final class OverloadHarness {
   }
 
   public static void main(String[] args) throws Exception {
+    JdbcDriver.load();
     new OverloadHarness().run();
   }
 

@@ -79,6 +79,7 @@ public final class ScaleOutHarness {
   private record LagSample(long at, long bytes, double replayMillis) {}
 
   public static void main(String[] args) throws Exception {
+    JdbcDriver.load();
     new ScaleOutHarness().run();
   }
 

@@ -188,6 +188,7 @@ final class WrkBench {
   }
 
   public static void main(String[] args) throws Exception {
+    JdbcDriver.load();
     Path root = Path.of(System.getProperty("wrk.repositoryRoot", ".")).toAbsolutePath().normalize();
     var bench = new WrkBench(root);
     Thread cleanUp = new Thread(bench::cleanUp, "wrk-bench-cleanup");
