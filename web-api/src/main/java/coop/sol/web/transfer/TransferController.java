@@ -16,7 +16,6 @@ import coop.sol.web.problem.ApiProblemException;
 import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.user.Role;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,7 +38,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Payments, transfers, and accounts' histories. */
@@ -211,25 +209,7 @@ class TransferController {
               + " GET /transfers/{id} et le solde du compte sont toujours à jour.")
   HistoryPage history(
       @PathVariable long id,
-      @Parameter(description = "Curseur : seulement les virements d'identifiant inférieur")
-          @RequestParam(required = false)
-          Long before,
-      @Parameter(description = "Taille de page, 1 à 200 (50 par défaut)")
-          @RequestParam(required = false)
-          Integer limit,
-      @Parameter(
-              description = "Depuis cet instant inclus (ISO 8601, ex. 2026-01-01T00:00:00Z)",
-              schema = @Schema(type = "string", format = "date-time"))
-          @RequestParam(required = false)
-          String from,
-      @Parameter(
-              description = "Jusqu'à cet instant exclu (ISO 8601)",
-              schema = @Schema(type = "string", format = "date-time"))
-          @RequestParam(required = false)
-          String to,
-      @Parameter(description = "Seulement ces codes d'opération (PAYMENT, REWARD...), répétable")
-          @RequestParam(name = "code", required = false)
-          String[] codes,
+      @org.springdoc.core.annotations.ParameterObject HistoryParams params,
       Caller caller) {
     // The page needs only where the account is and whose it is, which never change: remembered
     // per instance, where reading the account's row took one of a history read's two statements.
@@ -237,6 +217,8 @@ class TransferController {
         access
             .visibleIdentity(caller, id)
             .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND));
+    Integer limit = params.limit();
+    Long before = params.before();
     int size = limit == null ? DEFAULT_PAGE : limit;
     if (size < 1 || size > MAX_PAGE) {
       throw invalidParameter("limit : de 1 à " + MAX_PAGE + ".");
@@ -244,8 +226,8 @@ class TransferController {
     if (before != null && before <= 0) {
       throw invalidParameter("before : un identifiant de virement, > 0.");
     }
-    Instant fromInstant = instant("from", from);
-    Instant toInstant = instant("to", to);
+    Instant fromInstant = instant("from", params.from());
+    Instant toInstant = instant("to", params.to());
     if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
       throw new ApiProblemException(ProblemCode.INVALID_PERIOD, "from doit précéder to.", "to");
     }
@@ -254,7 +236,7 @@ class TransferController {
             before == null ? null : new TransferId(before),
             fromInstant,
             toInstant,
-            codes(codes),
+            codes(params.code()),
             size);
     var network = networks.network(account.network());
     List<HistoryEntry> items =

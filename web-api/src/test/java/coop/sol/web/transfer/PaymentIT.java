@@ -294,7 +294,21 @@ class PaymentIT {
     JsonNode past = api.get(path + "?to=2000-01-01T00:00:00Z").send().json();
     assertThat(past.get("items")).isEmpty();
 
-    for (String bad : List.of("?limit=0", "?limit=201", "?before=0", "?before=abc", "?code=GIFT")) {
+    JsonNode listed = api.get(path + "?code=PAYMENT,%20REFUND").send().json();
+    assertThat(listed.get("items")).hasSize(5);
+    // empty numbers are no value: the default page, all five payments and the funding
+    assertThat(api.get(path + "?limit=&before=").send().json().get("items")).hasSize(6);
+
+    for (String bad :
+        List.of(
+            "?limit=0",
+            "?limit=201",
+            "?limit=1&limit=2",
+            "?limit=%2B3",
+            "?before=0",
+            "?before=abc",
+            "?before=%D9%A3",
+            "?code=GIFT")) {
       Api.Response response = api.get(path + bad).send();
       assertThat(response.status()).as(bad).isEqualTo(400);
       assertThat(response.code()).as(bad).isEqualTo("INVALID_PARAMETER");
