@@ -1,5 +1,6 @@
 package coop.sol.web.input;
 
+import java.util.function.Function;
 import org.springframework.core.MethodParameter;
 import org.springframework.util.StringUtils;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -60,27 +61,24 @@ public final class QueryParameters {
 
   /** A {@code long}, or null when the parameter is absent or empty. */
   public Long wholeLong(String name) {
-    String text = text(name);
-    if (text == null || text.isEmpty()) {
-      return null;
-    }
-    try {
-      return Long.parseLong(WholeNumbers.checked(text, 19));
-    } catch (IllegalArgumentException refused) {
-      throw new MethodArgumentTypeMismatchException(text, Long.class, name, parameter, refused);
-    }
+    return whole(name, Long.class, 19, Long::parseLong);
   }
 
   /** An {@code int}, or null when the parameter is absent or empty. */
   public Integer wholeInt(String name) {
+    return whole(name, Integer.class, 10, Integer::parseInt);
+  }
+
+  private <N extends Number> N whole(
+      String name, Class<N> type, int maxDigits, Function<String, N> parse) {
     String text = text(name);
     if (text == null || text.isEmpty()) {
       return null;
     }
     try {
-      return Integer.parseInt(WholeNumbers.checked(text, 10));
+      return parse.apply(WholeNumbers.checked(text, maxDigits));
     } catch (IllegalArgumentException refused) {
-      throw new MethodArgumentTypeMismatchException(text, Integer.class, name, parameter, refused);
+      throw new MethodArgumentTypeMismatchException(text, type, name, parameter, refused);
     }
   }
 }
