@@ -9,7 +9,8 @@
  *   <li>dates, instants and periods ({@link coop.sol.web.input.Dates}): ISO 8601, within the years
  *       1900 to 9999, a period's end after its start — {@code INVALID_PERIOD};
  *   <li>whole numbers of paths and parameters ({@link coop.sol.web.input.WholeNumbers}): ASCII
- *       digits only — {@code INVALID_PARAMETER}.
+ *       digits only — {@code INVALID_PARAMETER}; also for the parameters a controller's own
+ *       resolver reads ({@link coop.sol.web.input.QueryParameters}).
  * </ul>
  *
  * Amounts have their own parser ({@code coop.sol.web.amount.ApiAmounts}).
