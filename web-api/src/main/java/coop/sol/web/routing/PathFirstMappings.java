@@ -48,8 +48,8 @@ public class PathFirstMappings extends RequestMappingHandlerMapping {
   /** Ahead of the actuator's endpoint mappings (-100), behind nothing but the static assets. */
   public static final int ORDER = -200;
 
-  /** A mapping, its method and its patterns' literal beginnings. */
-  private record Candidate(RequestMappingInfo info, HandlerMethod method, String[] beginnings) {}
+  /** A mapping and its method. */
+  private record Candidate(RequestMappingInfo info, HandlerMethod method) {}
 
   /**
    * What a lookup is made among: null while the mappings change, when Spring's lookup is used.
@@ -105,12 +105,12 @@ public class PathFirstMappings extends RequestMappingHandlerMapping {
     var byBeginning = new Prefixes.Builder<Candidate>(Candidate[]::new);
     handlerMethods.forEach(
         (info, method) -> {
-          Candidate candidate = new Candidate(info, method, beginnings(info));
+          Candidate candidate = new Candidate(info, method);
           all.add(candidate);
           for (String path : info.getDirectPaths()) {
             byDirectPath.computeIfAbsent(path, p -> new ArrayList<>()).add(candidate);
           }
-          for (String beginning : candidate.beginnings()) {
+          for (String beginning : beginnings(info)) {
             byBeginning.add(beginning, candidate);
           }
         });
@@ -166,19 +166,17 @@ public class PathFirstMappings extends RequestMappingHandlerMapping {
 
   /**
    * Adds the candidates whose conditions all match the request; returns whether any candidate's
-   * patterns matched its path.
+   * patterns matched its path. The candidates are already those whose beginning the raw path starts
+   * with, where it can be compared.
    */
   private boolean addMatches(
       List<Candidate> candidates,
       PathContainer path,
       HttpServletRequest request,
       List<Match> matches) {
-    String rawPath = path.value();
-    boolean comparable = comparesRaw(rawPath);
     boolean pathMatched = false;
     for (Candidate candidate : candidates) {
-      if ((!comparable || beginsWithAny(rawPath, candidate.beginnings()))
-          && mayMatch(candidate.info(), path)) {
+      if (mayMatch(candidate.info(), path)) {
         pathMatched = true;
         RequestMappingInfo match = getMatchingMapping(candidate.info(), request);
         if (match != null) {
@@ -201,19 +199,6 @@ public class PathFirstMappings extends RequestMappingHandlerMapping {
    */
   static boolean comparesRaw(String rawPath) {
     return rawPath.indexOf('%') < 0 && rawPath.indexOf(';') < 0;
-  }
-
-  /**
-   * False when no beginning is the beginning of {@code rawPath}, in which case no pattern matches
-   * it (a raw path that {@link #comparesRaw compares}).
-   */
-  static boolean beginsWithAny(String rawPath, String[] beginnings) {
-    for (String beginning : beginnings) {
-      if (rawPath.startsWith(beginning)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The literal beginnings of the mapping's patterns; the empty one when it has no patterns. */
