@@ -163,10 +163,10 @@ final class TransferStore {
   }
 
   /**
-   * The journal's columns in the order {@link #toTransfer(ResultSet)} reads them, for the reads
-   * written in SQL: a history page is every account page's query, and jOOQ building, rendering and
-   * mapping it was two thirds of its time in this store (JFR, {@code -Dwrk.profile=history}). The
-   * beginning of either side of a page's statement, up to the account column it looks in.
+   * The beginning of either side of a history page's statement, up to the account column it looks
+   * in: the journal's columns in the order {@link #toTransfer(ResultSet)} reads them. Written in
+   * SQL because a history page is every account page's query, and jOOQ building, rendering and
+   * mapping it was two thirds of its time in this store (JFR, {@code -Dwrk.profile=history}).
    */
   private static final String SIDE =
       "(SELECT network_id, transfer_id, strand_id, seq, kind, debit_account_id, credit_account_id,"
