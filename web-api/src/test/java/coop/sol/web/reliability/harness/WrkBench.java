@@ -926,7 +926,7 @@ final class WrkBench {
     }
     r.append('\n');
     r.append(
-        "| what | connections | requests/s | rounds' range | p50 ms | p99 ms (median of the rounds') | rounds' p99 range | non-2xx | socket errors | CPU app | CPU PostgreSQL | app CPU ms per request |\n");
+        "| what | connections | requests/s | rounds' range | p50 ms | p99 ms (median of the rounds') | rounds' p99 range | non-2xx | socket errors | CPU app | CPU PostgreSQL | app CPU µs per request |\n");
     r.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Step s : steps.values()) {
       r.append(
@@ -944,7 +944,7 @@ final class WrkBench {
               s.socketErrors,
               hundredths(s.appCores),
               hundredths(s.postgresCores),
-              hundredths(1000 * s.appCores / s.perSecond)));
+              micros(s.appCores / s.perSecond)));
     }
     r.append(
         String.format(
@@ -1000,7 +1000,7 @@ final class WrkBench {
     stallTable(r);
     if (!BASELINE.isEmpty()) {
       r.append(
-          "\n| step | before /s | after /s | change (rounds' paired ratios: each order's median, their geometric mean) | before p99 ms | after p99 ms | before app CPU ms/request | after |\n");
+          "\n| step | before /s | after /s | change (rounds' paired ratios: each order's median, their geometric mean) | before p99 ms | after p99 ms | before app CPU µs/request | after |\n");
       r.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Step s : steps.values()) {
         Step b = steps.get("before: " + s.name);
@@ -1010,15 +1010,15 @@ final class WrkBench {
         r.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %,.0f | %,.0f | %+.0f %% | %.1f | %.1f | %.2f | %.2f |%n",
+                "| %s | %,.0f | %,.0f | %+.0f %% | %.1f | %.1f | %s | %s |%n",
                 s.name,
                 b.perSecond,
                 s.perSecond,
                 100 * (pairedChange(s.name) - 1),
                 b.p99Ms,
                 s.p99Ms,
-                1000 * b.appCores / b.perSecond,
-                1000 * s.appCores / s.perSecond));
+                micros(b.appCores / b.perSecond),
+                micros(s.appCores / s.perSecond)));
       }
       r.append(
           String.format(
@@ -1050,8 +1050,8 @@ final class WrkBench {
             + " reads the same rows reaches on this machine.\n\n"
             + "Ratios: the median of each round's, each step against the other measured minutes"
             + " apart at most in the same round.\n\n"
-            + "| what | requests/s | × the bare handler | × the bare app's same read | app CPU ms"
-            + " per request | PostgreSQL CPU ms per request |\n"
+            + "| what | requests/s | × the bare handler | × the bare app's same read | app CPU µs"
+            + " per request | PostgreSQL CPU µs per request |\n"
             + "|---|---:|---:|---:|---:|---:|\n");
     floorRow(r, "bare handler", null);
     for (BareRead read : measured) {
@@ -1076,8 +1076,8 @@ final class WrkBench {
             s.perSecond,
             pairedRatio(name, "bare handler"),
             floor == null ? "" : String.format(Locale.ROOT, "%.2f", pairedRatio(name, floor)),
-            hundredths(1000 * s.appCores / s.perSecond),
-            hundredths(1000 * s.postgresCores / s.perSecond)));
+            micros(s.appCores / s.perSecond),
+            micros(s.postgresCores / s.perSecond)));
   }
 
   /**
@@ -1136,6 +1136,14 @@ final class WrkBench {
                       calm.size(),
                       measured.size()));
         });
+  }
+
+  /**
+   * CPU seconds per request as whole microseconds, or a dash if not measured (NaN): milliseconds to
+   * two decimals moved in steps of 5 % of a history read's cost, coarser than the changes measured.
+   */
+  private static String micros(double seconds) {
+    return Double.isNaN(seconds) ? "—" : String.format(Locale.ROOT, "%.0f", 1e6 * seconds);
   }
 
   /** {@code value} to two decimals, or a dash if it was not measured (NaN). */
