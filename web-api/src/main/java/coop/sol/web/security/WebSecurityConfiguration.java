@@ -3,8 +3,11 @@ package coop.sol.web.security;
 import coop.sol.web.login.LoginRefusedException;
 import coop.sol.web.login.PasswordLogin;
 import coop.sol.web.people.Activations;
+import coop.sol.web.problem.ProblemCode;
 import coop.sol.web.problem.Problems;
 import coop.sol.web.token.PersonalAccessTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -55,6 +59,7 @@ import org.springframework.web.servlet.HandlerMapping;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class WebSecurityConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(WebSecurityConfiguration.class);
 
   /** Readable without logging in. Other actuator endpoints need a rule or are refused. */
   private static final String[] PUBLIC_PATHS = {
@@ -101,6 +106,21 @@ class WebSecurityConfiguration {
   @Bean
   SecurityObservationSettings securityObservationSettings() {
     return SecurityObservationSettings.noObservations();
+  }
+
+  /**
+   * What Spring Security's firewall refuses is a BAD_REQUEST problem written at once: the default
+   * answer was an error dispatch, which read the refused header again (choosing the bearer-token
+   * chain), failed on it and left a 400 with no body.
+   */
+  @Bean
+  WebSecurityCustomizer firewall(Problems problems) {
+    return web ->
+        web.requestRejectedHandler(
+            (request, response, rejected) -> {
+              log.debug("Request rejected by the firewall: {}", rejected.getMessage());
+              problems.write(request, response, ProblemCode.BAD_REQUEST);
+            });
   }
 
   /** Password logins (form and Basic); also keeps Boot from creating a default in-memory user. */
