@@ -38,19 +38,24 @@ final class BearerTokenFilter extends OncePerRequestFilter {
   }
 
   static boolean hasBearerToken(HttpServletRequest request) {
-    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-    return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+    return isBearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+  }
+
+  private static boolean isBearer(String authorization) {
+    return authorization != null
+        && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (!hasBearerToken(request)) {
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (!isBearer(authorization)) {
       chain.doFilter(request, response);
       return;
     }
-    String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).trim();
+    String token = authorization.substring(BEARER.length()).trim();
     Optional<TokenAuthentication> authentication = tokens.authenticate(token);
     if (authentication.isEmpty()) {
       contexts.clearContext();
