@@ -93,13 +93,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
     log.error("Unexpected error while handling a request", e);
     ProblemDetail problem = Problems.of(ProblemCode.INTERNAL_ERROR);
-    return ResponseEntity.status(problem.getStatus()).body(problem);
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   /**
    * Adds the {@code code} to the problems Spring builds for its own exceptions, with the code's
    * French detail in place of Spring's English one (which may also quote internals, such as a
-   * parser's message). Problems that already carry a code are ours and kept as they are.
+   * parser's message). Problems that already carry a code are ours and kept as they are. Written as
+   * {@code application/problem+json} whatever the request's {@code Accept} said: a client that
+   * accepts no JSON (or sent an {@code Accept} no one can read, which is itself the 406) still
+   * learns why it was refused, where Spring would have left the answer empty.
    */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
@@ -111,7 +116,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       problem.setProperty(Problems.CODE, code.name());
       problem.setDetail(code.detail());
     }
-    return super.handleExceptionInternal(ex, problem, headers, status, request);
+    HttpHeaders asProblem = HttpHeaders.copyOf(headers);
+    asProblem.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return super.handleExceptionInternal(ex, problem, asProblem, status, request);
   }
 
   private static ProblemCode codeFor(Exception ex, HttpStatusCode status) {

@@ -2,11 +2,16 @@ package coop.sol.web.reliability;
 
 import coop.sol.web.problem.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.server.autoconfigure.servlet.ForwardedHeaderFilterCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.ForwardedHeaderFilter;
 
 /**
  * Tomcat's own error answers as problems ({@link ProblemErrorReport}), and the servlet filters that
@@ -28,6 +33,27 @@ class ReliabilityConfiguration {
   ProblemErrorReport.Installer problemErrorReport(
       ReliabilityProperties settings, Problems problems) {
     return new ProblemErrorReport.Installer(problems, settings.contentSecurityPolicy());
+  }
+
+  /**
+   * Spring Boot's forwarded-headers filter, registered as Boot registers it (first, for requests,
+   * async and error dispatches, with Boot's customizers), but answering headers it cannot read with
+   * a problem ({@link ForwardedHeadersOrProblem}). Boot's own steps aside for it.
+   */
+  @Bean
+  @ConditionalOnProperty(name = "server.forward-headers-strategy", havingValue = "framework")
+  FilterRegistrationBean<ForwardedHeaderFilter> forwardedHeaderFilter(
+      ReliabilityProperties settings,
+      Problems problems,
+      ObjectProvider<ForwardedHeaderFilterCustomizer> customizers) {
+    ForwardedHeaderFilter filter =
+        new ForwardedHeadersOrProblem(problems, settings.contentSecurityPolicy());
+    customizers.ifAvailable(customizer -> customizer.customize(filter));
+    var registration = new FilterRegistrationBean<>(filter);
+    registration.setDispatcherTypes(
+        DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 
   @Bean

@@ -45,6 +45,10 @@ class ContainerRefusalsIT {
     heads.put(
         "a C1 control character in a bearer token",
         ascii("GET /api/v1/me HTTP/1.1\r\nAuthorization: Bearer sol_pat_a\u0085b"));
+    // Spring's forwarded-headers filter cannot read it (ForwardedHeadersOrProblem)
+    heads.put(
+        "an X-Forwarded-Host that is no host",
+        ascii("GET /api/v1/me HTTP/1.1\r\nX-Forwarded-Host: ::::"));
     heads.put("a garbage request line", ascii("GARBAGE"));
     heads.put("a request line without a version", ascii("GET /api/v1/me HTTQ/1.1"));
     heads.put("a space in the path", ascii("GET /api/v1/m e HTTP/1.1"));
@@ -86,6 +90,23 @@ class ContainerRefusalsIT {
     // read, let through, and refused as a token nobody holds
     assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
     assertThat(JSON.readTree(answer.body()).get("code").asString()).isEqualTo("INVALID_TOKEN");
+  }
+
+  @Test
+  void an_accept_header_nobody_can_read_still_gets_a_problem() throws IOException {
+    RawHttp.Answer answer =
+        RawHttp.send(
+            InetAddress.getLoopbackAddress(),
+            port,
+            ascii(
+                "POST /api/v1/auth/tokens HTTP/1.1\r\nContent-Type: application/json\r\n"
+                    + "Accept: garbage"),
+            "{}".getBytes(StandardCharsets.UTF_8),
+            10_000);
+    // Spring MVC's refusal, written as a problem although the client accepts nothing it knows
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(406);
+    assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(JSON.readTree(answer.body()).get("code").asString()).isEqualTo("NOT_ACCEPTABLE");
   }
 
   private static byte[] ascii(String head) {

@@ -89,12 +89,7 @@ final class RawHttp {
     }
     int endOfHead = text.indexOf("\r\n\r\n");
     String head = endOfHead < 0 ? text : text.substring(0, endOfHead);
-    String body =
-        endOfHead < 0
-            ? ""
-            : new String(
-                text.substring(endOfHead + 4).getBytes(StandardCharsets.ISO_8859_1),
-                StandardCharsets.UTF_8);
+    String rawBody = endOfHead < 0 ? "" : text.substring(endOfHead + 4);
     List<String> lines = List.of(head.split("\r\n"));
     int status = Integer.parseInt(lines.get(0).substring(9, 12));
     Map<String, String> headers = new LinkedHashMap<>();
@@ -106,6 +101,38 @@ final class RawHttp {
             line.substring(colon + 1).trim());
       }
     }
+    if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+      rawBody = unchunked(rawBody);
+    }
+    String body = new String(rawBody.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     return new Answer(status, headers, body, false);
+  }
+
+  /**
+   * The chunks' data, joined; what follows a malformed or missing chunk size is kept as it came.
+   */
+  private static String unchunked(String chunked) {
+    var data = new StringBuilder();
+    int at = 0;
+    while (at < chunked.length()) {
+      int endOfSize = chunked.indexOf("\r\n", at);
+      if (endOfSize < 0) {
+        break;
+      }
+      int size;
+      try {
+        size = Integer.parseInt(chunked.substring(at, endOfSize).split(";", 2)[0].trim(), 16);
+      } catch (NumberFormatException e) {
+        break;
+      }
+      if (size == 0) {
+        return data.toString();
+      }
+      int start = endOfSize + 2;
+      int end = Math.min(chunked.length(), start + size);
+      data.append(chunked, start, end);
+      at = end + 2;
+    }
+    return data.append(chunked.substring(Math.min(at, chunked.length()))).toString();
   }
 }
