@@ -290,6 +290,16 @@ class HostileInputFuzzIT {
     assertThat(answer.timedOut()).as("hang").isFalse();
     assertThat(answer.status()).as("5xx: %s", answer.body()).isLessThan(500);
     assertThat(answer.body()).doesNotContain("\tat ", "at coop.sol.", "Exception:", "SQLState");
+    if (answer.status() / 100 == 4) {
+      // a refusal says why, in the one shape every refusal of the API has
+      assertThat(answer.header("Content-Type"))
+          .as("%d without a problem: %s", answer.status(), answer.body())
+          .startsWith("application/problem+json");
+      // the body as sent, chunked or not
+      assertThat(answer.body())
+          .as("problem without a code")
+          .containsPattern("\"code\":\"[A-Z_]+\"");
+    }
     String now = snapshot();
     if (answer.status() / 100 == 2) {
       assertThat(c.refusedOnly()).as("an allowed request where only refusals were meant").isFalse();
