@@ -59,7 +59,10 @@ import java.util.stream.Collectors;
  * median of the rounds' p99 (their range beside it); the before/after table gives, for each order,
  * the median of its rounds' paired ratios, and the geometric mean of the two (the build measured
  * second in a round ran up to a tenth faster, and an odd number of rounds would give one order the
- * majority).
+ * majority). The two sides are not alike: the build measured is started second, and its PostgreSQL
+ * also serves the bare app's reads and pgbench. Here that cost it about 6 % against the baseline,
+ * whichever code each side ran (BENCHMARKS.md, 2026-12-06): compare two builds with two runs, the
+ * places swapped.
  *
  * <p>Writes {@code web-api/target/benchmarks/WRK.md}: each step's requests/s, p50 and p99 (as wrk
  * measures them: from each request's send), the non-2xx answers and socket errors, the CPU of the
