@@ -41,7 +41,7 @@ final class InstantJson extends StdSerializer<Instant> {
   }
 
   /** Writes the instant into {@code text} (30 chars at least); returns how many it took. */
-  static int write(long seconds, int nanos, char[] text) {
+  private static int write(long seconds, int nanos, char[] text) {
     LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
     int second = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
     digits(text, 0, day.getYear(), 4);
