@@ -162,43 +162,6 @@ final class TransferStore {
     }
   }
 
-  /** One account's latest page, as {@link #latestPages} answers it. */
-  record LatestPage(NetworkId network, AccountId account, int limit) {}
-
-  /**
-   * The latest pages of several accounts in one statement: for each, in the order asked, what
-   * {@link #history} gives for a query with no cursor, period or codes. Each page is read as {@link
-   * #history} reads one (each side through its own index, the two merged), once per account asked,
-   * in one snapshot.
-   */
-  List<List<Transfer>> latestPages(List<LatestPage> asks, Freshness freshness) {
-    Long[] networks = new Long[asks.size()];
-    Long[] accounts = new Long[asks.size()];
-    Integer[] limits = new Integer[asks.size()];
-    List<List<Transfer>> pages = new ArrayList<>(asks.size());
-    for (int i = 0; i < asks.size(); i++) {
-      LatestPage ask = asks.get(i);
-      networks[i] = ask.network().value();
-      accounts[i] = ask.account().value();
-      limits[i] = ask.limit();
-      pages.add(new ArrayList<>(ask.limit()));
-    }
-    try (Connection c = reads.of(freshness).getConnection();
-        PreparedStatement select = c.prepareStatement(LATEST_PAGES)) {
-      select.setArray(1, c.createArrayOf("int8", networks));
-      select.setArray(2, c.createArrayOf("int8", accounts));
-      select.setArray(3, c.createArrayOf("int4", limits));
-      try (ResultSet r = select.executeQuery()) {
-        while (r.next()) {
-          pages.get((int) r.getLong(COLUMNS + 1) - 1).add(toTransfer(r));
-        }
-      }
-      return pages;
-    } catch (SQLException e) {
-      throw new DataAccessException("SQL [" + LATEST_PAGES + "]; " + e.getMessage(), e);
-    }
-  }
-
   /**
    * The beginning of either side of a history page's statement, up to the account column it looks
    * in: the journal's columns in the order {@link #toTransfer(ResultSet)} reads them. Written in
@@ -209,22 +172,6 @@ final class TransferStore {
       "(SELECT network_id, transfer_id, strand_id, seq, kind, debit_account_id, credit_account_id,"
           + " amount, code, idempotency_key, pending_id, reverses_id, expires_at, reference, memo,"
           + " created_at, hash FROM transfer WHERE network_id = ? AND ";
-
-  /** The columns {@link #SIDE} selects. */
-  private static final int COLUMNS = 17;
-
-  /**
-   * {@link #latestPages}'s statement: for each account asked (an array per column, numbered by
-   * {@code WITH ORDINALITY}), {@link #history}'s page with no filter, then the ask's number.
-   */
-  private static final String LATEST_PAGES =
-      "SELECT p.*, a.ord FROM unnest(?::bigint[], ?::bigint[], ?::int[]) WITH ORDINALITY"
-          + " AS a(net, acc, lim, ord) CROSS JOIN LATERAL (SELECT * FROM ("
-          + SIDE.replace("network_id = ?", "network_id = a.net")
-          + "debit_account_id = a.acc ORDER BY transfer_id DESC LIMIT a.lim) UNION ALL "
-          + SIDE.replace("network_id = ?", "network_id = a.net")
-          + "credit_account_id = a.acc ORDER BY transfer_id DESC LIMIT a.lim)"
-          + ") h ORDER BY transfer_id DESC LIMIT a.lim) p ORDER BY a.ord, p.transfer_id DESC";
 
   private static Transfer toTransfer(ResultSet r) throws SQLException {
     long pending = r.getLong(11);

@@ -1,7 +1,6 @@
 package coop.sol.ledger.transfer;
 
 import coop.sol.ledger.account.AccountId;
-import coop.sol.ledger.db.CoalescedReads;
 import coop.sol.ledger.db.ReadSource;
 import coop.sol.ledger.db.ReadSource.Freshness;
 import coop.sol.ledger.network.NetworkId;
@@ -10,9 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,21 +39,6 @@ public final class Transfers implements AutoCloseable {
   private final Clock clock;
   private final WriteObserver observer;
   private final ConcurrentHashMap<NetworkId, NetworkWriter> writers = new ConcurrentHashMap<>();
-
-  /**
-   * The latest pages asked together share one statement, as account lookups do ({@code Accounts}):
-   * every account page opens on its latest page, and a page's statement costs PostgreSQL about as
-   * much to start and end as to read its rows. Two statements at most at once, so that one batch's
-   * rows are read while the other's travel; pages with a cursor, a period or codes, and longer
-   * ones, are read alone.
-   */
-  private static final int LATEST_PAGE_STATEMENTS = Integer.getInteger("sol.pages.statements", 2);
-
-  private static final int LATEST_PAGES_PER_STATEMENT = 16;
-  private static final int LATEST_PAGE_MAX = 100;
-
-  private final Map<Freshness, CoalescedReads<TransferStore.LatestPage, List<Transfer>>>
-      latestPages = new EnumMap<>(Freshness.class);
   private volatile boolean closed;
 
   public Transfers(
@@ -71,14 +53,6 @@ public final class Transfers implements AutoCloseable {
   public Transfers(ReadSource reads, WriterSettings settings, Clock clock, WriteObserver observer) {
     this.dataSource = reads.primary();
     this.store = new TransferStore(reads);
-    for (Freshness freshness : Freshness.values()) {
-      latestPages.put(
-          freshness,
-          new CoalescedReads<>(
-              asks -> store.latestPages(asks, freshness),
-              LATEST_PAGES_PER_STATEMENT,
-              LATEST_PAGE_STATEMENTS));
-    }
     this.settings = settings;
     this.clock = clock;
     this.observer = observer;
@@ -181,15 +155,6 @@ public final class Transfers implements AutoCloseable {
    */
   public List<Transfer> history(
       NetworkId network, AccountId account, HistoryQuery q, Freshness freshness) {
-    if (q.before() == null
-        && q.from() == null
-        && q.to() == null
-        && q.codes().isEmpty()
-        && q.limit() <= LATEST_PAGE_MAX) {
-      return latestPages
-          .get(freshness)
-          .read(new TransferStore.LatestPage(network, account, q.limit()));
-    }
     return store.history(network, account, q, freshness);
   }
 

@@ -5,11 +5,8 @@ import static coop.sol.ledger.testing.LedgerFixture.sol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.sol.ledger.account.Account;
-import coop.sol.ledger.account.AccountId;
 import coop.sol.ledger.account.AccountStatus;
 import coop.sol.ledger.account.Balance;
-import coop.sol.ledger.db.ReadSource;
-import coop.sol.ledger.db.ReadSource.Freshness;
 import coop.sol.ledger.network.StrandKind;
 import coop.sol.ledger.testing.LedgerFixture;
 import coop.sol.ledger.testing.TestClock;
@@ -19,15 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -614,104 +604,6 @@ class TransferWriterIT {
                   alice.id(),
                   new HistoryQuery(null, clock.instant().plusSeconds(60), null, Set.of(), 10));
       assertThat(future).isEmpty();
-    }
-
-    /**
-     * {@link TransferStore#latestPages}: each account's page, as read alone, in the order asked.
-     */
-    @Test
-    void latest_pages_read_in_one_statement_are_each_the_page_read_alone() {
-      Account alice = fx.aMember().withBalance("100.00");
-      Account bob = fx.aMember().withBalance("50.00");
-      Account carol = fx.aMember().open();
-      Account shop = fx.aMerchant().open();
-      for (int i = 1; i <= 4; i++) {
-        posted(execute(payment(alice, shop, i + ".00")));
-      }
-      posted(execute(payment(bob, shop, "2.00")));
-      posted(execute(payment(alice, bob, "0.25")));
-      var store = new TransferStore(ReadSource.primaryOnly(fx.dataSource));
-      var asks =
-          List.of(
-              new TransferStore.LatestPage(fx.network.id(), alice.id(), 3),
-              new TransferStore.LatestPage(fx.network.id(), bob.id(), 10),
-              new TransferStore.LatestPage(fx.network.id(), carol.id(), 5),
-              new TransferStore.LatestPage(fx.network.id(), alice.id(), 1),
-              new TransferStore.LatestPage(fx.network.id(), shop.id(), 4));
-
-      var pages = store.latestPages(asks, Freshness.CURRENT);
-
-      assertThat(pages).hasSize(asks.size());
-      for (int i = 0; i < asks.size(); i++) {
-        var ask = asks.get(i);
-        assertThat(pages.get(i))
-            .as("page %d", i)
-            .isEqualTo(
-                store.history(
-                    ask.network(),
-                    ask.account(),
-                    HistoryQuery.latest(ask.limit()),
-                    Freshness.CURRENT));
-      }
-      assertThat(pages.get(0)).extracting(Transfer::amount).containsExactly(25L, 400L, 300L);
-      assertThat(pages.get(1)).extracting(Transfer::amount).containsExactly(25L, 200L, 5_000L);
-      assertThat(pages.get(2)).isEmpty();
-      assertThat(pages.get(3)).containsExactly(pages.get(0).get(0));
-      assertThat(pages.get(4)).extracting(Transfer::amount).containsExactly(200L, 400L, 300L, 200L);
-    }
-
-    /**
-     * Latest pages asked from many threads at once share statements ({@code Transfers}): each
-     * caller still gets its own account's page, whatever batch answered it.
-     */
-    @Test
-    void latest_pages_asked_at_once_each_get_their_own() throws Exception {
-      Account shop = fx.aMerchant().open();
-      List<Account> members = new ArrayList<>();
-      for (int m = 0; m < 6; m++) {
-        Account member = fx.aMember().withBalance("100.00");
-        for (int p = 0; p <= m; p++) {
-          posted(execute(payment(member, shop, (m + 1) + "." + p + "0")));
-        }
-        members.add(member);
-      }
-      var store = new TransferStore(ReadSource.primaryOnly(fx.dataSource));
-      Map<AccountId, List<Transfer>> alone = new HashMap<>();
-      for (Account member : members) {
-        alone.put(
-            member.id(),
-            store.history(
-                fx.network.id(), member.id(), HistoryQuery.latest(20), Freshness.CURRENT));
-      }
-
-      ExecutorService threads = Executors.newFixedThreadPool(16);
-      try {
-        List<Future<?>> reads = new ArrayList<>();
-        for (int t = 0; t < 16; t++) {
-          int first = t;
-          reads.add(
-              threads.submit(
-                  () -> {
-                    for (int i = 0; i < 60; i++) {
-                      Account member = members.get((first + i) % members.size());
-                      assertThat(
-                              transfers()
-                                  .history(
-                                      fx.network.id(),
-                                      member.id(),
-                                      HistoryQuery.latest(20),
-                                      i % 2 == 0 ? Freshness.CURRENT : Freshness.MAY_LAG))
-                          .isEqualTo(alone.get(member.id()));
-                    }
-                    return null;
-                  }));
-        }
-        for (Future<?> read : reads) {
-          read.get(60, TimeUnit.SECONDS);
-        }
-      } finally {
-        threads.shutdownNow();
-      }
     }
   }
 
