@@ -1197,7 +1197,7 @@ final class WrkBench {
     r.append(
         String.format(
             Locale.ROOT,
-            "| %s | %.2f× (the median of the rounds' ratios: %s); between the median rounds %.2f× (%,.0f/s against %,.0f/s); p99 %.1f ms | %s |%n",
+            "| %s | %.3f× (the median of the rounds' ratios: %s); between the median rounds %.2f× (%,.0f/s against %,.0f/s); p99 %.1f ms | %s |%n",
             target,
             paired,
             roundRatios(step, reference).stream()
